@@ -1,0 +1,70 @@
+//! Plume's checking core: spelling, tone and brand-guideline checks for social posts.
+//!
+//! This file is the one public API — [`Checker`], [`Config`], [`CheckOptions`], [`Report`] —
+//! and holds no checking logic itself: it tokenizes once and hands the tokens to each room.
+//!
+//! ```
+//! use plume::{Checker, Config, CheckOptions};
+//!
+//! let checker = Checker::new(Config::default()).unwrap();
+//! let report = checker.check("Teh launch is tomorow", &CheckOptions::default());
+//! assert_eq!(report.diagnostics[0].rule.as_str(), "spelling.unknown-word");
+//! assert_eq!(report.diagnostics[0].suggestions[0], "The");
+//! ```
+
+pub mod config;
+pub mod report;
+pub mod spell;
+pub mod text;
+pub mod tone;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::{CheckOptions, Config, ConfigError, Language};
+pub use report::{Category, Diagnostic, Report, RuleId, Severity, Span, Summary, Utf16Span};
+
+use spell::Speller;
+use text::TokenKind;
+
+/// A configured checker. Build it once; `check` is cheap and never fails.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    config: Config,
+    speller: Speller,
+}
+
+impl Checker {
+    /// Validates `config` and prepares the dictionaries and rules it names.
+    pub fn new(config: Config) -> Result<Checker, ConfigError> {
+        config.validate()?;
+        let speller = Speller::new(&config.personal_dictionary);
+        Ok(Checker { config, speller })
+    }
+
+    /// The configuration this checker was built with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Checks `text` and returns every diagnostic, sorted by position.
+    pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
+        let tokens = text::tokenize(text);
+        let mut findings = Vec::new();
+        if options.wants(Category::Spelling) {
+            self.speller.check(text, &tokens, &mut findings);
+        }
+        if options.wants(Category::Tone) {
+            tone::check_shouting(text, &tokens, &mut findings);
+        }
+        findings.retain(|f| {
+            !self
+                .config
+                .disabled_rules
+                .iter()
+                .any(|r| r == f.rule.as_str())
+        });
+        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        Report::from_findings(text, findings, words)
+    }
+}

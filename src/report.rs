@@ -1,0 +1,264 @@
+//! The report contract: what a check returns to the extension, the CLI and tests.
+//!
+//! A [`Diagnostic`] carries its span twice: as UTF-8 byte offsets (what Rust slices with) and as
+//! UTF-16 code units (what the DOM counts in). Rules only ever produce byte spans; the UTF-16 span
+//! is filled once, by [`Report::from_findings`], through the one offset table in `text::offsets`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::offsets::Utf16Index;
+
+/// Which room of Plume raised a diagnostic; the extension colours underlines by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Spelling,
+    Tone,
+    Guideline,
+    Platform,
+    Grammar,
+}
+
+impl Category {
+    /// Every category, in display order.
+    pub const ALL: [Category; 5] = [
+        Category::Spelling,
+        Category::Tone,
+        Category::Guideline,
+        Category::Platform,
+        Category::Grammar,
+    ];
+
+    /// The lowercase name used in JSON and rule ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Spelling => "spelling",
+            Category::Tone => "tone",
+            Category::Guideline => "guideline",
+            Category::Platform => "platform",
+            Category::Grammar => "grammar",
+        }
+    }
+}
+
+/// How strongly a diagnostic asks for a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Suggestion,
+    Warning,
+    Error,
+}
+
+/// A half-open range of UTF-8 byte offsets into the checked text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A half-open range of UTF-16 code-unit offsets, as the DOM and JavaScript strings count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Utf16Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A stable rule identifier such as `spelling.unknown-word` or `tone.shouting`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RuleId(pub String);
+
+impl RuleId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for RuleId {
+    fn from(id: &str) -> RuleId {
+        RuleId(id.to_string())
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a rule found, before offsets are translated for the outside world.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub category: Category,
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub why: String,
+    pub link: Option<String>,
+    pub suggestions: Vec<String>,
+}
+
+/// One problem in the text, with everything a person needs to understand and fix it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub category: Category,
+    pub rule: RuleId,
+    pub severity: Severity,
+    /// UTF-8 byte offsets.
+    pub span: Span,
+    /// UTF-16 code-unit offsets of the same range.
+    pub utf16: Utf16Span,
+    /// What is wrong, in a few words.
+    pub message: String,
+    /// One sentence a trainee learns from.
+    pub why: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Replacement strings for the span, best first.
+    pub suggestions: Vec<String>,
+}
+
+/// Counters a badge or a CI summary shows without walking the diagnostics.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub total: usize,
+    pub spelling: usize,
+    pub tone: usize,
+    pub guideline: usize,
+    pub platform: usize,
+    pub grammar: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub suggestions: usize,
+    /// Words in the text (hashtags, mentions and links excluded).
+    pub words: usize,
+    /// Length of the text in UTF-16 code units, as a browser counts it.
+    pub utf16_length: usize,
+}
+
+/// The result of one check: diagnostics sorted by position, and summary counters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Builds the report for `text`: sorts findings by position and adds UTF-16 spans.
+    pub fn from_findings(text: &str, mut findings: Vec<Finding>, words: usize) -> Report {
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.category).cmp(&(b.span.start, b.span.end, b.category))
+        });
+        let index = Utf16Index::new(text);
+        let mut summary = Summary {
+            words,
+            utf16_length: index.utf16_len(),
+            ..Summary::default()
+        };
+        let diagnostics: Vec<Diagnostic> = findings
+            .into_iter()
+            .map(|f| {
+                summary.count(f.category, f.severity);
+                Diagnostic {
+                    utf16: index.span_to_utf16(f.span),
+                    category: f.category,
+                    rule: f.rule,
+                    severity: f.severity,
+                    span: f.span,
+                    message: f.message,
+                    why: f.why,
+                    link: f.link,
+                    suggestions: f.suggestions,
+                }
+            })
+            .collect();
+        Report {
+            diagnostics,
+            summary,
+        }
+    }
+}
+
+impl Summary {
+    fn count(&mut self, category: Category, severity: Severity) {
+        self.total += 1;
+        match category {
+            Category::Spelling => self.spelling += 1,
+            Category::Tone => self.tone += 1,
+            Category::Guideline => self.guideline += 1,
+            Category::Platform => self.platform += 1,
+            Category::Grammar => self.grammar += 1,
+        }
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Suggestion => self.suggestions += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(start: usize, end: usize, category: Category) -> Finding {
+        Finding {
+            category,
+            rule: RuleId::from("test.rule"),
+            severity: Severity::Warning,
+            span: Span::new(start, end),
+            message: "m".into(),
+            why: "w".into(),
+            link: None,
+            suggestions: vec![],
+        }
+    }
+
+    #[test]
+    fn report_sorts_by_position_and_adds_utf16_spans() {
+        let text = "😀 abc déf";
+        // "abc" is at bytes 5..8 but UTF-16 3..6 (the emoji is 4 bytes, 2 units).
+        let report = Report::from_findings(
+            text,
+            vec![
+                finding(9, 13, Category::Tone),
+                finding(5, 8, Category::Spelling),
+            ],
+            2,
+        );
+        assert_eq!(report.diagnostics[0].utf16, Utf16Span { start: 3, end: 6 });
+        assert_eq!(report.diagnostics[1].utf16, Utf16Span { start: 7, end: 10 });
+        assert_eq!(report.summary.spelling, 1);
+        assert_eq!(report.summary.tone, 1);
+        assert_eq!(report.summary.total, 2);
+        assert_eq!(report.summary.utf16_length, 10);
+    }
+
+    #[test]
+    fn diagnostic_serialises_with_lowercase_enums() {
+        let report = Report::from_findings("abc", vec![finding(0, 3, Category::Spelling)], 1);
+        let json = serde_json::to_value(&report.diagnostics[0]).unwrap();
+        assert_eq!(json["category"], "spelling");
+        assert_eq!(json["severity"], "warning");
+        assert_eq!(json["rule"], "test.rule");
+        assert_eq!(json["utf16"]["end"], 3);
+        assert!(json.get("link").is_none());
+    }
+}

@@ -1,0 +1,92 @@
+//! `tone.shouting`: two or more ALL-CAPS words in a row read as yelling on social media.
+
+use crate::report::{Category, Finding, RuleId, Severity, Span};
+use crate::text::{Token, TokenKind};
+
+/// Rule id of a shouting run.
+pub const SHOUTING: &str = "tone.shouting";
+
+/// Fewest capital letters in a run before it counts as shouting (keeps `OK GO` or `I AM` quiet).
+const MIN_LETTERS: usize = 5;
+
+fn is_caps_word(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Flags each run of two or more ALL-CAPS words. Punctuation and emoji inside the run do not
+/// break it; any other token does.
+pub fn check_shouting(text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
+    let mut run: Vec<&Token> = Vec::new();
+    let flush = |run: &mut Vec<&Token>, out: &mut Vec<Finding>| {
+        let letters: usize = run
+            .iter()
+            .map(|t| t.text(text).chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        if run.len() >= 2 && letters >= MIN_LETTERS {
+            let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+            let phrase = &text[span.start..span.end];
+            out.push(Finding {
+                category: Category::Tone,
+                rule: RuleId::from(SHOUTING),
+                severity: Severity::Warning,
+                span,
+                message: "This reads as shouting".into(),
+                why: "Whole phrases in capitals read as yelling; keep capitals for acronyms and let the words carry the emphasis.".into(),
+                link: None,
+                suggestions: vec![phrase.to_lowercase()],
+            });
+        }
+        run.clear();
+    };
+    for token in tokens {
+        match token.kind {
+            TokenKind::Word if is_caps_word(token.text(text)) => run.push(token),
+            TokenKind::Punctuation | TokenKind::Emoji if !run.is_empty() => {}
+            _ => flush(&mut run, out),
+        }
+    }
+    flush(&mut run, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn runs(text: &str) -> Vec<&str> {
+        let mut out = vec![];
+        check_shouting(text, &tokenize(text), &mut out);
+        out.iter()
+            .map(|f| &text[f.span.start..f.span.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_run_of_capital_words_is_shouting() {
+        assert_eq!(runs("we are SO EXCITED about it"), vec!["SO EXCITED"]);
+        assert_eq!(runs("THIS IS HUGE!!! Really"), vec!["THIS IS HUGE"]);
+    }
+
+    #[test]
+    fn single_acronyms_and_short_pairs_are_not() {
+        assert!(runs("Join the NASA livestream at 3pm").is_empty());
+        assert!(runs("OK GO").is_empty());
+    }
+
+    #[test]
+    fn the_suggestion_is_the_lowercase_phrase() {
+        let text = "SO EXCITED";
+        let mut out = vec![];
+        check_shouting(text, &tokenize(text), &mut out);
+        assert_eq!(out[0].suggestions, vec!["so excited"]);
+    }
+}

@@ -1,0 +1,58 @@
+//! The JavaScript surface of the core (wasm-bindgen): build a checker, check text.
+//!
+//! Values cross as plain JS objects through serde-wasm-bindgen; offsets in reports are read by
+//! the extension from each diagnostic's `utf16` span. No checking logic lives here.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::{CheckOptions, Checker, Config};
+
+thread_local! {
+    static CHECKER: RefCell<Option<Checker>> = const { RefCell::new(None) };
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("could not convert the report: {e}")))
+}
+
+fn from_js<T: serde::de::DeserializeOwned + Default>(
+    value: JsValue,
+    what: &str,
+) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
+}
+
+/// Builds the checker from a configuration object (`{language, personal_dictionary,
+/// disabled_rules}`), replacing any previous one.
+#[wasm_bindgen]
+pub fn configure(config: JsValue) -> Result<(), JsError> {
+    let config: Config = from_js(config, "configuration")?;
+    let checker = Checker::new(config).map_err(|e| JsError::new(&e.to_string()))?;
+    CHECKER.with(|slot| *slot.borrow_mut() = Some(checker));
+    Ok(())
+}
+
+/// Checks `text` and returns the report as a plain object; builds a default checker on first use.
+#[wasm_bindgen]
+pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: CheckOptions = from_js(options, "check options")?;
+    CHECKER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            *slot =
+                Some(Checker::new(Config::default()).map_err(|e| JsError::new(&e.to_string()))?);
+        }
+        match slot.as_ref() {
+            Some(checker) => to_js(&checker.check(text, &options)),
+            None => Err(JsError::new("checker unavailable")),
+        }
+    })
+}

@@ -6,3 +6,7 @@
 mod shouting;
 
 pub use shouting::check_shouting;
+
+mod target;
+
+pub use target::{ScoreRange, ToneTarget};

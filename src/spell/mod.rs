@@ -18,6 +18,9 @@ pub const UNKNOWN_WORD: &str = "spelling.unknown-word";
 
 const EN_US_DIC: &str = include_str!("../../data/dictionaries/en-US/index.dic");
 
+/// Inflected function words that SCOWL lists only through affix rules the skeleton does not expand.
+const SUPPLEMENT: &[&str] = &["is", "has", "does", "goes", "am"];
+
 /// Known words and the suggestions for unknown ones.
 #[derive(Debug, Clone)]
 pub struct Speller {
@@ -33,6 +36,7 @@ impl Speller {
             .skip(1)
             .map(|line| line.split('/').next().unwrap_or(line))
             .filter(|w| !w.is_empty())
+            .chain(SUPPLEMENT.iter().copied())
             .map(str::to_lowercase)
             .collect();
         Speller {

@@ -116,7 +116,17 @@ bundle_extension() {
   run "esbuild (content script)" "Fix the TypeScript error above." \
     "$BIN/esbuild" extension/content/main.ts --bundle --format=iife --target=chrome120 \
     --log-level=warning --outfile="$EXT/content.js"
+  local page
+  for page in popup options; do
+    run "esbuild ($page page)" "Fix the TypeScript error above." \
+      "$BIN/esbuild" "extension/$page/$page.ts" --bundle --format=iife --target=chrome120 \
+      --log-level=warning --outfile="$EXT/$page.js"
+    cp "extension/$page/$page.html" "$EXT/"
+  done
+  cp extension/shared/pages.css "$EXT/pages.css"
   cp manifest.json "$EXT/manifest.json"
+  cp extension/managed_schema.json "$EXT/managed_schema.json"
+  rm -rf "$EXT/_locales" && cp -r extension/_locales "$EXT/_locales"
   cp extension/content/content.css "$EXT/content.css"
   cp "$BUILD/wasm/plume_bg.wasm" "$EXT/wasm/plume_bg.wasm"
   cp LICENSE THIRD-PARTY.md "$EXT/"

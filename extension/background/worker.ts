@@ -1,35 +1,126 @@
 /**
- * The background service worker: owns the one wasm instance of the Rust core and answers
- * `check` messages. Nothing is drawn here and no text leaves the browser.
+ * The background service worker: owns the one wasm instance of the Rust core, configures it from
+ * the user's settings, dictionary and policy, and answers messages from content scripts.
+ * Nothing is drawn here and no text leaves the browser.
  */
 
-import init, { check } from "../../build/wasm/plume.js";
-import { parseCheckRequest, type CheckResponse, type Report } from "../shared/protocol";
+import init, { check, configure } from "../../build/wasm/plume.js";
+import {
+  parseWorkerRequest,
+  type ActionResponse,
+  type CheckResponse,
+  type Report,
+  type WorkerRequest,
+} from "../shared/protocol";
+import {
+  CATEGORIES,
+  invalidWordReason,
+  loadDictionary,
+  loadSettings,
+  saveDictionary,
+  saveSettings,
+  type Settings,
+} from "../shared/settings";
 
-let ready: Promise<unknown> | undefined;
+let core: Promise<unknown> | undefined;
+let configured: Promise<Settings> | undefined;
 
 /** Instantiates the wasm once per worker life; a restarted worker instantiates again. */
 function ensureCore(): Promise<unknown> {
-  ready ??= init({ module_or_path: chrome.runtime.getURL("wasm/plume_bg.wasm") });
-  return ready;
+  core ??= init({ module_or_path: chrome.runtime.getURL("wasm/plume_bg.wasm") });
+  return core;
 }
 
-async function answer(message: unknown): Promise<CheckResponse> {
-  const request = parseCheckRequest(message);
-  if (typeof request === "string") return { type: "error", message: `rejected: ${request}` };
-  await ensureCore();
-  const report = check(request.text, undefined) as Report;
-  return { type: "report", revision: request.revision, report };
-}
-
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  answer(message)
-    .then(sendResponse)
-    .catch((error: unknown) => {
-      sendResponse({ type: "error", message: String(error) } satisfies CheckResponse);
+/** Builds the core's checker from storage; rebuilt whenever settings or the dictionary change. */
+function ensureConfigured(): Promise<Settings> {
+  configured ??= (async () => {
+    await ensureCore();
+    const [{ settings }, dictionary] = await Promise.all([loadSettings(), loadDictionary()]);
+    configure({
+      language: settings.language === "auto" ? "auto" : settings.language,
+      personal_dictionary: dictionary,
+      disabled_rules: settings.disabledRules,
     });
+    return settings;
+  })();
+  configured.catch(() => {
+    configured = undefined; // try again on the next message
+  });
+  return configured;
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if ((area === "sync" && "settings" in changes) || (area === "local" && "dictionary" in changes) || area === "managed") {
+    configured = undefined;
+  }
+});
+
+function hostOf(url: string | undefined): string | null {
+  if (url === undefined) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+async function answerCheck(text: string, revision: number, sender: chrome.runtime.MessageSender): Promise<CheckResponse> {
+  const settings = await ensureConfigured();
+  const host = hostOf(sender.tab?.url ?? sender.url);
+  if (host !== null && settings.disabledSites.includes(host)) return { type: "disabled" };
+  const categories = CATEGORIES.filter((c) => settings.categories[c]);
+  const report = check(text, { categories }) as Report;
+  return { type: "report", revision, report };
+}
+
+async function addWord(word: string): Promise<ActionResponse> {
+  const reason = invalidWordReason(word);
+  if (reason !== null) return { type: "error", message: `“${word}” ${reason}` };
+  const words = await loadDictionary();
+  const error = await saveDictionary([...words, word]);
+  configured = undefined;
+  return error === null ? { type: "ok" } : { type: "error", message: error };
+}
+
+async function disableRule(rule: string): Promise<ActionResponse> {
+  const { settings, locked } = await loadSettings();
+  if (locked.has("disabledRules")) return { type: "error", message: "Your organisation manages the rules; this one cannot be turned off here." };
+  if (!settings.disabledRules.includes(rule)) settings.disabledRules.push(rule);
+  const error = await saveSettings(settings);
+  configured = undefined;
+  return error === null ? { type: "ok" } : { type: "error", message: error };
+}
+
+function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<CheckResponse | ActionResponse> {
+  switch (request.type) {
+    case "check":
+      return answerCheck(request.text, request.revision, sender);
+    case "dictionary/add":
+      return addWord(request.word);
+    case "rules/disable":
+      return disableRule(request.rule);
+  }
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Only this extension's own scripts can reach onMessage; still, validate everything.
+  const request = parseWorkerRequest(message);
+  if (typeof request === "string") {
+    sendResponse({ type: "error", message: `rejected: ${request}` });
+    return false;
+  }
+  answer(request, sender)
+    .then(sendResponse)
+    .catch((error: unknown) => sendResponse({ type: "error", message: String(error) }));
   return true; // the response is sent asynchronously
 });
 
+chrome.commands.onCommand.addListener((name) => {
+  if (name !== "next-issue" && name !== "accept-first") return;
+  void chrome.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+    if (tab?.id !== undefined) chrome.tabs.sendMessage(tab.id, { type: "command", name }).catch(() => undefined);
+  });
+});
+
 // Warm up as soon as the worker starts, so the first keystroke does not pay for compilation.
-void ensureCore();
+void ensureConfigured();

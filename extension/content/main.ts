@@ -4,7 +4,8 @@
  * on click. It never checks text itself and never compiles wasm (pages' CSP would forbid it).
  */
 
-import type { CheckResponse, Diagnostic, Report } from "../shared/protocol";
+import type { ActionResponse, CheckResponse, Diagnostic, DraftSummary, Report, Severity, Summary, TabRequest } from "../shared/protocol";
+import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter } from "./fields";
 import { Popover } from "./popover";
 
@@ -13,23 +14,42 @@ const DEBOUNCE_MS = 120;
 
 let popover: Popover | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
+/** The session typed in last: the popup's summary and keyboard commands act on it. */
+let current: FieldSession | undefined;
 
 /** Whether the extension is still alive (it may be updated or disabled while the page lives). */
 function extensionAlive(): boolean {
   return typeof chrome !== "undefined" && chrome.runtime?.id !== undefined;
 }
 
-async function requestCheck(text: string, revision: number): Promise<Report | null> {
+/** Sends a message to the worker; null when the extension was updated or disabled meanwhile. */
+async function ask<T>(message: unknown): Promise<T | null> {
   if (!extensionAlive()) return null;
   try {
-    const response = (await chrome.runtime.sendMessage({ type: "check", text, revision })) as CheckResponse | undefined;
-    if (response?.type === "report") return response.report;
-    if (response?.type === "error") console.warn(`Plume: ${response.message}`);
+    return ((await chrome.runtime.sendMessage(message)) as T | undefined) ?? null;
   } catch (error) {
-    // The worker restarts on the next message; an invalidated extension stays quiet.
-    if (extensionAlive()) console.warn("Plume: check failed", error);
+    // A stopped worker restarts on the next message; an invalidated extension stays quiet.
+    if (extensionAlive()) console.warn("Plume: message failed", error);
+    return null;
   }
+}
+
+async function requestCheck(text: string, revision: number): Promise<Report | "disabled" | null> {
+  const response = await ask<CheckResponse>({ type: "check", text, revision });
+  if (response?.type === "report") return response.report;
+  if (response?.type === "disabled") return "disabled";
+  if (response?.type === "error") console.warn(`Plume: ${response.message}`);
   return null;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { suggestion: 1, warning: 2, error: 3 };
+
+function worstSeverity(diagnostics: Diagnostic[]): Severity | "none" {
+  let worst: Severity | "none" = "none";
+  for (const d of diagnostics) {
+    if (worst === "none" || SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst]) worst = d.severity;
+  }
+  return worst;
 }
 
 /** Key of an ignored occurrence: the rule and the flagged text, so it survives edits elsewhere. */
@@ -43,15 +63,20 @@ class FieldSession {
   private timer: number | undefined;
   private readonly ignored = new Set<string>();
   private readonly resizeObserver: ResizeObserver;
+  private readonly badge: Badge;
+  /** Summary of the last report, for the popup. */
+  lastSummary: Summary | null = null;
   private readonly onInput = (): void => {
+    current = this;
     popover?.hide();
     this.schedule();
   };
 
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
+    this.badge = new Badge(element);
     element.addEventListener("input", this.onInput);
-    this.resizeObserver = new ResizeObserver(() => this.adapter.redraw());
+    this.resizeObserver = new ResizeObserver(() => this.redraw());
     this.resizeObserver.observe(element);
     this.schedule(0);
   }
@@ -70,12 +95,19 @@ class FieldSession {
     const revision = ++this.revision;
     const report = await requestCheck(text, revision);
     if (report === null || revision !== this.revision) return;
+    if (report === "disabled") {
+      this.dispose();
+      return;
+    }
     const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
     this.adapter.draw(text, shown);
+    this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)));
+    this.lastSummary = report.summary;
   }
 
   redraw(): void {
     this.adapter.redraw();
+    this.badge.place();
   }
 
   /** Opens the popover when a click lands on an underline; returns whether one did. */
@@ -85,20 +117,30 @@ class FieldSession {
     popover ??= new Popover();
     const shown = popover;
     const text = this.adapter.read();
-    shown.show(hit.diagnostic, hit.rect, {
+    const diagnostic = hit.diagnostic;
+    const flagged = text.slice(diagnostic.utf16.start, diagnostic.utf16.end);
+    const report = (response: ActionResponse | null): void => {
+      if (response?.type === "error") console.warn(`Plume: ${response.message}`);
+      this.schedule(0);
+    };
+    shown.show(diagnostic, hit.rect, {
       choose: (replacement) => {
-        const outcome = this.adapter.applyFix(hit.diagnostic, replacement);
+        const outcome = this.adapter.applyFix(diagnostic, replacement);
         if (outcome.ok) {
           shown.hide();
           this.schedule(0);
         } else {
-          shown.notice(outcome.reason);
+          shown.notice(outcome.reason, replacement);
         }
       },
       ignore: () => {
-        this.ignored.add(ignoreKey(text, hit.diagnostic));
+        this.ignored.add(ignoreKey(text, diagnostic));
         this.schedule(0);
       },
+      ...(diagnostic.category === "spelling" && !/\s/.test(flagged)
+        ? { addToDictionary: () => void ask<ActionResponse>({ type: "dictionary/add", word: flagged }).then(report) }
+        : {}),
+      disableRule: () => void ask<ActionResponse>({ type: "rules/disable", rule: diagnostic.rule }).then(report),
     });
     return true;
   }
@@ -108,7 +150,9 @@ class FieldSession {
     this.element.removeEventListener("input", this.onInput);
     this.resizeObserver.disconnect();
     this.adapter.dispose();
+    this.badge.dispose();
     sessions.delete(this.element);
+    if (current === this) current = undefined;
   }
 }
 
@@ -127,7 +171,13 @@ document.addEventListener(
   "focusin",
   (event) => {
     const field = fieldOf(eventTarget(event));
-    if (field !== null && !sessions.has(field)) sessions.set(field, new FieldSession(field));
+    if (field === null) return;
+    let session = sessions.get(field);
+    if (session === undefined) {
+      session = new FieldSession(field);
+      sessions.set(field, session);
+    }
+    current = session;
   },
   true,
 );
@@ -159,7 +209,26 @@ const redrawAll = (): void => {
 document.addEventListener("scroll", redrawAll, { capture: true, passive: true });
 window.addEventListener("resize", redrawAll, { passive: true });
 
+// The popup asks for the current draft's summary; the worker relays keyboard commands.
+if (extensionAlive()) {
+  chrome.runtime.onMessage.addListener((message: TabRequest, _sender, sendResponse) => {
+    if (message?.type !== "summary") return false;
+    const summary = current?.lastSummary ?? null;
+    if (summary !== null) {
+      sendResponse({ type: "summary", summary } satisfies DraftSummary);
+      return false;
+    }
+    if (window !== window.top) return false;
+    // The top frame answers "nothing checked" last, so a frame with a draft answers first.
+    setTimeout(() => sendResponse({ type: "summary", summary: null } satisfies DraftSummary), 150);
+    return true;
+  });
+}
+
 // A field focused before the script loaded (autofocus) is checked too.
 const active = document.activeElement;
 const initial = active === null ? null : fieldOf(active);
-if (initial !== null) sessions.set(initial, new FieldSession(initial));
+if (initial !== null) {
+  current = new FieldSession(initial);
+  sessions.set(initial, current);
+}

@@ -9,6 +9,9 @@ import type { Diagnostic } from "../shared/protocol";
 export interface PopoverActions {
   choose(replacement: string): void;
   ignore(): void;
+  /** Present for spelling diagnostics: adds the flagged word to the personal dictionary. */
+  addToDictionary?: () => void;
+  disableRule(): void;
 }
 
 const STYLE = `
@@ -21,7 +24,9 @@ const STYLE = `
 .suggestions { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 6px; }
 button { font: inherit; cursor: pointer; border-radius: 6px; padding: 3px 10px; }
 .suggestion { border: 1px solid #1a73e8; background: #e8f0fe; color: #174ea6; font-weight: 600; }
-.ignore { border: 1px solid #dadce0; background: #fff; color: #5f6368; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; border-top: 1px solid #eee; padding-top: 6px; }
+.action { border: 1px solid #dadce0; background: #fff; color: #5f6368; font-size: 12px; }
+.rule { font: 11px ui-monospace, monospace; color: #80868b; margin-top: 6px; }
 .notice { color: #b3261e; margin-top: 6px; }
 a { color: #1a73e8; }
 `;
@@ -69,7 +74,7 @@ export class Popover {
       el("p", "why", diagnostic.why),
     ];
     if (diagnostic.link !== undefined && /^https:\/\//.test(diagnostic.link)) {
-      const link = el("a", "link", "Read the guideline") as HTMLAnchorElement;
+      const link = el("a", "link", chrome.i18n.getMessage("popoverReadGuideline") || "Read the guideline") as HTMLAnchorElement;
       link.href = diagnostic.link;
       link.target = "_blank";
       link.rel = "noopener noreferrer";
@@ -82,26 +87,47 @@ export class Popover {
       button.addEventListener("click", () => actions.choose(suggestion));
       suggestions.append(button);
     }
-    const ignore = el("button", "ignore", "Ignore");
-    ignore.dataset.action = "ignore";
-    ignore.addEventListener("click", () => {
-      actions.ignore();
-      this.hide();
-    });
-    suggestions.append(ignore);
-    children.push(suggestions);
+    const action = (name: string, label: string, run: () => void): void => {
+      const button = el("button", "action", label);
+      button.dataset.action = name;
+      button.addEventListener("click", () => {
+        run();
+        this.hide();
+      });
+      actionsRow.append(button);
+    };
+    const actionsRow = el("div", "actions");
+    action("ignore", chrome.i18n.getMessage("popoverIgnore") || "Ignore", actions.ignore);
+    if (actions.addToDictionary !== undefined) {
+      action("add-to-dictionary", chrome.i18n.getMessage("popoverAddToDictionary") || "Add to dictionary", actions.addToDictionary);
+    }
+    action("disable-rule", chrome.i18n.getMessage("popoverDisableRule") || "Turn off this rule", actions.disableRule);
+    const rule = el("div", "rule", diagnostic.rule);
+    children.push(suggestions, actionsRow, rule);
     this.panel.replaceChildren(...children);
     this.onClose = onClose;
     if (!this.isOpen) this.panel.showPopover();
     this.place(anchor);
   }
 
-  /** Shows a problem with applying a fix inside the open popover. */
-  notice(text: string): void {
+  /** Shows a problem with applying a fix inside the open popover, offering to copy the text. */
+  notice(text: string, copyText?: string): void {
     const notice = document.createElement("p");
     notice.className = "notice";
     notice.textContent = text;
     this.panel.append(notice);
+    if (copyText !== undefined) {
+      const copy = document.createElement("button");
+      copy.className = "action";
+      copy.dataset.action = "copy";
+      copy.textContent = chrome.i18n.getMessage("popoverCopy") || "Copy the suggestion";
+      copy.addEventListener("click", () => {
+        void navigator.clipboard.writeText(copyText).then(() => {
+          copy.textContent = chrome.i18n.getMessage("popoverCopied") || "Copied";
+        });
+      });
+      this.panel.append(copy);
+    }
   }
 
   hide(): void {

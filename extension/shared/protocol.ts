@@ -39,9 +39,26 @@ export interface Summary {
   utf16_length: number;
 }
 
+/** The tone summary (present once the core's tone analysis provides it). */
+export interface ToneSummary {
+  label: string;
+  [dimension: string]: unknown;
+}
+
+/** Platform length counters (present when a platform applies). */
+export interface PlatformCounters {
+  platform: string;
+  /** Length as the platform counts it (X: weighted length). */
+  length: number;
+  limit: number;
+  [counter: string]: unknown;
+}
+
 export interface Report {
   diagnostics: Diagnostic[];
   summary: Summary;
+  tone?: ToneSummary;
+  platform?: PlatformCounters | null;
 }
 
 /** Longest draft a content script may send, in UTF-16 code units (a 1 MB paste fits). */
@@ -54,21 +71,63 @@ export interface CheckRequest {
   revision: number;
 }
 
+/** Adds a word to the personal dictionary (from the popover). */
+export interface AddWordRequest {
+  type: "dictionary/add";
+  word: string;
+}
+
+/** Turns a rule off (from the popover). */
+export interface DisableRuleRequest {
+  type: "rules/disable";
+  rule: string;
+}
+
+export type WorkerRequest = CheckRequest | AddWordRequest | DisableRuleRequest;
+
 export type CheckResponse =
   | { type: "report"; revision: number; report: Report }
+  | { type: "disabled" }
   | { type: "error"; message: string };
 
+export type ActionResponse = { type: "ok" } | { type: "error"; message: string };
+
+/** Messages the popup and the worker send to a tab's content script. */
+export type TabRequest = { type: "summary" } | { type: "command"; name: "next-issue" | "accept-first" };
+
+export interface DraftSummary {
+  type: "summary";
+  /** Summary of the focused field's last report, or null when no field was checked. */
+  summary: Summary | null;
+}
+
+const RULE_ID = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
+
 /** Validates an incoming message: the worker trusts nothing a page-side script sends. */
-export function parseCheckRequest(message: unknown): CheckRequest | string {
+export function parseWorkerRequest(message: unknown): WorkerRequest | string {
   if (typeof message !== "object" || message === null) return "message is not an object";
   const m = message as Record<string, unknown>;
-  if (m.type !== "check") return `unknown message type ${JSON.stringify(m.type)}`;
-  if (typeof m.text !== "string") return "text must be a string";
-  if (m.text.length > MAX_TEXT_LENGTH) {
-    return `text is ${m.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`;
+  switch (m.type) {
+    case "check":
+      if (typeof m.text !== "string") return "text must be a string";
+      if (m.text.length > MAX_TEXT_LENGTH) {
+        return `text is ${m.text.length} characters; the limit is ${MAX_TEXT_LENGTH}`;
+      }
+      if (typeof m.revision !== "number" || !Number.isSafeInteger(m.revision)) {
+        return "revision must be an integer";
+      }
+      return { type: "check", text: m.text, revision: m.revision };
+    case "dictionary/add":
+      if (typeof m.word !== "string" || m.word.length === 0 || m.word.length > 64 || /\s/.test(m.word)) {
+        return "word must be one word of at most 64 characters";
+      }
+      return { type: "dictionary/add", word: m.word };
+    case "rules/disable":
+      if (typeof m.rule !== "string" || m.rule.length > 128 || !RULE_ID.test(m.rule)) {
+        return "rule must be a rule id such as tone.shouting";
+      }
+      return { type: "rules/disable", rule: m.rule };
+    default:
+      return `unknown message type ${JSON.stringify(m.type)}`;
   }
-  if (typeof m.revision !== "number" || !Number.isSafeInteger(m.revision)) {
-    return "revision must be an integer";
-  }
-  return { type: "check", text: m.text, revision: m.revision };
 }

@@ -1,0 +1,101 @@
+/**
+ * The badge beside a checked field: how many issues it has, coloured by the worst one. It sits
+ * in a closed shadow root placed over the page next to the field's bottom-right corner, never
+ * inside the editor, and ignores the pointer so it never covers what the user types.
+ */
+
+import type { Report } from "../shared/protocol";
+
+const STYLE = `
+.badge { position: absolute; display: flex; gap: 4px; align-items: center; pointer-events: none;
+  font: 600 11px/16px system-ui, sans-serif; }
+.count { min-width: 16px; padding: 0 5px; border-radius: 8px; text-align: center; color: #fff; background: #188038; }
+.count[data-level="error"] { background: #d93025; }
+.count[data-level="warning"] { background: #e37400; }
+.count[data-level="suggestion"] { background: #1a73e8; }
+.chip, .meter { padding: 0 6px; border-radius: 8px; background: #f1f3f4; color: #3c4043; border: 1px solid #dadce0; }
+.meter[data-over="true"] { background: #fce8e6; color: #a50e0e; border-color: #d93025; }
+`;
+
+export interface BadgeContent {
+  /** Issues shown. */
+  count: number;
+  /** Worst severity among them. */
+  level: "error" | "warning" | "suggestion" | "none";
+  /** One-word tone label, when the core provides one. */
+  tone?: string;
+  /** Platform length meter, when the core provides one. */
+  length?: { used: number; limit: number };
+}
+
+/** What the badge shows for a report (only the diagnostics still shown count). */
+export function badgeContent(report: Report, shown: number, worst: BadgeContent["level"]): BadgeContent {
+  const content: BadgeContent = { count: shown, level: worst };
+  if (report.tone?.label !== undefined) content.tone = report.tone.label;
+  if (report.platform !== undefined && report.platform !== null) {
+    content.length = { used: report.platform.length, limit: report.platform.limit };
+  }
+  return content;
+}
+
+export class Badge {
+  private readonly host: HTMLElement;
+  private readonly box: HTMLDivElement;
+  private readonly count: HTMLSpanElement;
+  private readonly chip: HTMLSpanElement;
+  private readonly meter: HTMLSpanElement;
+
+  constructor(private readonly field: HTMLElement) {
+    this.host = document.createElement("plume-badge");
+    this.host.style.cssText = "position:absolute;left:0;top:0;width:0;height:0;z-index:2147483646;pointer-events:none;";
+    const shadow = this.host.attachShadow({ mode: "closed" });
+    const style = document.createElement("style");
+    style.textContent = STYLE;
+    this.box = document.createElement("div");
+    this.box.className = "badge";
+    this.count = document.createElement("span");
+    this.count.className = "count";
+    this.chip = document.createElement("span");
+    this.chip.className = "chip";
+    this.meter = document.createElement("span");
+    this.meter.className = "meter";
+    this.box.append(this.chip, this.meter, this.count);
+    shadow.append(style, this.box);
+    document.documentElement.append(this.host);
+    // The page can find the badge's state (not the text) for accessibility tools and tests.
+    this.host.setAttribute("role", "status");
+  }
+
+  update(content: BadgeContent): void {
+    this.count.textContent = String(content.count);
+    this.count.dataset.level = content.level;
+    this.host.setAttribute("aria-label", `Plume: ${content.count} issue${content.count === 1 ? "" : "s"}`);
+    this.host.dataset.count = String(content.count);
+    this.chip.hidden = content.tone === undefined;
+    this.chip.textContent = content.tone ?? "";
+    this.host.dataset.tone = content.tone ?? "";
+    if (content.length === undefined) {
+      this.meter.hidden = true;
+      this.host.dataset.length = "";
+    } else {
+      this.meter.hidden = false;
+      this.meter.textContent = `${content.length.used}/${content.length.limit}`;
+      this.meter.dataset.over = String(content.length.used > content.length.limit);
+      this.host.dataset.length = this.meter.textContent;
+    }
+    this.place();
+  }
+
+  /** Follows the field's bottom-right corner (after scroll, resize, re-render). */
+  place(): void {
+    const r = this.field.getBoundingClientRect();
+    const b = this.box.getBoundingClientRect();
+    this.box.style.left = `${r.right + window.scrollX - b.width - 4}px`;
+    this.box.style.top = `${r.bottom + window.scrollY - b.height - 4}px`;
+    this.host.hidden = r.width === 0 && r.height === 0;
+  }
+
+  dispose(): void {
+    this.host.remove();
+  }
+}

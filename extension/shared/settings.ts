@@ -1,0 +1,136 @@
+/**
+ * The user's settings and personal dictionary: their shape, defaults, validation, and where
+ * they are stored. Settings live in `chrome.storage.sync` (they follow the user), the personal
+ * dictionary in `chrome.storage.local` (it can outgrow sync's per-item quota). A policy pushed by
+ * an organisation (`chrome.storage.managed`) overrides and locks what it sets.
+ */
+
+import type { Category } from "./protocol";
+
+export const CATEGORIES: Category[] = ["spelling", "grammar", "tone", "guideline", "platform"];
+export const LANGUAGES = ["auto", "en-US", "en-GB", "fr"] as const;
+export type LanguageSetting = (typeof LANGUAGES)[number];
+export const PLATFORMS = ["auto", "x", "mastodon", "bluesky", "threads", "linkedin", "instagram", "facebook", "youtube"] as const;
+export type PlatformSetting = (typeof PLATFORMS)[number];
+
+export interface Settings {
+  /** Language of drafts; `auto` decides per paragraph. */
+  language: LanguageSetting;
+  /** Platform rules to apply; `auto` picks them from the site. */
+  platform: PlatformSetting;
+  /** Categories that are checked. */
+  categories: Record<Category, boolean>;
+  /** Rule ids turned off from the popover or the options page. */
+  disabledRules: string[];
+  /** Hosts where Plume is switched off. */
+  disabledSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: "auto",
+  platform: "auto",
+  categories: { spelling: true, grammar: true, tone: true, guideline: true, platform: true },
+  disabledRules: [],
+  disabledSites: [],
+};
+
+/** Longest personal-dictionary word, matching the core's limit. */
+export const MAX_WORD_LENGTH = 64;
+/** Most words a personal dictionary holds. */
+export const MAX_DICTIONARY_WORDS = 20_000;
+
+/** Why a personal-dictionary word is refused, or null when it is fine. */
+export function invalidWordReason(word: string): string | null {
+  if (word.trim() === "") return "is empty";
+  if (/\s/.test(word)) return "contains white space";
+  if (new TextEncoder().encode(word).length > MAX_WORD_LENGTH) return `is longer than ${MAX_WORD_LENGTH} bytes`;
+  return null;
+}
+
+function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === "string" && (list as readonly string[]).includes(value);
+}
+
+function stringList(value: unknown, limit: number): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === "string" && v.length <= 200).slice(0, limit);
+}
+
+/** Reads stored settings, keeping defaults for anything missing or malformed. */
+export function normaliseSettings(raw: unknown): Settings {
+  const r = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+  const categories = { ...DEFAULT_SETTINGS.categories };
+  if (typeof r.categories === "object" && r.categories !== null) {
+    for (const c of CATEGORIES) {
+      const v = (r.categories as Record<string, unknown>)[c];
+      if (typeof v === "boolean") categories[c] = v;
+    }
+  }
+  return {
+    language: isOneOf(LANGUAGES, r.language) ? r.language : DEFAULT_SETTINGS.language,
+    platform: isOneOf(PLATFORMS, r.platform) ? r.platform : DEFAULT_SETTINGS.platform,
+    categories,
+    disabledRules: stringList(r.disabledRules, 1000),
+    disabledSites: stringList(r.disabledSites, 1000),
+  };
+}
+
+/** Settings an organisation's policy sets, with the names of the locked keys. */
+export interface ManagedPolicy {
+  settings: Partial<Settings>;
+  locked: Set<keyof Settings>;
+}
+
+export async function loadManagedPolicy(): Promise<ManagedPolicy> {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = (await chrome.storage.managed.get(null)) as Record<string, unknown>;
+  } catch {
+    // No policy on this browser (or managed storage unavailable): nothing is locked.
+  }
+  const policy: ManagedPolicy = { settings: {}, locked: new Set() };
+  const full = normaliseSettings(raw);
+  for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+    if (key in raw) {
+      (policy.settings as Record<string, unknown>)[key] = full[key];
+      policy.locked.add(key);
+    }
+  }
+  return policy;
+}
+
+/** The effective settings: stored values, then the policy's on top. */
+export async function loadSettings(): Promise<{ settings: Settings; locked: Set<keyof Settings> }> {
+  const stored = await chrome.storage.sync.get("settings");
+  const policy = await loadManagedPolicy();
+  return { settings: { ...normaliseSettings(stored.settings), ...policy.settings }, locked: policy.locked };
+}
+
+/** Saves settings; a quota or sync error is returned as a message, never swallowed. */
+export async function saveSettings(settings: Settings): Promise<string | null> {
+  try {
+    await chrome.storage.sync.set({ settings });
+    return null;
+  } catch (error) {
+    return `Settings could not be saved: ${String(error)}`;
+  }
+}
+
+export async function loadDictionary(): Promise<string[]> {
+  const stored = await chrome.storage.local.get("dictionary");
+  return stringList(stored.dictionary, MAX_DICTIONARY_WORDS).filter((w) => invalidWordReason(w) === null);
+}
+
+/** Saves the personal dictionary; a quota error is returned as a message. */
+export async function saveDictionary(words: string[]): Promise<string | null> {
+  const unique = [...new Set(words)].sort((a, b) => a.localeCompare(b));
+  if (unique.length > MAX_DICTIONARY_WORDS) {
+    return `The personal dictionary holds at most ${MAX_DICTIONARY_WORDS} words.`;
+  }
+  try {
+    await chrome.storage.local.set({ dictionary: unique });
+    return null;
+  } catch (error) {
+    return `The dictionary could not be saved: ${String(error)}`;
+  }
+}

@@ -3,6 +3,7 @@
 #   ./build.sh          install what is missing, build the wasm core and the extension into dist/
 #   ./build.sh test     build, then run every test (Rust, TypeScript types, browser tests)
 #   ./build.sh bench    build, then run every benchmark (benches/*/run.sh)
+#   ./build.sh try      build, then open Chromium with the extension on local demo composers
 # Each step says what it does; a failing step names itself, says what to do, and exits non-zero.
 set -euo pipefail
 
@@ -162,6 +163,30 @@ build() {
   package_extension
 }
 
+ensure_cargo_fuzz() {
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    step "Installing cargo-fuzz (short fuzz runs)"
+    run "install cargo-fuzz" "Run: cargo install cargo-fuzz --version 0.13.2" \
+      cargo install cargo-fuzz --version 0.13.2
+  fi
+}
+
+# Short fuzz runs of every target: 60 s each under CI, 10 s locally (PLUME_FUZZ_SECONDS overrides;
+# 0 skips). cargo fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
+fuzz_short() {
+  local seconds="${PLUME_FUZZ_SECONDS:-$([ "${CI:-}" = true ] && echo 60 || echo 10)}"
+  [ "$seconds" -gt 0 ] || return 0
+  ensure_cargo_fuzz
+  local target
+  for target in $(RUSTC_BOOTSTRAP=1 cargo fuzz list --fuzz-dir fuzz); do
+    step "Fuzzing $target for ${seconds}s"
+    mkdir -p "fuzz/corpus/$target"
+    run "fuzz $target" "A crash input was saved under fuzz/artifacts/$target; reproduce with: RUSTC_BOOTSTRAP=1 cargo fuzz run -O $target fuzz/artifacts/$target/<file>" \
+      env RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz -O "$target" "fuzz/corpus/$target" -- \
+      -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+  done
+}
+
 test_all() {
   build
   ensure_chromium
@@ -176,6 +201,7 @@ test_all() {
   step "Browser tests (headless Chromium with the built extension)"
   run "browser tests" "Rerun one with: node --test tests/e2e/NAME.test.mjs" \
     node --test --test-concurrency=1 tests/e2e/
+  fuzz_short
 }
 
 bench_all() {
@@ -194,11 +220,17 @@ case "${1:-build}" in
   build | "") build ;;
   test) test_all ;;
   bench) bench_all ;;
+  try)
+    build
+    ensure_chromium
+    [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || fail "try" "No display: ./build.sh try opens a browser window for a person at a desktop."
+    node tests/e2e/try.mjs
+    ;;
   -h | --help | help)
-    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
     ;;
   *)
-    echo "build.sh: unknown command '$1'. Use: ./build.sh [test|bench]" >&2
+    echo "build.sh: unknown command '$1'. Use: ./build.sh [test|bench|try]" >&2
     exit 2
     ;;
 esac

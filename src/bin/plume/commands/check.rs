@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use crate::cli::args::CheckArgs;
 use crate::cli::commands::{use_color, Outcome};
 use crate::cli::error::CliError;
-use crate::cli::input::{self, InputOptions};
+use crate::cli::input::{self, InputOptions, Source};
 use crate::cli::output::{self, Checked, Totals};
 use crate::cli::setup::Setup;
 
@@ -24,6 +24,8 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     let mut failed = false;
 
     for source in &sources {
+        // A pipe into standard input may be a program waiting for each answer: flush per draft.
+        let flush_each = *source == Source::Stdin;
         input::read_drafts(source, &input_options, &mut |draft| {
             let options =
                 setup.options_for(draft.language.as_deref(), &draft.source, draft.line)?;
@@ -35,6 +37,9 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
             totals.add(&report.diagnostics);
             let language = options.language.map(|l| l.code());
             sink.draft(&mut out, &Checked::new(&draft, &report, language))?;
+            if flush_each {
+                out.flush()?;
+            }
             Ok(())
         })?;
     }

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::report::Category;
+use crate::tone::{ToneTarget, ToneTargetError};
 
 /// A draft's language. `Auto` decides from the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -56,6 +57,8 @@ pub struct Config {
     pub personal_dictionary: Vec<String>,
     /// Rule ids turned off, e.g. `tone.shouting`.
     pub disabled_rules: Vec<String>,
+    /// The brand's tone target (filled from the active guideline pack); `None` checks no target.
+    pub tone_target: Option<ToneTarget>,
 }
 
 /// Options for one check.
@@ -91,6 +94,8 @@ pub enum ConfigError {
         index: usize,
         rule: String,
     },
+    /// The tone target names an unknown preset or a range off its scale.
+    InvalidToneTarget(ToneTargetError),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -113,6 +118,7 @@ impl std::fmt::Display for ConfigError {
                 "disabled rule {} ({rule:?}) is not a rule id such as \"tone.shouting\"",
                 index + 1
             ),
+            ConfigError::InvalidToneTarget(e) => e.fmt(f),
         }
     }
 }
@@ -157,6 +163,9 @@ impl Config {
                     rule: rule.clone(),
                 });
             }
+        }
+        if let Some(target) = &self.tone_target {
+            target.validate().map_err(ConfigError::InvalidToneTarget)?;
         }
         Ok(())
     }

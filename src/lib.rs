@@ -54,8 +54,11 @@ impl Checker {
         if options.wants(Category::Spelling) {
             self.speller.check(text, &tokens, &mut findings);
         }
+        let mut tone_summary = tone::ToneSummary::default();
         if options.wants(Category::Tone) {
-            tone::check_shouting(text, &tokens, &mut findings);
+            let language = options.language.unwrap_or(self.config.language);
+            let target = self.config.tone_target.as_ref();
+            tone_summary = tone::check_tone(text, &tokens, language, target, &mut findings);
         }
         findings.retain(|f| {
             !self
@@ -65,6 +68,8 @@ impl Checker {
                 .any(|r| r == f.rule.as_str())
         });
         let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        Report::from_findings(text, findings, words)
+        let mut report = Report::from_findings(text, findings, words);
+        report.tone = tone_summary;
+        report
     }
 }

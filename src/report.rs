@@ -158,6 +158,9 @@ pub struct Summary {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// How the draft sounds: scores, sentiment and a one-word label (empty when tone is off).
+    #[serde(default)]
+    pub tone: crate::tone::ToneSummary,
 }
 
 impl Report {
@@ -192,6 +195,7 @@ impl Report {
         Report {
             diagnostics,
             summary,
+            tone: crate::tone::ToneSummary::default(),
         }
     }
 }

@@ -56,6 +56,8 @@ pub struct Config {
     pub personal_dictionary: Vec<String>,
     /// Rule ids turned off, e.g. `tone.shouting`.
     pub disabled_rules: Vec<String>,
+    /// Guideline packs to apply, as text (YAML or JSON); compiled by `Checker::new`.
+    pub packs: Vec<crate::guide::PackSource>,
 }
 
 /// Options for one check.
@@ -66,6 +68,8 @@ pub struct CheckOptions {
     pub language: Option<Language>,
     /// Only these categories run; `None` runs all.
     pub categories: Option<Vec<Category>>,
+    /// The network the draft is for (limits, counters); `None` checks no platform rules.
+    pub platform: Option<crate::guide::Platform>,
 }
 
 impl CheckOptions {
@@ -91,6 +95,8 @@ pub enum ConfigError {
         index: usize,
         rule: String,
     },
+    /// A guideline pack was refused (syntax, invalid rule, failing embedded test…).
+    Pack(crate::guide::PackError),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -113,6 +119,7 @@ impl std::fmt::Display for ConfigError {
                 "disabled rule {} ({rule:?}) is not a rule id such as \"tone.shouting\"",
                 index + 1
             ),
+            ConfigError::Pack(e) => write!(f, "guideline pack refused: {e}"),
         }
     }
 }

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod config;
+pub mod guide;
 pub mod report;
 pub mod spell;
 pub mod text;
@@ -32,14 +33,25 @@ use text::TokenKind;
 pub struct Checker {
     config: Config,
     speller: Speller,
+    guide: guide::Guide,
 }
 
 impl Checker {
     /// Validates `config` and prepares the dictionaries and rules it names.
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         config.validate()?;
+        let guide = guide::Guide::from_sources(&config.packs).map_err(ConfigError::Pack)?;
         let speller = Speller::new(&config.personal_dictionary);
-        Ok(Checker { config, speller })
+        Ok(Checker {
+            config,
+            speller,
+            guide,
+        })
+    }
+
+    /// The active guideline packs (their lexicons and tone targets are read from here).
+    pub fn guide(&self) -> &guide::Guide {
+        &self.guide
     }
 
     /// The configuration this checker was built with.
@@ -57,6 +69,15 @@ impl Checker {
         if options.wants(Category::Tone) {
             tone::check_shouting(text, &tokens, &mut findings);
         }
+        let language = options.language.unwrap_or(self.config.language);
+        let platform_counters = self.guide.check(
+            text,
+            &tokens,
+            language,
+            options.platform,
+            &|c| options.wants(c),
+            &mut findings,
+        );
         findings.retain(|f| {
             !self
                 .config
@@ -65,6 +86,8 @@ impl Checker {
                 .any(|r| r == f.rule.as_str())
         });
         let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        Report::from_findings(text, findings, words)
+        let mut report = Report::from_findings(text, findings, words);
+        report.platform = platform_counters;
+        report
     }
 }

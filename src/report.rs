@@ -158,6 +158,9 @@ pub struct Summary {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// Counters of the platform set in `CheckOptions.platform` (e.g. X's weighted length).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<crate::guide::PlatformCounters>,
 }
 
 impl Report {
@@ -192,6 +195,7 @@ impl Report {
         Report {
             diagnostics,
             summary,
+            platform: None,
         }
     }
 }

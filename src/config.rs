@@ -59,6 +59,8 @@ pub struct Config {
     pub disabled_rules: Vec<String>,
     /// The brand's tone target (filled from the active guideline pack); `None` checks no target.
     pub tone_target: Option<ToneTarget>,
+    /// Guideline packs to apply, as text (YAML or JSON); compiled by `Checker::new`.
+    pub packs: Vec<crate::guide::PackSource>,
 }
 
 /// Options for one check.
@@ -69,6 +71,8 @@ pub struct CheckOptions {
     pub language: Option<Language>,
     /// Only these categories run; `None` runs all.
     pub categories: Option<Vec<Category>>,
+    /// The network the draft is for (limits, counters); `None` checks no platform rules.
+    pub platform: Option<crate::guide::Platform>,
 }
 
 impl CheckOptions {
@@ -96,6 +100,8 @@ pub enum ConfigError {
     },
     /// The tone target names an unknown preset or a range off its scale.
     InvalidToneTarget(ToneTargetError),
+    /// A guideline pack was refused (syntax, invalid rule, failing embedded test…).
+    Pack(crate::guide::PackError),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -119,6 +125,7 @@ impl std::fmt::Display for ConfigError {
                 index + 1
             ),
             ConfigError::InvalidToneTarget(e) => e.fmt(f),
+            ConfigError::Pack(e) => write!(f, "guideline pack refused: {e}"),
         }
     }
 }

@@ -161,6 +161,9 @@ pub struct Report {
     /// How the draft sounds: scores, sentiment and a one-word label (empty when tone is off).
     #[serde(default)]
     pub tone: crate::tone::ToneSummary,
+    /// Counters of the platform set in `CheckOptions.platform` (e.g. X's weighted length).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<crate::guide::PlatformCounters>,
 }
 
 impl Report {
@@ -196,6 +199,7 @@ impl Report {
             diagnostics,
             summary,
             tone: crate::tone::ToneSummary::default(),
+            platform: None,
         }
     }
 }

@@ -47,6 +47,10 @@ pub enum CliError {
         line: u64,
         message: String,
     },
+    /// A guideline pack that cannot be loaded (the message names file, line and rule).
+    Pack(String),
+    /// A pack whose embedded tests fail (exit code 1 for `plume pack test`, 2 elsewhere).
+    PackTestFailed(String),
     /// An option this build cannot serve yet.
     NotAvailable { what: String, why: String },
     /// Options that do not go together.
@@ -129,6 +133,8 @@ impl fmt::Display for CliError {
                 line,
                 message,
             } => write!(f, "{path}:{line}: bad dictionary entry: {message}"),
+            CliError::Pack(message) => write!(f, "bad pack: {message}"),
+            CliError::PackTestFailed(message) => write!(f, "pack test failed: {message}"),
             CliError::NotAvailable { what, why } => {
                 write!(f, "{what} is not available yet: {why}")
             }

@@ -20,6 +20,11 @@ pub fn main() -> ExitCode {
             // The reader went away (`plume check … | head`): nothing left to say.
             ExitCode::SUCCESS
         }
+        Err(e @ error::CliError::PackTestFailed(_)) => {
+            // A failing embedded test is a finding of `plume pack test`, not a usage error.
+            eprintln!("plume: {e}");
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("plume: error: {e}");
             ExitCode::from(2)

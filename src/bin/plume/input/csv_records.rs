@@ -6,7 +6,7 @@ use std::io::Read;
 
 use serde_json::{Map, Value};
 
-use super::{language_of, Draft};
+use super::{language_of, platform_of, Draft};
 use crate::cli::error::CliError;
 
 /// Column names tried, in order, when `--column` is not given.
@@ -57,6 +57,7 @@ pub fn read_csv(
             text: record.get(text_index).unwrap_or_default().to_string(),
             checked_text: None,
             language: language_of(&context),
+            platform: platform_of(&context),
             context: Some(context),
             lines_follow_file: true,
         })?;

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{language_of, utf8_or_error, Draft};
+use super::{language_of, platform_of, utf8_or_error, Draft};
 use crate::cli::error::CliError;
 
 pub fn read_jsonl(
@@ -142,6 +142,7 @@ fn draft_of(
         text,
         checked_text: None,
         language: context.as_ref().and_then(language_of),
+        platform: context.as_ref().and_then(platform_of),
         context,
         lines_follow_file: false,
     })

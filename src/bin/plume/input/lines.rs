@@ -43,6 +43,7 @@ pub fn read_lines(
             checked_text: None,
             context: None,
             language: None,
+            platform: None,
             lines_follow_file: true,
         })?;
     }

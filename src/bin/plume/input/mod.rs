@@ -37,6 +37,8 @@ pub struct Draft {
     pub context: Option<Map<String, Value>>,
     /// A per-record language (a CSV `language`/`lang` column or JSON field), if any.
     pub language: Option<String>,
+    /// A per-record platform (a CSV `platform`/`network`/`channel` column or JSON field).
+    pub platform: Option<String>,
     /// Whether `line` and the text's own lines map exactly onto lines of the file (text,
     /// Markdown, `--each-line`, CSV); JSON strings keep their line breaks escaped.
     pub lines_follow_file: bool,
@@ -113,6 +115,7 @@ fn read_whole(
         checked_text,
         context: None,
         language: None,
+        platform: None,
         lines_follow_file: true,
     })
 }
@@ -143,7 +146,17 @@ fn strip_bom(text: String) -> String {
 
 /// Reads a per-record language from common column or field names.
 pub(crate) fn language_of(context: &Map<String, Value>) -> Option<String> {
-    ["language", "lang", "locale"].iter().find_map(|key| {
+    text_under(context, &["language", "lang", "locale"])
+}
+
+/// Reads a per-record platform from common column or field names.
+pub(crate) fn platform_of(context: &Map<String, Value>) -> Option<String> {
+    text_under(context, &["platform", "network", "channel"])
+}
+
+/// The first non-empty text value under one of `keys` (case-insensitive).
+fn text_under(context: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|key| {
         context
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(key))

@@ -6,6 +6,7 @@
 mod human;
 mod json;
 mod sarif;
+mod tone;
 mod vale;
 
 use std::io::{self, Write};
@@ -142,6 +143,16 @@ pub fn sink_for(format: Format, color: bool) -> Box<dyn Sink> {
         Format::Jsonl => Box::new(JsonlSink),
         Format::Sarif => Box::new(SarifSink::default()),
         Format::Vale => Box::new(ValeSink),
+    }
+}
+
+/// The sink for `--format` in a `tone` run; `None` for formats that only carry findings.
+pub fn tone_sink_for(format: Format) -> Option<Box<dyn Sink>> {
+    match format {
+        Format::Human => Some(Box::new(tone::HumanToneSink)),
+        Format::Json => Some(Box::new(tone::JsonToneSink::default())),
+        Format::Jsonl => Some(Box::new(tone::JsonlToneSink)),
+        Format::Sarif | Format::Vale => None,
     }
 }
 

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::report::Category;
+use crate::tone::{ToneTarget, ToneTargetError};
 
 /// A draft's language. `Auto` decides from the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -56,6 +57,10 @@ pub struct Config {
     pub personal_dictionary: Vec<String>,
     /// Rule ids turned off, e.g. `tone.shouting`.
     pub disabled_rules: Vec<String>,
+    /// The brand's tone target (filled from the active guideline pack); `None` checks no target.
+    pub tone_target: Option<ToneTarget>,
+    /// Guideline packs to apply, as text (YAML or JSON); compiled by `Checker::new`.
+    pub packs: Vec<crate::guide::PackSource>,
 }
 
 /// Options for one check.
@@ -66,6 +71,8 @@ pub struct CheckOptions {
     pub language: Option<Language>,
     /// Only these categories run; `None` runs all.
     pub categories: Option<Vec<Category>>,
+    /// The network the draft is for (limits, counters); `None` checks no platform rules.
+    pub platform: Option<crate::guide::Platform>,
 }
 
 impl CheckOptions {
@@ -91,6 +98,10 @@ pub enum ConfigError {
         index: usize,
         rule: String,
     },
+    /// The tone target names an unknown preset or a range off its scale.
+    InvalidToneTarget(ToneTargetError),
+    /// A guideline pack was refused (syntax, invalid rule, failing embedded test…).
+    Pack(crate::guide::PackError),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -113,6 +124,8 @@ impl std::fmt::Display for ConfigError {
                 "disabled rule {} ({rule:?}) is not a rule id such as \"tone.shouting\"",
                 index + 1
             ),
+            ConfigError::InvalidToneTarget(e) => e.fmt(f),
+            ConfigError::Pack(e) => write!(f, "guideline pack refused: {e}"),
         }
     }
 }
@@ -157,6 +170,9 @@ impl Config {
                     rule: rule.clone(),
                 });
             }
+        }
+        if let Some(target) = &self.tone_target {
+            target.validate().map_err(ConfigError::InvalidToneTarget)?;
         }
         Ok(())
     }

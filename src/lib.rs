@@ -13,6 +13,7 @@
 //! ```
 
 pub mod config;
+pub mod guide;
 pub mod report;
 pub mod spell;
 pub mod text;
@@ -32,14 +33,25 @@ use text::TokenKind;
 pub struct Checker {
     config: Config,
     speller: Speller,
+    guide: guide::Guide,
 }
 
 impl Checker {
     /// Validates `config` and prepares the dictionaries and rules it names.
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         config.validate()?;
+        let guide = guide::Guide::from_sources(&config.packs).map_err(ConfigError::Pack)?;
         let speller = Speller::new(&config.personal_dictionary);
-        Ok(Checker { config, speller })
+        Ok(Checker {
+            config,
+            speller,
+            guide,
+        })
+    }
+
+    /// The active guideline packs (their lexicons and tone targets are read from here).
+    pub fn guide(&self) -> &guide::Guide {
+        &self.guide
     }
 
     /// The configuration this checker was built with.
@@ -54,9 +66,21 @@ impl Checker {
         if options.wants(Category::Spelling) {
             self.speller.check(text, &tokens, &mut findings);
         }
+        let language = options.language.unwrap_or(self.config.language);
+        let mut tone_summary = tone::ToneSummary::default();
         if options.wants(Category::Tone) {
-            tone::check_shouting(text, &tokens, &mut findings);
+            // The configured target wins; otherwise the first active pack's.
+            let target = (self.config.tone_target.as_ref()).or_else(|| self.guide.tone_target());
+            tone_summary = tone::check_tone(text, &tokens, language, target, &mut findings);
         }
+        let platform_counters = self.guide.check(
+            text,
+            &tokens,
+            language,
+            options.platform,
+            &|c| options.wants(c),
+            &mut findings,
+        );
         findings.retain(|f| {
             !self
                 .config
@@ -65,6 +89,9 @@ impl Checker {
                 .any(|r| r == f.rule.as_str())
         });
         let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        Report::from_findings(text, findings, words)
+        let mut report = Report::from_findings(text, findings, words);
+        report.tone = tone_summary;
+        report.platform = platform_counters;
+        report
     }
 }

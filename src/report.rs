@@ -158,6 +158,12 @@ pub struct Summary {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// How the draft sounds: scores, sentiment and a one-word label (empty when tone is off).
+    #[serde(default)]
+    pub tone: crate::tone::ToneSummary,
+    /// Counters of the platform set in `CheckOptions.platform` (e.g. X's weighted length).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<crate::guide::PlatformCounters>,
 }
 
 impl Report {
@@ -192,6 +198,8 @@ impl Report {
         Report {
             diagnostics,
             summary,
+            tone: crate::tone::ToneSummary::default(),
+            platform: None,
         }
     }
 }

@@ -5,8 +5,10 @@
 
 pub mod offsets;
 mod scan;
+mod segment;
 
 pub use scan::{hashtag_parts, tokenize};
+pub use segment::{paragraphs, sentences};
 
 use crate::report::Span;
 

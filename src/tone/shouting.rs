@@ -4,7 +4,7 @@ use crate::report::{Category, Finding, RuleId, Severity, Span};
 use crate::text::{Token, TokenKind};
 
 /// Rule id of a shouting run.
-pub const SHOUTING: &str = "tone.shouting";
+pub const SHOUTING: &str = super::diagnostics::SHOUTING;
 
 /// Fewest capital letters in a run before it counts as shouting (keeps `OK GO` or `I AM` quiet).
 const MIN_LETTERS: usize = 5;

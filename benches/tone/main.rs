@@ -1,0 +1,151 @@
+//! Tone benchmark (native): Plume's sentiment label on TweetEval sentiment and XLM-T French
+//! validation sets (macro-recall, macro-F1, accuracy), and the aggression/profanity signal on
+//! TweetEval offensive validation (F1 of the offensive class), with time per tweet.
+//!
+//! `cargo bench --bench tone -- <data dir>`; `benches/tone/run.sh` runs it beside VADER.
+
+use std::time::Instant;
+
+use plume::tone::{Polarity, ToneLabel};
+use plume::{Category, CheckOptions, Checker, Config, Language};
+
+fn read_lines(path: &str) -> Vec<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => text.lines().map(str::to_string).collect(),
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn class(p: Polarity) -> usize {
+    match p {
+        Polarity::Negative => 0,
+        Polarity::Neutral => 1,
+        Polarity::Positive => 2,
+    }
+}
+
+/// Macro-recall, macro-F1 and accuracy of `predicted` against `gold` over `classes` classes.
+fn metrics(gold: &[usize], predicted: &[usize], classes: usize) -> (f64, f64, f64) {
+    let mut recall = 0.0;
+    let mut f1 = 0.0;
+    for c in 0..classes {
+        let tp = gold
+            .iter()
+            .zip(predicted)
+            .filter(|(g, p)| **g == c && **p == c)
+            .count() as f64;
+        let gold_c = gold.iter().filter(|g| **g == c).count() as f64;
+        let pred_c = predicted.iter().filter(|p| **p == c).count() as f64;
+        let r = if gold_c > 0.0 { tp / gold_c } else { 0.0 };
+        let p = if pred_c > 0.0 { tp / pred_c } else { 0.0 };
+        recall += r;
+        f1 += if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+    }
+    let correct = gold.iter().zip(predicted).filter(|(g, p)| g == p).count() as f64;
+    (
+        recall / classes as f64,
+        f1 / classes as f64,
+        correct / gold.len().max(1) as f64,
+    )
+}
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or_else(|| "../shared/data".to_string());
+    let tone_only = CheckOptions {
+        categories: Some(vec![Category::Tone]),
+        ..CheckOptions::default()
+    };
+    let sets = [
+        (
+            "TweetEval sentiment (en)",
+            "tweeteval/sentiment.val_text.txt",
+            "tweeteval/sentiment.val_labels.txt",
+            Language::EnUs,
+        ),
+        (
+            "XLM-T French (fr)",
+            "xlmt-fr/fr.val_text.txt",
+            "xlmt-fr/fr.val_labels.txt",
+            Language::Fr,
+        ),
+    ];
+    for (name, text_path, label_path, language) in sets {
+        let checker = match Checker::new(Config {
+            language,
+            ..Config::default()
+        }) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        };
+        let texts = read_lines(&format!("{dir}/{text_path}"));
+        let gold: Vec<usize> = read_lines(&format!("{dir}/{label_path}"))
+            .iter()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        let texts = &texts[..gold.len().min(texts.len())];
+        let start = Instant::now();
+        let predicted: Vec<usize> = texts
+            .iter()
+            .map(|t| class(checker.check(t, &tone_only).tone.sentiment.label))
+            .collect();
+        let micros = start.elapsed().as_secs_f64() * 1e6 / texts.len().max(1) as f64;
+        let (recall, f1, accuracy) = metrics(&gold, &predicted, 3);
+        println!(
+            "plume\t{name}\tn={}\tmacro-recall={recall:.3}\tmacro-F1={f1:.3}\taccuracy={accuracy:.3}\tus/tweet={micros:.1}",
+            texts.len()
+        );
+    }
+
+    let checker = match Checker::new(Config::default()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let texts = read_lines(&format!("{dir}/tweeteval/offensive.val_text.txt"));
+    let gold: Vec<usize> = read_lines(&format!("{dir}/tweeteval/offensive.val_labels.txt"))
+        .iter()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect();
+    let texts = &texts[..gold.len().min(texts.len())];
+    let start = Instant::now();
+    let predicted: Vec<usize> = texts
+        .iter()
+        .map(|t| {
+            let tone = checker.check(t, &tone_only).tone;
+            usize::from(tone.label == ToneLabel::Aggressive || tone.scores.profanity > 0.0)
+        })
+        .collect();
+    let micros = start.elapsed().as_secs_f64() * 1e6 / texts.len().max(1) as f64;
+    let tp = gold
+        .iter()
+        .zip(&predicted)
+        .filter(|(g, p)| **g == 1 && **p == 1)
+        .count() as f64;
+    let precision = tp / predicted.iter().filter(|p| **p == 1).count().max(1) as f64;
+    let recall = tp / gold.iter().filter(|g| **g == 1).count().max(1) as f64;
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    let (_, macro_f1, accuracy) = metrics(&gold, &predicted, 2);
+    println!(
+        "plume\tTweetEval offensive (en)\tn={}\toffensive-F1={f1:.3}\tP={precision:.3}\tR={recall:.3}\tmacro-F1={macro_f1:.3}\taccuracy={accuracy:.3}\tus/tweet={micros:.1}",
+        texts.len()
+    );
+}

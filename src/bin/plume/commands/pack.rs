@@ -1,0 +1,71 @@
+//! `plume pack test` and `plume pack lint`: self-tests and validation of guideline packs.
+//!
+//! Loading a pack validates every rule and runs its embedded tests, so both commands load it;
+//! they differ in what they report. A failing embedded test exits 1, any other problem 2.
+
+use std::io::Write;
+use std::path::Path;
+
+use plume::guide::Pack;
+
+use crate::cli::commands::Outcome;
+use crate::cli::error::CliError;
+use crate::cli::setup::{pack_error, read_pack};
+
+/// Runs the pack's embedded tests and says how many passed.
+pub fn test(path: &Path) -> Result<Outcome, CliError> {
+    let pack = load(path)?;
+    let tests = pack.test_count();
+    if tests == 0 {
+        println!(
+            "{}: pack {} has no embedded tests; add a `tests:` list",
+            path.display(),
+            pack.name
+        );
+    } else {
+        println!(
+            "{}: pack {}: {tests} embedded test{} passed",
+            path.display(),
+            pack.name,
+            if tests == 1 { "" } else { "s" }
+        );
+    }
+    std::io::stdout().flush()?;
+    Ok(Outcome::Clean)
+}
+
+/// Validates the pack and describes it.
+pub fn lint(path: &Path) -> Result<Outcome, CliError> {
+    let pack = load(path)?;
+    println!(
+        "{}: pack {} is valid: {} rule{}, {} lexicon term{}, {} embedded test{}{}",
+        path.display(),
+        pack.name,
+        pack.rules.len(),
+        plural(pack.rules.len()),
+        pack.lexicon.len(),
+        plural(pack.lexicon.len()),
+        pack.test_count(),
+        plural(pack.test_count()),
+        if pack.tone_target.is_some() {
+            ", a tone target"
+        } else {
+            ""
+        }
+    );
+    std::io::stdout().flush()?;
+    Ok(Outcome::Clean)
+}
+
+fn load(path: &Path) -> Result<Pack, CliError> {
+    let source = read_pack(path)?;
+    Pack::from_source(&source).map_err(pack_error)
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

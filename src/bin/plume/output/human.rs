@@ -1,0 +1,100 @@
+//! `--format human`: each finding with its source line and a caret under the span, the way
+//! compilers show errors (drawn by annotate-snippets), then a one-line summary.
+//!
+//! Colour is used only when asked for or when standard output is a terminal (and `NO_COLOR` is
+//! unset); pipes and files get plain text.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use plume::{Diagnostic, Severity};
+
+use super::{Checked, Sink, Totals};
+
+pub struct HumanSink {
+    renderer: Renderer,
+}
+
+impl HumanSink {
+    pub fn new(color: bool) -> HumanSink {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        HumanSink { renderer }
+    }
+
+    fn render(&self, checked: &Checked<'_>, d: &Diagnostic) -> String {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Suggestion => Level::HELP.with_name("suggestion"),
+        };
+        let (slice_start, slice) = checked.lines_around(d.span);
+        let first_line = checked.file_position(slice_start).line as usize;
+        let start = (d.span.start - slice_start).min(slice.len());
+        let end = (d.span.end - slice_start).clamp(start, slice.len());
+        let label = match d.suggestions.as_slice() {
+            [] => String::new(),
+            [only] => format!("did you mean “{only}”?"),
+            [best, rest @ ..] => format!(
+                "did you mean “{best}”? (or {})",
+                rest.iter()
+                    .take(3)
+                    .map(|s| format!("“{s}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let mut group =
+            Group::with_title(level.primary_title(d.message.as_str()).id(d.rule.as_str())).element(
+                Snippet::source(slice)
+                    .line_start(first_line)
+                    .path(checked.draft.source.as_str())
+                    .annotation(AnnotationKind::Primary.span(start..end).label(label)),
+            );
+        if !d.why.is_empty() {
+            group = group.element(Level::NOTE.message(d.why.as_str()));
+        }
+        if let Some(link) = &d.link {
+            group = group.element(Level::HELP.message(format!("see {link}")));
+        }
+        self.renderer.render(&[group])
+    }
+}
+
+impl Sink for HumanSink {
+    fn draft(&mut self, out: &mut dyn Write, checked: &Checked<'_>) -> io::Result<()> {
+        for d in &checked.report.diagnostics {
+            writeln!(out, "{}\n", self.render(checked, d))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        let drafts = plural(totals.drafts, "draft");
+        if totals.diagnostics == 0 {
+            return writeln!(out, "No problems found in {drafts}.");
+        }
+        let mut parts = Vec::new();
+        for (count, name) in [
+            (totals.errors, "error"),
+            (totals.warnings, "warning"),
+            (totals.suggestions, "suggestion"),
+        ] {
+            if count > 0 {
+                parts.push(plural(count, name));
+            }
+        }
+        writeln!(out, "Checked {drafts}: {}.", parts.join(", "))
+    }
+}
+
+fn plural(count: u64, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

@@ -1,0 +1,158 @@
+//! From options to a ready checker: language, personal dictionary, packs and platform.
+//!
+//! This is where the CLI meets the core's configuration, and the one place where features of
+//! other rooms (packs, platforms) plug in.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use plume::guide::{PackError, PackErrorKind, PackFormat, PackSource};
+use plume::{CheckOptions, Checker, Config, ConfigError, Language};
+
+use crate::cli::args::{LanguageArgs, Platform};
+use crate::cli::error::CliError;
+
+/// A checker and the per-run parts of its check options.
+pub struct Setup {
+    pub checker: Checker,
+    /// `--lang`, when given.
+    pub language: Option<Language>,
+    /// `--platform`, when given; otherwise a record's own platform column applies.
+    pub platform: Option<plume::guide::Platform>,
+}
+
+impl Setup {
+    /// Builds the checker from the language options, packs and platform.
+    pub fn new(
+        language: &LanguageArgs,
+        packs: &[PathBuf],
+        platform: Option<Platform>,
+    ) -> Result<Setup, CliError> {
+        let lang = match &language.lang {
+            Some(code) => {
+                Some(Language::from_str(code).map_err(|e| CliError::Usage(e.to_string()))?)
+            }
+            None => None,
+        };
+        let personal_dictionary = match &language.dict {
+            Some(path) => read_dictionary(path)?,
+            None => Vec::new(),
+        };
+        let packs = packs
+            .iter()
+            .map(|path| read_pack(path))
+            .collect::<Result<Vec<_>, _>>()?;
+        let platform = platform.map(core_platform).transpose()?;
+        let config = Config {
+            language: lang.unwrap_or_default(),
+            personal_dictionary: personal_dictionary.iter().map(|(_, w)| w.clone()).collect(),
+            packs,
+            ..Config::default()
+        };
+        let checker = Checker::new(config).map_err(|e| match e {
+            ConfigError::InvalidDictionaryWord { index, .. } => {
+                let (line, word) = &personal_dictionary[index];
+                CliError::Dictionary {
+                    path: language
+                        .dict
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    line: *line,
+                    message: format!("{word:?}: {e}"),
+                }
+            }
+            ConfigError::Pack(e) => CliError::Pack(e.to_string()),
+            other => CliError::Usage(other.to_string()),
+        })?;
+        Ok(Setup {
+            checker,
+            language: lang,
+            platform,
+        })
+    }
+
+    /// Options for one draft. A record's language (a CSV column, a JSON field) wins over
+    /// `--lang`; `--platform` wins over a record's platform, and a platform Plume does not
+    /// know (say, a calendar row for a blog) checks no platform rules.
+    pub fn options_for(
+        &self,
+        record_language: Option<&str>,
+        record_platform: Option<&str>,
+        source: &str,
+        line: u64,
+    ) -> Result<CheckOptions, CliError> {
+        let language = match record_language {
+            Some(code) => Some(Language::from_str(code).map_err(|e| CliError::Field {
+                path: source.to_string(),
+                line,
+                field: "language".to_string(),
+                problem: format!("cannot be used: {e}"),
+            })?),
+            None => self.language,
+        };
+        let platform = self
+            .platform
+            .or_else(|| record_platform.and_then(|p| p.parse().ok()));
+        Ok(CheckOptions {
+            language,
+            platform,
+            ..CheckOptions::default()
+        })
+    }
+}
+
+/// Reads a personal dictionary: one word per line; blank lines and `#` comments are skipped.
+/// Returns each word with its 1-based line.
+pub fn read_dictionary(path: &Path) -> Result<Vec<(u64, String)>, CliError> {
+    let shown = path.display().to_string();
+    let bytes = fs::read(path).map_err(|e| CliError::read(&shown, e))?;
+    let text = crate::cli::input::utf8_or_error(&shown, bytes, 1)?;
+    Ok(text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| (i as u64 + 1, line.trim().trim_start_matches('\u{feff}')))
+        .filter(|(_, word)| !word.is_empty() && !word.starts_with('#'))
+        .map(|(line, word)| (line, word.to_string()))
+        .collect())
+}
+
+/// The core's platform for a `--platform` value.
+fn core_platform(platform: Platform) -> Result<plume::guide::Platform, CliError> {
+    platform.name().parse().map_err(CliError::Usage)
+}
+
+/// Reads a pack file given to `--pack` (`.json` is JSON, anything else YAML).
+pub fn read_pack(path: &Path) -> Result<PackSource, CliError> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(CliError::NotAvailable {
+            what: format!("--pack {shown} (a folder)"),
+            why: "Vale styles folders are not in this build yet; give a pack file".to_string(),
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| CliError::read(&shown, e))?;
+    let text = crate::cli::input::utf8_or_error(&shown, bytes, 1)?;
+    let format = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        PackFormat::Json
+    } else {
+        PackFormat::Yaml
+    };
+    Ok(PackSource {
+        name: shown,
+        format,
+        text,
+    })
+}
+
+/// A refused pack for `plume pack`: a failing embedded test (exit 1), or anything else (exit 2).
+pub fn pack_error(error: PackError) -> CliError {
+    match error.kind {
+        PackErrorKind::FailedTest { .. } => CliError::PackTestFailed(error.to_string()),
+        _ => CliError::Pack(error.to_string()),
+    }
+}

@@ -1,0 +1,450 @@
+//! Running compiled rules over a document: scopes, Vale's rule types and message formatting.
+//!
+//! A [`Document`] is the text to check with its tokens, paragraphs and sentences (from
+//! `crate::text`). Every rule type turns into [`Alert`]s with byte spans; packs turn alerts into
+//! report findings, the Vale runner into `file:line:col` lines.
+
+use crate::report::Span;
+use crate::text::{self, Token, TokenKind};
+
+use super::metric::{syllables, Stats};
+use super::rule::{CaseStyle, Kind, Rule, Scope};
+use super::social;
+
+/// A text ready to be checked.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// The units `draft`/`text` scope runs on: the whole draft, or each block of a Markdown file.
+    pub blocks: Vec<Span>,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub headings: Vec<Span>,
+    pub french: bool,
+    /// Whether matches inside links, mentions, emails and code are ignored (social drafts).
+    pub skip_social_tokens: bool,
+}
+
+impl<'a> Document<'a> {
+    /// A social draft: the whole text is one block; the first line stands for the heading.
+    pub fn draft(text: &'a str, tokens: Vec<Token>, french: bool) -> Document<'a> {
+        let paragraphs = text::paragraphs(text);
+        let sentences = text::sentences(text, &tokens);
+        let headings = first_line(text).into_iter().collect();
+        Document {
+            text,
+            blocks: vec![Span::new(0, text.len())],
+            tokens,
+            paragraphs,
+            sentences,
+            headings,
+            french,
+            skip_social_tokens: true,
+        }
+    }
+}
+
+/// The first non-blank line of `text`, trimmed.
+pub fn first_line(text: &str) -> Option<Span> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            return Some(Span::new(offset + lead, offset + lead + trimmed.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// What one rule found at one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alert {
+    pub span: Span,
+    pub message: String,
+    pub suggestions: Vec<String>,
+}
+
+/// Fills `%s` placeholders in order.
+pub fn format_message(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    let mut next = 0;
+    while let Some(i) = rest.find("%s") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.get(next).copied().unwrap_or(""));
+        next += 1;
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn token_spans(doc: &Document, kind: TokenKind) -> Vec<Span> {
+    doc.tokens
+        .iter()
+        .filter(|t| t.kind == kind)
+        .map(|t| t.span)
+        .collect()
+}
+
+/// The spans a scope covers in `doc`.
+pub fn scope_spans(doc: &Document, scope: Scope) -> Vec<Span> {
+    match scope {
+        Scope::Draft => doc.blocks.clone(),
+        Scope::Paragraph => doc.paragraphs.clone(),
+        Scope::Sentence => doc.sentences.clone(),
+        Scope::Heading => doc.headings.clone(),
+        Scope::Hashtag => token_spans(doc, TokenKind::Hashtag),
+        Scope::Mention => token_spans(doc, TokenKind::Mention),
+        Scope::Url => token_spans(doc, TokenKind::Url),
+        Scope::FirstLine => first_line(doc.text).into_iter().collect(),
+    }
+}
+
+/// Whether `span` starts inside a link, mention, email or code token (ignored in social
+/// drafts); a match that begins where the token begins (a pattern for links) is kept.
+fn inside_social_token(doc: &Document, span: Span) -> bool {
+    doc.tokens.iter().any(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Url | TokenKind::Mention | TokenKind::Email | TokenKind::Code
+        ) && t.span.start < span.start
+            && span.start < t.span.end
+    })
+}
+
+fn keeps(doc: &Document, rule: &Rule, span: Span) -> bool {
+    let token_scope = matches!(rule.scope, Scope::Url | Scope::Mention);
+    !(doc.skip_social_tokens && !token_scope && inside_social_token(doc, span))
+}
+
+/// Matches case the way the matched text does: `Utilize` → `Use`, `UTILIZE` → `USE`.
+pub fn match_case(replacement: &str, matched: &str) -> String {
+    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    let starts_upper = matched.chars().next().is_some_and(char::is_uppercase);
+    let replacement_lower = replacement.chars().next().is_some_and(char::is_lowercase);
+    if starts_upper && replacement_lower {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+/// Runs `rule` over `doc`.
+pub fn run(rule: &Rule, doc: &Document) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for scope in scope_spans(doc, rule.scope) {
+        run_in(rule, doc, scope, &mut alerts);
+    }
+    if let Some(limit) = rule.limit {
+        alerts.truncate(limit);
+    }
+    alerts
+}
+
+fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
+    let text = &doc.text[scope.start..scope.end];
+    let at = |s: usize, e: usize| Span::new(scope.start + s, scope.start + e);
+    match &rule.kind {
+        Kind::Existence {
+            pattern,
+            exceptions,
+        } => {
+            for m in pattern.find_all(text) {
+                let found = &text[m.start..m.end];
+                let span = at(m.start, m.end);
+                if found.is_empty()
+                    || exceptions
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(found.trim()))
+                    || !keeps(doc, rule, span)
+                {
+                    continue;
+                }
+                out.push(Alert {
+                    span,
+                    message: format_message(&rule.message, &[found.trim()]),
+                    suggestions: Vec::new(),
+                });
+            }
+        }
+        Kind::Substitution {
+            pattern,
+            replacements,
+            ignorecase,
+        } => {
+            for m in pattern.find_all(text) {
+                let found = &text[m.start..m.end];
+                let span = at(m.start, m.end);
+                let Some(group) = m.first_group() else {
+                    continue;
+                };
+                let Some(replacement) = replacements.get(group) else {
+                    continue;
+                };
+                let options: Vec<String> = replacement
+                    .split('|')
+                    .map(|r| {
+                        if *ignorecase {
+                            match_case(r.trim(), found)
+                        } else {
+                            r.trim().to_string()
+                        }
+                    })
+                    .collect();
+                let already = options.iter().any(|o| {
+                    if *ignorecase {
+                        o.to_lowercase() == found.to_lowercase()
+                    } else {
+                        o == found
+                    }
+                });
+                if found.is_empty() || already || !keeps(doc, rule, span) {
+                    continue;
+                }
+                let expected = options.join("' or '");
+                out.push(Alert {
+                    span,
+                    message: format_message(&rule.message, &[&expected, found]),
+                    suggestions: options,
+                });
+            }
+        }
+        Kind::Occurrence { pattern, min, max } => {
+            let matches: Vec<_> = pattern
+                .find_all(text)
+                .into_iter()
+                .filter(|m| keeps(doc, rule, at(m.start, m.end)))
+                .collect();
+            let n = matches.len();
+            if let Some(max) = max {
+                if n > *max {
+                    let m = &matches[*max];
+                    out.push(Alert {
+                        span: at(m.start, m.end),
+                        message: format_message(&rule.message, &[&n.to_string()]),
+                        suggestions: Vec::new(),
+                    });
+                }
+            }
+            if let Some(min) = min {
+                if n < *min && !text.trim().is_empty() {
+                    out.push(Alert {
+                        span: scope,
+                        message: format_message(&rule.message, &[&n.to_string()]),
+                        suggestions: Vec::new(),
+                    });
+                }
+            }
+        }
+        Kind::Repetition {
+            pattern,
+            max,
+            alpha,
+            ignorecase,
+        } => {
+            let mut previous: Option<(usize, String)> = None;
+            let mut repeats = 0;
+            for m in pattern.find_all(text) {
+                let current = text[m.start..m.end].trim();
+                let same = previous.as_ref().is_some_and(|(_, p)| {
+                    !current.is_empty()
+                        && if *ignorecase {
+                            p.to_lowercase() == current.to_lowercase()
+                        } else {
+                            p == current
+                        }
+                });
+                let hit = same && (!alpha || current.chars().all(char::is_alphabetic));
+                if hit {
+                    repeats += 1;
+                    if repeats > *max {
+                        let start = previous.as_ref().map_or(m.start, |(s, _)| *s);
+                        out.push(Alert {
+                            span: at(start, m.end),
+                            message: format_message(&rule.message, &[current]),
+                            suggestions: vec![current.to_string()],
+                        });
+                        repeats = 0;
+                    }
+                } else {
+                    repeats = 0;
+                }
+                previous = Some((m.start, current.to_string()));
+            }
+        }
+        Kind::Consistency { pairs } => {
+            for pattern in pairs {
+                let mut first_seen: Option<usize> = None;
+                for m in pattern.find_all(text) {
+                    let Some(group) = m.first_group() else {
+                        continue;
+                    };
+                    let span = at(m.start, m.end);
+                    if !keeps(doc, rule, span) {
+                        continue;
+                    }
+                    match first_seen {
+                        None => first_seen = Some(group),
+                        Some(g) if g != group => out.push(Alert {
+                            span,
+                            message: format_message(&rule.message, &[&text[m.start..m.end]]),
+                            suggestions: Vec::new(),
+                        }),
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+        Kind::Conditional {
+            first,
+            second,
+            exceptions,
+        } => {
+            let key = |m: &super::pattern::Match| {
+                let (s, e) = m
+                    .groups
+                    .first()
+                    .copied()
+                    .flatten()
+                    .unwrap_or((m.start, m.end));
+                text[s..e].to_string()
+            };
+            let defined: Vec<String> = second.find_all(text).iter().map(key).collect();
+            for m in first.find_all(text) {
+                let name = key(&m);
+                let span = at(m.start, m.end);
+                if defined.contains(&name) || exceptions.contains(&name) || !keeps(doc, rule, span)
+                {
+                    continue;
+                }
+                out.push(Alert {
+                    span,
+                    message: format_message(&rule.message, &[&name]),
+                    suggestions: Vec::new(),
+                });
+            }
+        }
+        Kind::Capitalization { style, exceptions } => {
+            if !case_ok(text, style, exceptions) {
+                out.push(Alert {
+                    span: scope,
+                    message: format_message(&rule.message, &[text.trim()]),
+                    suggestions: Vec::new(),
+                });
+            }
+        }
+        Kind::Metric { formula, condition } => {
+            let stats = stats(doc, scope);
+            if stats.words == 0.0 {
+                return;
+            }
+            let value = formula.eval(&stats);
+            if condition.holds(value) {
+                let shown = format!("{:.2}", value);
+                let shown = shown.trim_end_matches('0').trim_end_matches('.');
+                out.push(Alert {
+                    span: scope,
+                    message: format_message(&rule.message, &[shown]),
+                    suggestions: Vec::new(),
+                });
+            }
+        }
+        _ => social::run(rule, doc, scope, out),
+    }
+}
+
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto", "over", "de",
+    "du", "des", "la", "le", "les", "et", "ou", "à", "au", "aux", "en", "un", "une",
+];
+
+fn words_of(text: &str) -> Vec<&str> {
+    text::tokenize(text)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .collect()
+}
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn case_ok(text: &str, style: &CaseStyle, exceptions: &[String]) -> bool {
+    let words = words_of(text);
+    let excepted = |w: &str| exceptions.iter().any(|x| x == w);
+    let all_caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase)
+    };
+    match style {
+        CaseStyle::Lower => !text.chars().any(char::is_uppercase),
+        CaseStyle::Upper => !text.chars().any(char::is_lowercase),
+        CaseStyle::Pattern(p) => p.is_match(text.trim()),
+        CaseStyle::Sentence => words.iter().enumerate().all(|(i, w)| {
+            if i == 0 {
+                capitalized(w) || excepted(w)
+            } else {
+                !capitalized(w) || excepted(w) || all_caps(w) || *w == "I"
+            }
+        }),
+        CaseStyle::Title => {
+            let last = words.len().saturating_sub(1);
+            words.iter().enumerate().all(|(i, w)| {
+                let small = TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str());
+                excepted(w)
+                    || all_caps(w)
+                    || if i == 0 || i == last || !small {
+                        capitalized(w)
+                    } else {
+                        !capitalized(w)
+                    }
+            })
+        }
+    }
+}
+
+/// Text statistics of `scope` for metric rules.
+pub fn stats(doc: &Document, scope: Span) -> Stats {
+    let mut s = Stats::default();
+    for t in doc
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= scope.start && t.span.end <= scope.end)
+    {
+        let word = t.text(doc.text);
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => {
+                s.words += 1.0;
+                let syl = syllables(word, doc.french).max(1) as f64;
+                s.syllables += syl;
+                if syl >= 3.0 {
+                    s.complex_words += 1.0;
+                }
+                let letters = word.chars().filter(|c| c.is_alphanumeric()).count() as f64;
+                s.characters += letters;
+                if letters >= 7.0 {
+                    s.long_words += 1.0;
+                }
+            }
+            TokenKind::Hashtag => s.hashtags += 1.0,
+            TokenKind::Mention => s.mentions += 1.0,
+            TokenKind::Url => s.links += 1.0,
+            TokenKind::Emoji => s.emoji += 1.0,
+            _ => {}
+        }
+    }
+    let inside = |span: &Span| span.start >= scope.start && span.end <= scope.end;
+    s.sentences = doc.sentences.iter().filter(|x| inside(x)).count().max(1) as f64;
+    s.paragraphs = doc.paragraphs.iter().filter(|x| inside(x)).count().max(1) as f64;
+    s
+}

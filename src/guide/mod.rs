@@ -1,0 +1,105 @@
+//! Brand guideline packs: Vale-compatible rules, social rules and platform profiles.
+//!
+//! A [`Pack`] is loaded from YAML or JSON text ([`Pack::from_yaml_str`],
+//! [`Pack::from_json_str`]), validated, and refused unless its embedded tests pass. The
+//! [`Guide`] holds the active packs and runs them on each draft; [`platform`] counts a draft
+//! the way each network does. `vale` (native only) runs real Vale styles over a folder.
+
+mod engine;
+pub mod error;
+mod metric;
+mod pack;
+mod pattern;
+pub mod platform;
+mod rule;
+mod social;
+mod spec;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod vale;
+
+pub use error::{PackError, PackErrorKind};
+pub use pack::{Pack, PackFormat, PackSource, LEXICON_RULE};
+pub use platform::{Platform, PlatformCounters};
+pub use rule::RULE_TYPES;
+
+use crate::config::Language;
+use crate::report::{Category, Finding};
+use crate::text::Token;
+
+/// The active packs of a checker.
+#[derive(Debug, Clone, Default)]
+pub struct Guide {
+    packs: Vec<Pack>,
+}
+
+impl Guide {
+    /// Loads every source; the first refused pack is the error.
+    pub fn from_sources(sources: &[PackSource]) -> Result<Guide, PackError> {
+        let packs = sources
+            .iter()
+            .map(Pack::from_source)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Guide { packs })
+    }
+
+    pub fn packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// Every lexicon term of the active packs (for the speller).
+    pub fn lexicon(&self) -> Vec<String> {
+        self.packs
+            .iter()
+            .flat_map(|p| p.lexicon.iter().cloned())
+            .collect()
+    }
+
+    /// The first active pack's tone target (for the tone analysis).
+    pub fn tone_target(&self) -> Option<&crate::tone::ToneTarget> {
+        self.packs.iter().find_map(Pack::tone_target)
+    }
+
+    /// Runs the packs that apply (category `guideline`) and the platform profile (category
+    /// `platform`); returns the platform counters when a platform is set.
+    pub fn check(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+        platform: Option<Platform>,
+        categories: &dyn Fn(Category) -> bool,
+        out: &mut Vec<Finding>,
+    ) -> Option<PlatformCounters> {
+        let french = language == Language::Fr;
+        let doc = engine::Document::draft(text, tokens.to_vec(), french);
+        if categories(Category::Guideline) {
+            for pack in self
+                .packs
+                .iter()
+                .filter(|p| p.applies_to(language, platform))
+            {
+                let doc = if pack.is_french() != french {
+                    engine::Document::draft(text, tokens.to_vec(), pack.is_french())
+                } else {
+                    doc.clone()
+                };
+                pack.check(&doc, out);
+            }
+        }
+        let platform = platform?;
+        let mut platform_findings = Vec::new();
+        let counters = platform::check(
+            platform,
+            text,
+            tokens,
+            &doc.sentences,
+            &mut platform_findings,
+        );
+        if categories(Category::Platform) {
+            out.extend(platform_findings);
+        }
+        Some(counters)
+    }
+}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,346 @@
+//! Pack loading, validation and every rule type, on real English and French text.
+
+use super::*;
+use crate::text::tokenize;
+
+fn pack(yaml: &str) -> Pack {
+    match Pack::from_yaml_str(yaml, "test.yml") {
+        Ok(p) => p,
+        Err(e) => panic!("pack refused: {e}"),
+    }
+}
+
+fn refused(yaml: &str) -> PackError {
+    match Pack::from_yaml_str(yaml, "test.yml") {
+        Ok(_) => panic!("pack accepted"),
+        Err(e) => e,
+    }
+}
+
+/// `(rule id, flagged text, message)` for each finding of `pack` on `text`.
+fn run(pack: &Pack, text: &str) -> Vec<(String, String, String)> {
+    let doc = engine::Document::draft(text, tokenize(text), pack.is_french());
+    let mut out = Vec::new();
+    pack.check(&doc, &mut out);
+    out.sort_by_key(|f| f.span.start);
+    out.into_iter()
+        .map(|f| {
+            (
+                f.rule.0,
+                text[f.span.start..f.span.end].to_string(),
+                f.message,
+            )
+        })
+        .collect()
+}
+
+fn flagged(pack: &Pack, text: &str) -> Vec<String> {
+    run(pack, text).into_iter().map(|(_, t, _)| t).collect()
+}
+
+#[test]
+fn billion_laughs_is_refused_with_a_clear_error() {
+    // Anchors nest nine levels deep: expanding them fully would make 9^9 strings.
+    let mut yaml = String::from("name: bomb\nlexicon:\n  - &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        yaml.push_str(&format!(
+            "  - &a{i} [*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p}]\n"
+        ));
+    }
+    let err = refused(&yaml);
+    assert!(matches!(err.kind, PackErrorKind::Syntax(_)));
+    assert_eq!(err.line, Some(3));
+}
+
+#[test]
+fn deeply_nested_yaml_is_refused() {
+    let yaml = format!(
+        "name: deep\nlexicon: {}x{}\n",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    let err = refused(&yaml);
+    assert!(matches!(err.kind, PackErrorKind::Syntax(_)));
+    assert!(err.to_string().contains("test.yml:2"), "{err}");
+}
+
+#[test]
+fn an_unknown_key_names_the_file_the_rule_and_the_line() {
+    let err =
+        refused("name: acme\nrules:\n  Banned:\n    extends: existence\n    tokns: [synergy]\n");
+    assert_eq!(err.rule.as_deref(), Some("Banned"));
+    assert_eq!(err.line, Some(5));
+    assert!(
+        err.to_string().starts_with("test.yml:5: rule Banned:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_invalid_regex_names_the_rule_and_the_token_line() {
+    let err = refused("name: acme\nrules:\n  Banned:\n    extends: existence\n    tokens:\n      - synergy\n      - 'leverag(e'\n");
+    assert_eq!(err.rule.as_deref(), Some("Banned"));
+    assert_eq!(err.line, Some(7));
+    assert!(matches!(err.kind, PackErrorKind::InvalidRegex { .. }));
+}
+
+#[test]
+fn malformed_yaml_and_json_give_a_line() {
+    let err = refused("name: acme\nrules:\n  Banned:\n    extends: existence\n   tokens: [a\n");
+    assert!(err.line.is_some());
+    let err =
+        Pack::from_json_str("{\"name\": \"acme\",\n \"rules\": {,}}", "acme.json").unwrap_err();
+    assert_eq!(err.line, Some(2));
+    assert_eq!(err.source, "acme.json");
+}
+
+#[test]
+fn thousands_of_rules_are_refused() {
+    let mut yaml = String::from("name: many\nrules:\n");
+    for i in 0..1_001 {
+        yaml.push_str(&format!(
+            "  R{i}:\n    extends: existence\n    tokens: [w{i}]\n"
+        ));
+    }
+    assert!(matches!(refused(&yaml).kind, PackErrorKind::TooLarge(_)));
+}
+
+#[test]
+fn a_pack_whose_embedded_test_fails_is_refused_with_the_case_named() {
+    let err = refused(
+        "name: acme\nrules:\n  Banned:\n    extends: existence\n    message: Avoid '%s'.\n    tokens: [synergy]\ntests:\n  - text: We love synergy.\n    expect: [{rule: Banned, match: synergy}]\n  - text: Leverage our synergies.\n    expect: [{rule: Banned, match: Leverage}]\n",
+    );
+    match &err.kind {
+        PackErrorKind::FailedTest { case, problem, .. } => {
+            assert_eq!(*case, 2);
+            assert!(
+                problem.contains("expected Banned on \"Leverage\""),
+                "{problem}"
+            );
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    assert_eq!(err.line, Some(10));
+}
+
+#[test]
+fn json_and_yaml_packs_share_one_schema() {
+    let json = r#"{"name": "acme", "language": "en", "lexicon": ["AcmeCloud"],
+        "rules": {"Banned": {"extends": "existence", "message": "Avoid '%s'.", "level": "error", "tokens": ["synergy"]}},
+        "tests": [{"text": "Pure synergy", "expect": [{"rule": "Banned", "at": 5}]}, {"text": "Plain words.", "expect": []}]}"#;
+    let p = Pack::from_json_str(json, "acme.json").unwrap();
+    assert_eq!(p.test_count(), 2);
+    assert_eq!(
+        run(&p, "Such synergy"),
+        vec![(
+            "acme.Banned".to_string(),
+            "synergy".to_string(),
+            "Avoid 'synergy'.".to_string()
+        )]
+    );
+}
+
+#[test]
+fn existence_flags_tokens_with_word_boundaries_and_ignores_links_and_mentions() {
+    let p = pack("name: acme\nrules:\n  Jargon:\n    extends: existence\n    message: \"Avoid '%s'.\"\n    ignorecase: true\n    tokens: [synergy, 'low[- ]hanging fruit']\n");
+    assert_eq!(
+        flagged(&p, "Synergy and low-hanging fruit, not synergyx."),
+        vec!["Synergy", "low-hanging fruit"]
+    );
+    assert!(flagged(&p, "See acme.com/synergy or ask @synergy").is_empty());
+}
+
+#[test]
+fn existence_with_raw_and_lookahead_runs_vale_patterns() {
+    let p = pack("name: acme\nrules:\n  Passive:\n    extends: existence\n    message: \"'%s' may be passive.\"\n    ignorecase: true\n    raw: ['\\b(was|were)\\b\\s*']\n    tokens: ['\\w+ed']\n  NoBang:\n    extends: existence\n    raw: ['!(?=\\s*$)']\n");
+    let found = run(&p, "The prize was awarded today!");
+    assert_eq!(found[0].1, "was awarded");
+    assert_eq!(found[0].2, "'was awarded' may be passive.");
+    assert_eq!(found[1].0, "acme.NoBang");
+}
+
+#[test]
+fn substitution_suggests_the_preferred_term_and_keeps_case() {
+    let p = pack("name: acme\nrules:\n  Preferred:\n    extends: substitution\n    message: \"Use '%s' instead of '%s'.\"\n    ignorecase: true\n    swap:\n      utilize: use\n      e-mail: email\n      'log ?in': sign in|log in\n");
+    let found = run(&p, "Utilize the e-mail link to login.");
+    assert_eq!(found[0].2, "Use 'Use' instead of 'Utilize'.");
+    assert_eq!(found[1].1, "e-mail");
+    assert_eq!(found[2].2, "Use 'sign in' or 'log in' instead of 'login'.");
+    // The preferred spelling itself is not flagged.
+    assert!(flagged(&p, "Log in to use email.").is_empty());
+}
+
+#[test]
+fn substitution_works_on_french_text() {
+    let p = pack("name: marque\nlanguage: fr\nrules:\n  Anglicismes:\n    extends: substitution\n    message: \"Préférez « %s » à « %s ».\"\n    ignorecase: true\n    swap:\n      mail: courriel\n      'deadline': échéance|date limite\n");
+    let found = run(&p, "Envoyez un mail avant la deadline.");
+    assert_eq!(found[0].2, "Préférez « courriel » à « mail ».");
+    assert_eq!(found[1].1, "deadline");
+}
+
+#[test]
+fn occurrence_counts_matches_per_scope() {
+    let p = pack("name: acme\nrules:\n  FewCommas:\n    extends: occurrence\n    message: \"%s commas in one sentence.\"\n    scope: sentence\n    max: 2\n    token: ','\n  NeedsLink:\n    extends: occurrence\n    message: \"Add a link.\"\n    min: 1\n    token: 'https?://'\n");
+    let found = run(&p, "We sell hats, scarves, gloves, socks. Come by, today.");
+    assert_eq!(found.iter().filter(|f| f.0 == "acme.FewCommas").count(), 1);
+    assert!(found.iter().any(|f| f.0 == "acme.NeedsLink"));
+    assert!(run(&p, "Shop now: https://acme.com").is_empty());
+}
+
+#[test]
+fn repetition_flags_a_word_said_twice() {
+    let p = pack("name: acme\nrules:\n  Repeated:\n    extends: repetition\n    message: \"'%s' is repeated!\"\n    alpha: true\n    ignorecase: true\n    tokens: ['[^\\s]+']\n");
+    let found = run(&p, "Join the the party. Le le lancement.");
+    assert_eq!(found[0].1, "the the");
+    assert_eq!(found[1].1, "Le le");
+    assert!(run(&p, "Call 555 555 now").is_empty());
+}
+
+#[test]
+fn consistency_flags_the_spelling_that_differs_from_the_first() {
+    let p = pack("name: acme\nrules:\n  Spelling:\n    extends: consistency\n    message: \"Inconsistent spelling of '%s'.\"\n    ignorecase: true\n    either:\n      colour: color\n      'e-mail': email\n");
+    assert_eq!(
+        flagged(
+            &p,
+            "Our colour range. New color drops. Send an email, not an e-mail."
+        ),
+        vec!["color", "e-mail"]
+    );
+}
+
+#[test]
+fn conditional_requires_a_definition_for_each_acronym() {
+    let p = pack("name: acme\nrules:\n  Acronyms:\n    extends: conditional\n    message: \"Define '%s' first.\"\n    first: '\\b([A-Z]{3,5})\\b'\n    second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n    exceptions: [FAQ]\n");
+    assert_eq!(
+        flagged(
+            &p,
+            "Our Customer Relationship Management (CRM) is new. CRM and SLA updates. See the FAQ."
+        ),
+        vec!["SLA"]
+    );
+}
+
+#[test]
+fn capitalization_checks_title_and_sentence_case() {
+    let p = pack("name: acme\nrules:\n  Title:\n    extends: capitalization\n    message: \"'%s' should be in title case.\"\n    match: $title\n    scope: first_line\n  Sentence:\n    extends: capitalization\n    match: $sentence\n    scope: sentence\n    exceptions: [Acme]\n");
+    let found = run(
+        &p,
+        "The best of summer at Acme\nThis Is Loud. Welcome to Acme today.",
+    );
+    assert_eq!(found.iter().filter(|f| f.0 == "acme.Title").count(), 1);
+    let sentence: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 == "acme.Sentence")
+        .map(|f| f.1.as_str())
+        .collect();
+    assert_eq!(sentence, vec!["This Is Loud."]);
+    assert!(!run(&p, "The Best of Summer at Acme")
+        .iter()
+        .any(|f| f.0 == "acme.Title"));
+}
+
+#[test]
+fn metric_limits_words_per_sentence_and_readability() {
+    let p = pack("name: acme\nrules:\n  Long:\n    extends: metric\n    message: \"%s words: split this sentence.\"\n    scope: sentence\n    formula: words\n    condition: '> 12'\n  Hard:\n    extends: metric\n    message: \"Flesch reading ease %s: simplify.\"\n    formula: flesch\n    condition: '< 30'\n");
+    let found = run(&p, "Short one. This sentence keeps going and going with many words until readers give up reading it.");
+    assert_eq!(found[0].2, "15 words: split this sentence.");
+    let hard = run(
+        &p,
+        "Organizational interdependencies necessitate comprehensive institutional reconsideration.",
+    );
+    assert!(hard.iter().any(|f| f.0 == "acme.Hard"), "{hard:?}");
+    assert!(run(&p, "We sell hats. Come see us.").is_empty());
+}
+
+#[test]
+fn metric_uses_kandel_moles_for_french() {
+    let p = pack("name: marque\nlanguage: fr\nrules:\n  Lisible:\n    extends: metric\n    message: \"Lisibilité %s : simplifiez.\"\n    formula: kandel_moles\n    condition: '< 30'\n");
+    assert!(run(&p, "Nos nouveautés arrivent demain. Venez les voir.").is_empty());
+    let hard = run(&p, "L'internationalisation organisationnelle nécessite une reconsidération institutionnelle approfondie.");
+    assert_eq!(hard.len(), 1, "{hard:?}");
+}
+
+#[test]
+fn hashtag_rules_check_count_camelcase_banned_required_and_position() {
+    let p = pack("name: acme\nrules:\n  Tags:\n    extends: hashtags\n    message: \"Hashtag '%s' breaks the guideline.\"\n    max: 2\n    camelcase: true\n    banned: ['#follow4follow']\n    position: end\n  Brand:\n    extends: hashtags\n    message: \"Add one of %s.\"\n    required: ['#Acme']\n");
+    let found = flagged(
+        &p,
+        "Our #summersale starts now #follow4follow #SummerSale #Deals",
+    );
+    assert!(found.contains(&"#summersale".to_string()));
+    assert!(found.contains(&"#follow4follow".to_string()));
+    assert!(
+        found.contains(&"#Deals".to_string()),
+        "third hashtag is over the max: {found:?}"
+    );
+    let messages = run(&p, "New drop today #Deals");
+    assert!(messages.iter().any(|f| f.2 == "Add one of #acme."));
+    assert!(run(&p, "New drop today #Acme #SummerSale").is_empty());
+}
+
+#[test]
+fn mention_emoji_and_link_rules_read_social_tokens() {
+    let p = pack("name: acme\nrules:\n  Mentions:\n    extends: mentions\n    message: \"Too many mentions.\"\n    max: 2\n  Emoji:\n    extends: emoji\n    message: \"Emoji '%s' is off-brand.\"\n    max: 2\n    allowed: ['🎉', '✨', '👍']\n    not_at_reply_start: true\n  Links:\n    extends: links\n    message: \"Fix the link '%s'.\"\n    max: 1\n    no_shorteners: true\n    utm: required\n");
+    let found = flagged(&p, "@ana @bo @cy 🎉 party 💩 https://bit.ly/x");
+    assert_eq!(
+        found,
+        vec!["@cy", "🎉", "💩", "https://bit.ly/x", "https://bit.ly/x"]
+    );
+    assert!(flagged(&p, "Thanks @ana! ✨ https://acme.com/?utm_source=x").is_empty());
+}
+
+#[test]
+fn links_can_forbid_utm_parameters_and_suggest_a_clean_link() {
+    let p = pack("name: acme\nrules:\n  CleanLinks:\n    extends: links\n    message: \"Remove tracking from '%s'.\"\n    utm: forbidden\n");
+    let doc = engine::Document::draft(
+        "Lisez https://acme.fr/blog?id=3&utm_source=x",
+        tokenize("Lisez https://acme.fr/blog?id=3&utm_source=x"),
+        true,
+    );
+    let mut out = Vec::new();
+    p.check(&doc, &mut out);
+    assert_eq!(out[0].suggestions, vec!["https://acme.fr/blog?id=3"]);
+}
+
+#[test]
+fn call_to_action_and_disclosure_are_required() {
+    let p = pack("name: acme\nrules:\n  CTA:\n    extends: call-to-action\n    message: \"End with a call to action.\"\n    tokens: ['shop now', 'learn more', 'découvrez']\n  Disclosure:\n    extends: disclosure\n    message: \"'%s' needs a disclosure: add %s.\"\n    triggers: [giveaway, partner, sponsored, gifted, 'en partenariat', concours]\n    tags: ['#ad', '#sponsored', '#partenariat']\n");
+    let found = run(&p, "Big giveaway with our partner! Shop now.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].2,
+        "'giveaway' needs a disclosure: add #ad, #sponsored, #partenariat."
+    );
+    assert!(run(&p, "Big giveaway! Shop now #ad").is_empty());
+    assert!(run(
+        &p,
+        "Grand concours avec nos amis ! Découvrez vite #partenariat"
+    )
+    .is_empty());
+    let missing = run(&p, "New colours are here.");
+    assert_eq!(missing[0].0, "acme.CTA");
+}
+
+#[test]
+fn the_lexicon_enforces_brand_casing() {
+    let p = pack("name: acme\nlexicon: [AcmeCloud, iPhone, Acme Pay]\n");
+    let found = run(
+        &p,
+        "Try acmecloud on your IPhone with acme pay. Visit acmecloud.com #acmecloud",
+    );
+    assert_eq!(
+        found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(),
+        vec!["acmecloud", "IPhone", "acme pay"]
+    );
+    assert_eq!(found[0].2, "Write 'acmecloud' as 'AcmeCloud'.");
+}
+
+#[test]
+fn packs_apply_by_language_and_platform() {
+    let p = pack("name: acme\nlanguage: fr\nplatforms: [linkedin]\n");
+    assert!(p.applies_to(crate::Language::Fr, Some(Platform::Linkedin)));
+    assert!(p.applies_to(crate::Language::Fr, None));
+    assert!(!p.applies_to(crate::Language::EnUs, None));
+    assert!(!p.applies_to(crate::Language::Fr, Some(Platform::X)));
+}

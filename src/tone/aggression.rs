@@ -1,0 +1,184 @@
+//! Aggression and profanity. Hostility is built from threats, blame aimed at the reader
+//! (`your fault`, `honte à vous`), insults (worse when aimed at `you`), profanity by cuss's
+//! sureness, and strongly negative words; the weights add up and saturate towards 1.
+
+use super::draft::{Draft, ItemKind};
+use super::{cues, lexicon, saturate, Hit};
+
+/// What made a sentence hostile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostileKind {
+    Threat,
+    Blame,
+    /// An insult or a profane word aimed at the reader.
+    InsultAtReader,
+    Insult,
+    /// A profane word (cuss sureness 1 or 2) not aimed at anyone.
+    Profanity,
+    /// A strongly negative word (valence ≤ −2.5).
+    Harsh,
+}
+
+impl HostileKind {
+    fn weight(self) -> f32 {
+        match self {
+            HostileKind::Threat => 1.4,
+            HostileKind::Blame => 0.7,
+            HostileKind::InsultAtReader => 1.0,
+            HostileKind::Insult => 0.35,
+            HostileKind::Profanity => 0.45,
+            HostileKind::Harsh => 0.15,
+        }
+    }
+}
+
+/// A hostile cue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostileHit {
+    pub kind: HostileKind,
+    pub hit: Hit,
+    /// cuss sureness when the cue is profane.
+    pub profanity: Option<u8>,
+}
+
+/// The aggression reading.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Aggression {
+    pub draft: f32,
+    pub sentences: Vec<f32>,
+    /// 0 (clean), 0.5 (likely profane word) or 1 (surely profane word).
+    pub profanity: f32,
+    pub hits: Vec<HostileHit>,
+}
+
+/// Reads the aggression of `draft`.
+pub fn read(draft: &Draft) -> Aggression {
+    let lang = draft.lang;
+    let table = lexicon::words(lang);
+    let mut hits: Vec<HostileHit> = Vec::new();
+    let mut covered = vec![false; draft.items.len()];
+    let push =
+        |hits: &mut Vec<HostileHit>, covered: &mut Vec<bool>, kind, first, last, profanity| {
+            for c in covered.iter_mut().take(last + 1).skip(first) {
+                *c = true;
+            }
+            hits.push(HostileHit {
+                kind,
+                hit: Hit {
+                    first,
+                    last,
+                    weight: HostileKind::weight(kind),
+                    suggestion: None,
+                },
+                profanity,
+            });
+        };
+    for (_, first, last) in draft.find_phrases(cues::threats(lang)) {
+        push(
+            &mut hits,
+            &mut covered,
+            HostileKind::Threat,
+            first,
+            last,
+            None,
+        );
+    }
+    for (_, first, last) in draft.find_phrases(cues::blame(lang)) {
+        if !covered[first] {
+            push(
+                &mut hits,
+                &mut covered,
+                HostileKind::Blame,
+                first,
+                last,
+                None,
+            );
+        }
+    }
+    let insults = cues::insults(lang);
+    for (i, item) in draft.items.iter().enumerate() {
+        if item.kind != ItemKind::Word || covered[i] {
+            continue;
+        }
+        let entry = table.get(&item.lower);
+        // Phrases in the profanity list (`va te faire foutre`).
+        let mut profane_phrase = None;
+        if entry.is_some_and(|e| e.phrase_head) {
+            let mut phrase = item.lower.clone();
+            for j in i + 1..(i + 5).min(draft.items.len()) {
+                let next = &draft.items[j];
+                if next.kind != ItemKind::Word {
+                    break;
+                }
+                if !phrase.ends_with('\'') {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&next.lower);
+                if let Some(s) = table
+                    .get(&phrase)
+                    .and_then(|e| e.profanity)
+                    .filter(|&s| s >= 1)
+                {
+                    profane_phrase = Some((j, s));
+                }
+            }
+        }
+        let (last, profanity) = match profane_phrase {
+            Some((j, s)) => (j, Some(s)),
+            None => (i, entry.and_then(|e| e.profanity).filter(|&s| s >= 1)),
+        };
+        let valence = entry.map_or(0.0, |e| e.valence);
+        // cuss's "likely" words include neutral topics (`abortion`): count them only when negative.
+        let profane = match profanity {
+            Some(2) => true,
+            Some(_) => valence < 0.0 || profane_phrase.is_some(),
+            None => false,
+        };
+        let insult = insults.contains(&item.lower.as_str());
+        if !(profane || insult || valence <= -2.5) {
+            continue;
+        }
+        let at_reader = (1..=3).any(|back| {
+            i.checked_sub(back).is_some_and(|p| {
+                draft.items[p].sentence == item.sentence
+                    && cues::second_person(lang, &draft.items[p].lower)
+            })
+        }) || draft
+            .items
+            .get(last + 1)
+            .is_some_and(|n| n.sentence == item.sentence && cues::second_person(lang, &n.lower));
+        let kind = if (insult || profane) && at_reader {
+            HostileKind::InsultAtReader
+        } else if insult {
+            HostileKind::Insult
+        } else if profane {
+            HostileKind::Profanity
+        } else {
+            HostileKind::Harsh
+        };
+        push(
+            &mut hits,
+            &mut covered,
+            kind,
+            i,
+            last,
+            profanity.filter(|_| profane),
+        );
+    }
+    hits.sort_by_key(|h| h.hit.first);
+    let mut sums = vec![0.0f32; draft.sentences.len()];
+    for h in &hits {
+        sums[draft.items[h.hit.first].sentence] += h.hit.weight;
+    }
+    let profanity = hits
+        .iter()
+        .filter_map(|h| h.profanity)
+        .max()
+        .map_or(0.0, |s| if s >= 2 { 1.0 } else { 0.5 });
+    Aggression {
+        draft: saturate(sums.iter().sum()),
+        sentences: sums.into_iter().map(saturate).collect(),
+        profanity,
+        hits,
+    }
+}

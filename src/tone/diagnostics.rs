@@ -1,0 +1,403 @@
+//! Tone diagnostics that teach: each points at the words driving it, says why in one sentence
+//! and, where a safe rewrite exists, offers it. Default diagnostics are kept for clear problems
+//! (shouting, `!!!`, emoji floods, profanity, hostility, clickbait, inconsiderate terms); a tone
+//! target adds `tone.target.*` diagnostics quoting its numbers and the phrases out of range.
+
+use crate::report::{Category, Finding, RuleId, Severity, Span};
+
+use super::aggression::HostileKind;
+use super::target::ToneTarget;
+use super::{Hit, ToneAnalysis, ToneScores};
+
+pub const SHOUTING: &str = "tone.shouting";
+pub const PROFANITY: &str = "tone.profanity";
+pub const AGGRESSIVE: &str = "tone.aggressive";
+pub const EXCLAMATIONS: &str = "tone.exclamations";
+pub const EMOJI_FLOOD: &str = "tone.emoji-flood";
+pub const HYPE: &str = "tone.hype";
+pub const HEDGING: &str = "tone.hedging";
+pub const INCLUSIVE: &str = "tone.inclusive";
+pub const TARGET_FORMALITY: &str = "tone.target.formality";
+pub const TARGET_SENTIMENT: &str = "tone.target.sentiment";
+pub const TARGET_EXCLAMATIONS: &str = "tone.target.exclamations";
+pub const TARGET_HYPE: &str = "tone.target.hype";
+pub const TARGET_AGGRESSION: &str = "tone.target.aggression";
+
+/// Most phrases a target diagnostic points at; the rest are summed up in the message.
+const MAX_PHRASES: usize = 3;
+
+fn finding(
+    rule: &str,
+    severity: Severity,
+    span: Span,
+    message: String,
+    why: &str,
+    suggestions: Vec<String>,
+) -> Finding {
+    Finding {
+        category: Category::Tone,
+        rule: RuleId::from(rule),
+        severity,
+        span,
+        message,
+        why: why.to_string(),
+        link: None,
+        suggestions,
+    }
+}
+
+fn span_of(a: &ToneAnalysis, hit: &Hit) -> Span {
+    Span::new(
+        a.draft.items[hit.first].span.start,
+        a.draft.items[hit.last].span.end,
+    )
+}
+
+fn phrase<'t>(a: &ToneAnalysis<'t>, hit: &Hit) -> &'t str {
+    a.draft.slice(hit.first, hit.last)
+}
+
+/// The diagnostics every draft gets, shaped by the target where it speaks (shouting allowed,
+/// profanity forbidden).
+pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut Vec<Finding>) {
+    if target.and_then(|t| t.no_shouting) != Some(false) {
+        out.extend(a.shouting.iter().cloned());
+    }
+    for run in &a.excitement.runs {
+        let calmer = run.suggestion.clone().unwrap_or_else(|| "!".into());
+        out.push(finding(
+            EXCLAMATIONS,
+            Severity::Suggestion,
+            span_of(a, run),
+            format!("“{}” reads as over-excited", phrase(a, run)),
+            "A row of exclamation marks reads as shouting or spam; one carries the same energy.",
+            vec![calmer],
+        ));
+    }
+    for flood in &a.excitement.floods {
+        out.push(finding(
+            EMOJI_FLOOD,
+            Severity::Suggestion,
+            span_of(a, flood),
+            format!("{} emoji in a row", flood.weight as usize),
+            "A flood of emoji reads as spam and drowns the message; one or two well-chosen emoji land better.",
+            flood.suggestion.iter().cloned().collect(),
+        ));
+    }
+    let strict_profanity = target.and_then(|t| t.no_profanity) == Some(true);
+    for h in &a.aggression.hits {
+        let span = span_of(a, &h.hit);
+        let text = phrase(a, &h.hit);
+        match h.kind {
+            HostileKind::Threat => out.push(finding(
+                AGGRESSIVE,
+                Severity::Error,
+                span,
+                format!("“{text}” reads as a threat"),
+                "Words that threaten harm can be reported and quoted against the brand; say what you will do instead.",
+                vec![],
+            )),
+            HostileKind::Blame => out.push(finding(
+                AGGRESSIVE,
+                Severity::Warning,
+                span,
+                format!("“{text}” blames the reader"),
+                "Blame aimed at “you” turns a reply into a fight; describe the problem, not the person.",
+                vec![],
+            )),
+            HostileKind::InsultAtReader => out.push(finding(
+                AGGRESSIVE,
+                Severity::Error,
+                span,
+                format!("“{text}” insults the reader"),
+                "An insult aimed at someone is the fastest way to a screenshot and a bad buzz.",
+                vec![],
+            )),
+            HostileKind::Profanity | HostileKind::Insult | HostileKind::Harsh => {}
+        }
+        if let Some(sureness) = h.profanity {
+            let severity = match (sureness, strict_profanity) {
+                (2, true) => Severity::Error,
+                (2, false) => Severity::Warning,
+                (_, true) => Severity::Warning,
+                _ => continue,
+            };
+            if h.kind == HostileKind::InsultAtReader && !strict_profanity {
+                continue;
+            }
+            out.push(finding(
+                PROFANITY,
+                severity,
+                span,
+                format!("“{text}” is profanity"),
+                "Swear words read as unprofessional on a brand account and can trip platform filters.",
+                vec![],
+            ));
+        }
+    }
+    for c in &a.hype.clickbait {
+        out.push(finding(
+            HYPE,
+            Severity::Warning,
+            span_of(a, c),
+            format!("“{}” is clickbait", phrase(a, c)),
+            "Clickbait phrases promise more than a post delivers and cost trust; say what the news is.",
+            vec![],
+        ));
+    }
+    for h in &a.inclusive {
+        let text = phrase(a, &h.hit);
+        let why = match h.category {
+            "female" | "male" => "A gendered word leaves out part of your audience; a neutral word says the same to everyone.",
+            _ => "This term can hurt or exclude some readers; a considerate alternative says the same thing.",
+        };
+        out.push(finding(
+            INCLUSIVE,
+            Severity::Suggestion,
+            span_of(a, &h.hit),
+            format!("“{text}” may not be inclusive"),
+            why,
+            h.alternatives
+                .iter()
+                .take(3)
+                .map(|s| s.to_string())
+                .collect(),
+        ));
+    }
+    if target.and_then(|t| t.warn_hedging) == Some(true) {
+        for h in &a.hedging.hits {
+            let text = phrase(a, h);
+            // The suggestion drops the hedge and the space after it.
+            let start = a.draft.items[h.first].span.start;
+            let mut end = a.draft.items[h.last].span.end;
+            end += a.draft.text[end..].len() - a.draft.text[end..].trim_start_matches(' ').len();
+            out.push(finding(
+                HEDGING,
+                Severity::Suggestion,
+                Span::new(start, end),
+                format!("“{text}” hedges"),
+                "Hedges make the brand sound unsure; say it plainly and the reader trusts it.",
+                vec![String::new()],
+            ));
+        }
+    }
+}
+
+fn fmt(x: f32) -> String {
+    format!("{x:.2}")
+}
+
+/// Names up to three phrases and how many more there are.
+fn quote(phrases: &[String]) -> String {
+    let shown: Vec<String> = phrases
+        .iter()
+        .take(MAX_PHRASES)
+        .map(|p| format!("“{p}”"))
+        .collect();
+    let more = phrases.len().saturating_sub(MAX_PHRASES);
+    let mut s = shown.join(", ");
+    if more > 0 {
+        s.push_str(&format!(" and {more} more"));
+    }
+    s
+}
+
+/// The diagnostics a tone target adds when the draft leaves its ranges.
+pub fn target_findings(
+    a: &ToneAnalysis,
+    scores: &ToneScores,
+    target: &ToneTarget,
+    out: &mut Vec<Finding>,
+) {
+    let name = target.preset.as_deref().unwrap_or("brand");
+    if let Some(range) = target.formality.filter(|r| !r.contains(scores.formality)) {
+        let too_low = scores.formality < range.min;
+        let pulling: Vec<&Hit> = a
+            .formality
+            .hits
+            .iter()
+            .filter(|h| {
+                if too_low {
+                    h.weight < 0.0
+                } else {
+                    h.weight > 0.0
+                }
+            })
+            .collect();
+        let phrases: Vec<String> = pulling.iter().map(|h| phrase(a, h).to_string()).collect();
+        let message = format!(
+            "Formality {} is {} the {name} range {}–{}",
+            fmt(scores.formality),
+            if too_low { "below" } else { "above" },
+            fmt(range.min),
+            fmt(range.max)
+        );
+        let why = if too_low {
+            format!(
+                "{} make this draft chattier than the {name} voice.",
+                quote(&phrases)
+            )
+        } else {
+            format!(
+                "{} make this draft stiffer than the {name} voice.",
+                quote(&phrases)
+            )
+        };
+        if pulling.is_empty() {
+            out.push(finding(
+                TARGET_FORMALITY,
+                Severity::Warning,
+                whole(a),
+                message.clone(),
+                &why,
+                vec![],
+            ));
+        }
+        for h in pulling.iter().take(MAX_PHRASES) {
+            let fix = h.suggestion.iter().cloned().collect();
+            out.push(finding(
+                TARGET_FORMALITY,
+                Severity::Warning,
+                span_of(a, h),
+                message.clone(),
+                &why,
+                fix,
+            ));
+        }
+    }
+    if let Some(min) = target.min_sentiment.filter(|&m| scores.sentiment < m) {
+        let mut negative: Vec<_> = a
+            .sentiment
+            .contributions
+            .iter()
+            .filter(|c| c.valence < 0.0)
+            .collect();
+        negative.sort_by(|x, y| x.valence.total_cmp(&y.valence));
+        let phrases: Vec<String> = negative
+            .iter()
+            .map(|c| a.draft.slice(c.first, c.last).to_string())
+            .collect();
+        let message = format!(
+            "Sentiment {} is below the {name} minimum {}",
+            fmt(scores.sentiment),
+            fmt(min)
+        );
+        let why = format!(
+            "{} pull the draft's mood below what the {name} voice allows.",
+            quote(&phrases)
+        );
+        if negative.is_empty() {
+            out.push(finding(
+                TARGET_SENTIMENT,
+                Severity::Warning,
+                whole(a),
+                message.clone(),
+                &why,
+                vec![],
+            ));
+        }
+        for c in negative.iter().take(MAX_PHRASES) {
+            let span = Span::new(
+                a.draft.items[c.first].span.start,
+                a.draft.items[c.last].span.end,
+            );
+            out.push(finding(
+                TARGET_SENTIMENT,
+                Severity::Warning,
+                span,
+                message.clone(),
+                &why,
+                vec![],
+            ));
+        }
+    }
+    if let Some(max) = target.max_exclamations {
+        let marks: Vec<&super::draft::Item> = a
+            .draft
+            .items
+            .iter()
+            .filter(|it| it.kind == super::draft::ItemKind::Punct && it.lower.contains('!'))
+            .collect();
+        let total: usize = marks.iter().map(|it| it.lower.matches('!').count()).sum();
+        if total > max as usize {
+            let message = format!("{total} “!” where the {name} voice allows {max}");
+            let why = "Every extra exclamation mark raises the volume; keep them for the one thing that deserves it.";
+            let mut allowed = max as usize;
+            for it in marks {
+                let n = it.lower.matches('!').count();
+                if allowed >= n {
+                    allowed -= n;
+                    continue;
+                }
+                let calmer = if allowed > 0 {
+                    "!".to_string()
+                } else {
+                    it.lower.replace('!', ".").replace("..", ".")
+                };
+                allowed = 0;
+                out.push(finding(
+                    TARGET_EXCLAMATIONS,
+                    Severity::Warning,
+                    it.span,
+                    message.clone(),
+                    why,
+                    vec![calmer],
+                ));
+            }
+        }
+    }
+    if let Some(max) = target.max_hype.filter(|&m| scores.hype > m) {
+        let hits: Vec<&Hit> = a
+            .hype
+            .superlatives
+            .iter()
+            .chain(&a.hype.clickbait)
+            .collect();
+        let phrases: Vec<String> = hits.iter().map(|h| phrase(a, h).to_string()).collect();
+        let message = format!(
+            "Hype {} is above the {name} maximum {}",
+            fmt(scores.hype),
+            fmt(max)
+        );
+        let why = format!(
+            "{} oversell the news for the {name} voice; let the facts carry it.",
+            quote(&phrases)
+        );
+        for h in hits.iter().take(MAX_PHRASES) {
+            out.push(finding(
+                TARGET_HYPE,
+                Severity::Warning,
+                span_of(a, h),
+                message.clone(),
+                &why,
+                vec![],
+            ));
+        }
+    }
+    if let Some(max) = target.max_aggression.filter(|&m| scores.aggression > m) {
+        let hits: Vec<&Hit> = a.aggression.hits.iter().map(|h| &h.hit).collect();
+        let phrases: Vec<String> = hits.iter().map(|h| phrase(a, h).to_string()).collect();
+        let message = format!(
+            "Aggression {} is above the {name} maximum {}",
+            fmt(scores.aggression),
+            fmt(max)
+        );
+        let why = format!("{} sound hostile for the {name} voice.", quote(&phrases));
+        for h in hits.iter().take(MAX_PHRASES) {
+            out.push(finding(
+                TARGET_AGGRESSION,
+                Severity::Warning,
+                span_of(a, h),
+                message.clone(),
+                &why,
+                vec![],
+            ));
+        }
+    }
+}
+
+fn whole(a: &ToneAnalysis) -> Span {
+    let start = a.draft.items.first().map_or(0, |i| i.span.start);
+    let end = a.draft.items.last().map_or(0, |i| i.span.end);
+    Span::new(start, end)
+}

@@ -1,0 +1,307 @@
+//! A draft as the tone analysis reads it: the tokens turned into lowercase words, emoji,
+//! emoticons and punctuation marks, grouped into sentences. French elisions (`n'aime`) are split
+//! into the clitic and the word, so `n'` counts as a negation and `aime` is looked up alone.
+
+use crate::report::Span;
+use crate::text::{hashtag_parts, Token, TokenKind};
+
+use super::{lexicon, Lang};
+
+/// What one item of a draft is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A word (or a hashtag's word part): `lower` holds its lowercase form.
+    Word,
+    /// An emoji.
+    Emoji,
+    /// An emoticon such as `:)` or `<3`: `lower` holds it.
+    Emoticon,
+    /// A run of touching punctuation such as `!!!` or `?!`: `lower` holds it.
+    Punct,
+}
+
+/// One word, emoji, emoticon or punctuation run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub span: Span,
+    /// Lowercase form, apostrophes normalised to `'`.
+    pub lower: String,
+    /// The word is written in capitals (two letters or more, no lowercase).
+    pub caps: bool,
+    /// The word comes from a hashtag (no caps emphasis, no formality cue).
+    pub in_hashtag: bool,
+    /// Index of the sentence the item belongs to.
+    pub sentence: usize,
+}
+
+/// The draft, read once.
+#[derive(Debug, Clone)]
+pub struct Draft<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub items: Vec<Item>,
+    /// Byte span of each sentence (first to last token).
+    pub sentences: Vec<Span>,
+    /// Words in the draft, hashtags included.
+    pub words: usize,
+}
+
+/// French clitics that elide before a vowel: `l'`, `d'`, `n'`, `j'`, `qu'`…
+const FRENCH_CLITICS: &[&str] = &[
+    "l", "d", "n", "j", "m", "t", "s", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// Whether a word is written in capitals: no lowercase letter and at least two letters.
+pub fn is_caps_word(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn normalise(word: &str) -> String {
+    word.replace('’', "'").to_lowercase()
+}
+
+fn ends_sentence(punct: &str) -> bool {
+    punct.contains(['.', '!', '?', '…'])
+}
+
+impl<'a> Draft<'a> {
+    /// Reads `tokens` of `text` as a draft in `lang`.
+    pub fn read(text: &'a str, tokens: &[Token], lang: Lang) -> Draft<'a> {
+        let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
+        let mut sentence = 0usize;
+        let mut sentence_open = false;
+        let mut prev_end = 0usize;
+        let mut words = 0usize;
+        let mut i = 0;
+        while i < tokens.len() {
+            let token = tokens[i];
+            let gap = &text[prev_end.min(token.span.start)..token.span.start];
+            if sentence_open && gap.contains('\n') {
+                sentence += 1;
+                sentence_open = false;
+            }
+            let raw = token.text(text);
+            let item = |kind, span, lower: String, caps, in_hashtag| Item {
+                kind,
+                span,
+                lower,
+                caps,
+                in_hashtag,
+                sentence,
+            };
+            match token.kind {
+                TokenKind::Word => {
+                    words += 1;
+                    let lower = normalise(raw);
+                    let caps = is_caps_word(raw);
+                    let split = match lang {
+                        Lang::Fr => lower.split_once('\'').filter(|(clitic, rest)| {
+                            FRENCH_CLITICS.contains(clitic) && !rest.is_empty()
+                        }),
+                        Lang::En => None,
+                    };
+                    if let Some((clitic, rest)) = split {
+                        let cut = token.span.start + raw.find(['\'', '’']).unwrap_or(0);
+                        let after = cut
+                            + raw[cut - token.span.start..]
+                                .chars()
+                                .next()
+                                .map_or(1, char::len_utf8);
+                        let clitic = if clitic == "n" {
+                            "ne".to_string()
+                        } else {
+                            format!("{clitic}'")
+                        };
+                        items.push(item(
+                            ItemKind::Word,
+                            Span::new(token.span.start, after),
+                            clitic,
+                            false,
+                            false,
+                        ));
+                        items.push(item(
+                            ItemKind::Word,
+                            Span::new(after, token.span.end),
+                            rest.to_string(),
+                            caps,
+                            false,
+                        ));
+                    } else {
+                        items.push(item(ItemKind::Word, token.span, lower, caps, false));
+                    }
+                    sentence_open = true;
+                }
+                TokenKind::Hashtag => {
+                    let body_start = token.span.start + 1;
+                    for (offset, part) in hashtag_parts(&raw[1..]) {
+                        if part.chars().any(char::is_alphabetic) {
+                            words += 1;
+                            let span =
+                                Span::new(body_start + offset, body_start + offset + part.len());
+                            items.push(item(ItemKind::Word, span, normalise(part), false, true));
+                        }
+                    }
+                }
+                TokenKind::Emoji => {
+                    items.push(item(
+                        ItemKind::Emoji,
+                        token.span,
+                        raw.to_string(),
+                        false,
+                        false,
+                    ));
+                    sentence_open = true;
+                }
+                TokenKind::Punctuation => {
+                    // Touching punctuation, and a trailing emoticon letter (`:D`, `:P`), read as one.
+                    let start = token.span.start;
+                    let mut end = token.span.end;
+                    let mut j = i + 1;
+                    while j < tokens.len()
+                        && tokens[j].span.start == end
+                        && tokens[j].kind == TokenKind::Punctuation
+                    {
+                        end = tokens[j].span.end;
+                        j += 1;
+                    }
+                    let mut run = &text[start..end];
+                    let mut consumed = j;
+                    if j < tokens.len()
+                        && tokens[j].span.start == end
+                        && tokens[j].kind == TokenKind::Word
+                    {
+                        let letter = tokens[j].text(text);
+                        let candidate = &text[start..tokens[j].span.end];
+                        if letter.chars().count() == 1
+                            && lexicon::words(Lang::En)
+                                .get(&normalise(candidate))
+                                .is_some()
+                        {
+                            run = candidate;
+                            end = tokens[j].span.end;
+                            consumed = j + 1;
+                        }
+                    }
+                    let is_emoticon = run.chars().count() >= 2
+                        && lexicon::words(Lang::En)
+                            .get(&normalise(run))
+                            .is_some_and(|e| e.valence != 0.0);
+                    let kind = if is_emoticon {
+                        ItemKind::Emoticon
+                    } else {
+                        ItemKind::Punct
+                    };
+                    items.push(item(
+                        kind,
+                        Span::new(start, end),
+                        normalise(run),
+                        false,
+                        false,
+                    ));
+                    if kind == ItemKind::Punct && ends_sentence(run) && sentence_open {
+                        sentence += 1;
+                        sentence_open = false;
+                        // The mark belongs to the sentence it closes.
+                        if let Some(last) = items.last_mut() {
+                            last.sentence = sentence - 1;
+                        }
+                    }
+                    prev_end = end;
+                    i = consumed;
+                    continue;
+                }
+                _ => {}
+            }
+            prev_end = token.span.end;
+            i += 1;
+        }
+        let count = items.last().map_or(0, |l| l.sentence + 1);
+        let mut sentences: Vec<Span> = Vec::with_capacity(count);
+        for it in &items {
+            if it.sentence >= sentences.len() {
+                sentences.push(it.span);
+            } else {
+                sentences[it.sentence].end = it.span.end;
+            }
+        }
+        Draft {
+            text,
+            lang,
+            items,
+            sentences,
+            words,
+        }
+    }
+
+    /// The items of sentence `s`.
+    pub fn sentence_items(&self, s: usize) -> impl Iterator<Item = (usize, &Item)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, it)| it.sentence == s)
+    }
+
+    /// Whether the words from item `i` on spell `phrase` (lowercase words separated by spaces;
+    /// French elisions in the phrase are split as the draft's are). Returns the last item matched.
+    pub fn matches_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for word in phrase.split(' ') {
+            let split = match self.lang {
+                Lang::Fr => word
+                    .split_once('\'')
+                    .filter(|(c, rest)| FRENCH_CLITICS.contains(c) && !rest.is_empty()),
+                Lang::En => None,
+            };
+            let pieces: [Option<&str>; 2] = match split {
+                Some((clitic, rest)) => [Some(&word[..clitic.len() + 1]), Some(rest)],
+                None => [Some(word), None],
+            };
+            for piece in pieces.into_iter().flatten() {
+                let item = self.items.get(j)?;
+                let same = item.kind == ItemKind::Word
+                    && (item.lower == piece || (piece == "n'" && item.lower == "ne"));
+                if !same {
+                    return None;
+                }
+                j += 1;
+            }
+        }
+        j.checked_sub(1).filter(|&last| last >= i)
+    }
+
+    /// Every match of any of `phrases` as `(phrase, first item, last item)`, left to right,
+    /// without overlaps (the longest phrase wins at a position).
+    pub fn find_phrases(&self, phrases: &[&'static str]) -> Vec<(&'static str, usize, usize)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.items.len() {
+            let best = phrases
+                .iter()
+                .filter_map(|p| self.matches_at(i, p).map(|last| (*p, i, last)))
+                .max_by_key(|&(_, _, last)| last);
+            match best {
+                Some(hit) => {
+                    found.push(hit);
+                    i = hit.2 + 1;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    /// The text of items `i..=j`.
+    pub fn slice(&self, i: usize, j: usize) -> &'a str {
+        &self.text[self.items[i].span.start..self.items[j].span.end]
+    }
+}

@@ -1,0 +1,103 @@
+//! Formality: 0 (chatty) to 1 (formal). Chat forms, slang, contractions, emoji, emoticons,
+//! doubled punctuation and a lowercase `i` pull a draft down; written markers (`however`,
+//! `we are pleased`, `veuillez`, `vous`) pull it up. The balance is scaled by the square root of
+//! the draft's length, so one `lol` matters more in five words than in fifty.
+
+use super::draft::{Draft, ItemKind};
+use super::{cues, Hit, Lang};
+
+/// Formality of a draft with no cue at all: plain prose leans slightly formal.
+const BASELINE: f32 = 0.3;
+/// How strongly the cue balance moves the score.
+const SLOPE: f32 = 1.6;
+
+/// The formality reading: score and the cues that made it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Formality {
+    pub draft: f32,
+    pub sentences: Vec<f32>,
+    /// Chatty cues (weight < 0) and formal cues (weight > 0).
+    pub hits: Vec<Hit>,
+}
+
+fn contraction(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::En => ["n't", "'re", "'m", "'ll", "'ve", "'d"]
+            .iter()
+            .any(|end| word.ends_with(end) && word.len() > end.len()),
+        // `t'es`, `j'sais`, `y'a`: spoken elisions (written French elides only before vowels).
+        Lang::Fr => matches!(
+            word,
+            "y'a" | "t'es" | "t'as" | "j'sais" | "chuis" | "j'suis" | "p'tit" | "p'tite"
+        ),
+    }
+}
+
+fn score(balance: f32, words: usize) -> f32 {
+    let z = BASELINE + SLOPE * balance / ((words as f32) + 1.0).sqrt();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Reads the formality of `draft`.
+pub fn read(draft: &Draft) -> Formality {
+    let lang = draft.lang;
+    let chat = cues::chat_forms(lang);
+    let formal = cues::formal_markers(lang);
+    let mut hits = Vec::new();
+    for (i, item) in draft.items.iter().enumerate() {
+        let weight_and_fix: Option<(f32, Option<String>)> = match item.kind {
+            ItemKind::Word if item.in_hashtag => None,
+            ItemKind::Word => {
+                let raw = &draft.text[item.span.start..item.span.end];
+                if let Some((_, fix)) = chat.iter().find(|(w, _)| *w == item.lower) {
+                    Some((-1.0, fix.map(str::to_string)))
+                } else if contraction(lang, &item.lower) {
+                    Some((-0.5, None))
+                } else if lang == Lang::En && raw == "i" {
+                    Some((-0.7, Some("I".into())))
+                } else if formal.contains(&item.lower.as_str()) {
+                    Some((1.0, None))
+                } else {
+                    None
+                }
+            }
+            ItemKind::Emoji | ItemKind::Emoticon => Some((-0.5, None)),
+            ItemKind::Punct => {
+                let marks = item
+                    .lower
+                    .chars()
+                    .filter(|c| matches!(c, '!' | '?'))
+                    .count();
+                (marks >= 2).then(|| (-0.7, None))
+            }
+        };
+        if let Some((weight, suggestion)) = weight_and_fix {
+            hits.push(Hit {
+                first: i,
+                last: i,
+                weight,
+                suggestion,
+            });
+        }
+    }
+    let mut sentence_balance = vec![0.0f32; draft.sentences.len()];
+    let mut sentence_words = vec![0usize; draft.sentences.len()];
+    for item in &draft.items {
+        if item.kind == ItemKind::Word {
+            sentence_words[item.sentence] += 1;
+        }
+    }
+    for hit in &hits {
+        sentence_balance[draft.items[hit.first].sentence] += hit.weight;
+    }
+    let balance: f32 = hits.iter().map(|h| h.weight).sum();
+    Formality {
+        draft: score(balance, draft.words),
+        sentences: sentence_balance
+            .iter()
+            .zip(&sentence_words)
+            .map(|(&b, &w)| score(b, w))
+            .collect(),
+        hits,
+    }
+}

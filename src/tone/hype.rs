@@ -1,0 +1,49 @@
+//! Hype and clickbait: phrases that promise more than a post can deliver (`you won't believe`,
+//! `à ne pas manquer`) and a pile of superlatives. Clickbait phrases earn a diagnostic;
+//! superlatives only raise the score.
+
+use super::draft::Draft;
+use super::{cues, saturate, Hit};
+
+/// The hype reading.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Hype {
+    pub draft: f32,
+    pub sentences: Vec<f32>,
+    pub clickbait: Vec<Hit>,
+    pub superlatives: Vec<Hit>,
+}
+
+/// Reads the hype of `draft`.
+pub fn read(draft: &Draft) -> Hype {
+    let mut out = Hype::default();
+    let mut sums = vec![0.0f32; draft.sentences.len()];
+    for (_, first, last) in draft.find_phrases(cues::clickbait(draft.lang)) {
+        sums[draft.items[first].sentence] += 1.0;
+        out.clickbait.push(Hit {
+            first,
+            last,
+            weight: 1.0,
+            suggestion: None,
+        });
+    }
+    for (_, first, last) in draft.find_phrases(cues::superlatives(draft.lang)) {
+        if out
+            .clickbait
+            .iter()
+            .any(|c| c.first <= first && last <= c.last)
+        {
+            continue;
+        }
+        sums[draft.items[first].sentence] += 0.3;
+        out.superlatives.push(Hit {
+            first,
+            last,
+            weight: 0.3,
+            suggestion: None,
+        });
+    }
+    out.draft = saturate(sums.iter().sum());
+    out.sentences = sums.into_iter().map(saturate).collect();
+    out
+}

@@ -1,0 +1,183 @@
+//! The tone lexicons, compiled at build time (`buildsrc/tone_lexicons.rs`) into sorted tables that are
+//! searched in place: valence (VADER, pattern, Plume's own), profanity sureness (cuss), emoji
+//! valence, and retext-equality's inclusive-language patterns. Start-up parses nothing.
+
+use super::Lang;
+
+/// A sorted table of keys, each with a 3-byte record.
+pub struct Table {
+    keys: &'static str,
+    starts: &'static [u32],
+    records: &'static [u8],
+}
+
+/// What a lexicon knows about one word or phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Entry {
+    /// Valence on VADER's scale, −4…4 (0 when the key is only profane or a phrase head).
+    pub valence: f32,
+    /// cuss sureness that the key is profane: `None`, or 0 (maybe), 1 (likely), 2 (surely).
+    pub profanity: Option<u8>,
+    /// The key also starts a longer phrase in the table.
+    pub phrase_head: bool,
+}
+
+impl Table {
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn key(&self, i: usize) -> &'static str {
+        &self.keys[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The entry for `key` (already lowercased, apostrophes as `'`, single spaces).
+    pub fn get(&self, key: &str) -> Option<Entry> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.key(mid).cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let r = &self.records[mid * 3..mid * 3 + 3];
+                    return Some(Entry {
+                        valence: f32::from(r[0] as i8) / 10.0,
+                        profanity: r[1].checked_sub(1),
+                        phrase_head: r[2] & 1 != 0,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Number of keys (for size reports and tests).
+    pub fn entries(&self) -> usize {
+        self.len()
+    }
+}
+
+/// One retext-equality pattern.
+pub struct Pattern {
+    pub id: &'static str,
+    /// An `or` pattern (`he`/`she`) is only inconsiderate when the other forms are absent.
+    pub either_or: bool,
+    /// Considerate alternatives, `|`-separated.
+    pub considerate: &'static str,
+}
+
+/// Inclusive-language terms: key → (pattern index, category such as `female`, `a`).
+pub struct Terms {
+    keys: &'static str,
+    starts: &'static [u32],
+    records: &'static [(u16, &'static str)],
+    /// First words of multi-word terms, sorted.
+    heads: &'static [&'static str],
+}
+
+impl Terms {
+    /// The pattern and category for `key` (lowercased, or exact for all-capital acronyms).
+    pub fn get(&self, key: &str) -> Option<(&'static Pattern, &'static str)> {
+        let n = self.starts.len().saturating_sub(1);
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let k = &self.keys[self.starts[mid] as usize..self.starts[mid + 1] as usize];
+            match k.cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let (i, category) = self.records[mid];
+                    return PATTERNS.get(usize::from(i)).map(|p| (p, category));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a multi-word term starts with `word`.
+    pub fn is_head(&self, word: &str) -> bool {
+        self.heads.binary_search(&word).is_ok()
+    }
+
+    /// The terms of `pattern` other than those in `category` (the forms an `or` pattern pairs).
+    pub fn partners(&self, pattern: &Pattern, category: &str) -> Vec<&'static str> {
+        let n = self.starts.len().saturating_sub(1);
+        (0..n)
+            .filter(|&i| {
+                let (p, c) = self.records[i];
+                PATTERNS
+                    .get(usize::from(p))
+                    .is_some_and(|q| q.id == pattern.id)
+                    && c != category
+            })
+            .map(|i| &self.keys[self.starts[i] as usize..self.starts[i + 1] as usize])
+            .collect()
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/tone_lexicons.rs"));
+
+/// The valence/profanity table of a language.
+pub fn words(lang: Lang) -> &'static Table {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    }
+}
+
+/// Valence of one emoji (−4…4), if it carries any.
+pub fn emoji_valence(emoji: &str) -> Option<f32> {
+    // Variation selectors do not change meaning: `❤️` and `❤` read the same.
+    let bare: &str = emoji.trim_end_matches('\u{fe0f}');
+    EMOJI
+        .get(emoji)
+        .or_else(|| EMOJI.get(bare))
+        .map(|e| e.valence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_valence_comes_from_vader() {
+        let good = EN.get("good").expect("good is in VADER");
+        assert!((good.valence - 1.9).abs() < 0.05);
+        assert!(EN.get("horrible").is_some_and(|e| e.valence < -2.0));
+    }
+
+    #[test]
+    fn french_valence_and_phrases_are_found() {
+        assert!(FR.get("magnifique").is_some_and(|e| e.valence > 2.0));
+        assert!(FR.get("ça craint").is_some_and(|e| e.valence < 0.0));
+        assert!(FR.get("ça").is_some_and(|e| e.phrase_head));
+    }
+
+    #[test]
+    fn profanity_keeps_cuss_sureness() {
+        assert_eq!(EN.get("fuck").and_then(|e| e.profanity), Some(2));
+        assert_eq!(FR.get("connard").and_then(|e| e.profanity), Some(2));
+        assert_eq!(EN.get("hello").and_then(|e| e.profanity), None);
+    }
+
+    #[test]
+    fn emoji_have_valence_with_or_without_variation_selector() {
+        assert!(emoji_valence("😀").is_some_and(|v| v > 0.0));
+        assert!(emoji_valence("😡").is_some_and(|v| v < 0.0));
+        assert!(emoji_valence("❤️").is_some_and(|v| v > 0.0));
+    }
+
+    #[test]
+    fn inclusive_terms_point_to_their_pattern() {
+        let (pattern, _) = TERMS
+            .get("chairman")
+            .expect("chairman is a retext-equality term");
+        assert!(pattern.considerate.contains("chair"));
+        assert!(
+            TERMS.get("add").is_none(),
+            "the acronym ADD only matches in capitals"
+        );
+    }
+}

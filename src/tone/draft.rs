@@ -285,8 +285,18 @@ impl<'a> Draft<'a> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.items.len() {
+            let item = &self.items[i];
+            if item.kind != ItemKind::Word {
+                i += 1;
+                continue;
+            }
+            // Cheap first-word test before the full match.
+            let head = item.lower.as_str();
+            let could_start =
+                |p: &&&str| p.starts_with(head) || (head == "ne" && p.starts_with("n'"));
             let best = phrases
                 .iter()
+                .filter(could_start)
                 .filter_map(|p| self.matches_at(i, p).map(|last| (*p, i, last)))
                 .max_by_key(|&(_, _, last)| last);
             match best {

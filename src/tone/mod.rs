@@ -219,7 +219,7 @@ impl<'a> ToneAnalysis<'a> {
             label: ToneLabel::of(&scores),
             sentiment: SentimentSummary {
                 score: scores.sentiment,
-                label: Polarity::of(scores.sentiment),
+                label: Polarity::of(scores.sentiment, self.draft.lang),
             },
             scores,
             sentences,

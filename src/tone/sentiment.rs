@@ -29,17 +29,18 @@ pub enum Polarity {
     Negative,
 }
 
-/// Scores at or above this are positive.
-pub const POSITIVE_THRESHOLD: f32 = 0.25;
-/// Scores at or below this are negative.
-pub const NEGATIVE_THRESHOLD: f32 = -0.15;
-
 impl Polarity {
-    /// The label of a sentiment score.
-    pub fn of(score: f32) -> Polarity {
-        if score >= POSITIVE_THRESHOLD {
+    /// The label of a sentiment score read in `lang`. The thresholds differ because the French
+    /// lexicon's valences run weaker than the English one's; both pairs were calibrated once on
+    /// development data (TweetEval and XLM-T validation) and rounded.
+    pub fn of(score: f32, lang: Lang) -> Polarity {
+        let (negative, positive) = match lang {
+            Lang::En => (-0.2, 0.3),
+            Lang::Fr => (-0.15, 0.1),
+        };
+        if score >= positive {
             Polarity::Positive
-        } else if score <= NEGATIVE_THRESHOLD {
+        } else if score <= negative {
             Polarity::Negative
         } else {
             Polarity::Neutral

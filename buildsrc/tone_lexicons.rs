@@ -76,6 +76,14 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
             e.profanity = e.profanity.max(s + 1);
         }
     }
+    let clean = dir.join("plume-clean.txt");
+    if clean.exists() {
+        for row in rows(&clean) {
+            if let Some(e) = row.first().and_then(|k| table.get_mut(&key(k))) {
+                e.profanity = 0;
+            }
+        }
+    }
     let heads: Vec<String> = table
         .keys()
         .filter_map(|k| k.split_once(' ').map(|(h, _)| h.to_string()))

@@ -92,3 +92,43 @@ pub fn read(draft: &Draft) -> Vec<InclusiveHit> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    fn terms(text: &str, lang: Lang) -> Vec<(String, Vec<&'static str>)> {
+        let a = ToneAnalysis::read(text, &tokenize(text), lang);
+        a.inclusive
+            .iter()
+            .map(|h| {
+                (
+                    a.draft.slice(h.hit.first, h.hit.last).to_string(),
+                    h.alternatives.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gendered_and_ableist_terms_get_alternatives() {
+        let found = terms("Our new chairman is crippled by the policy", Lang::En);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, "chairman");
+        assert!(found[0].1.contains(&"chair"));
+        assert_eq!(found[1].0, "crippled");
+    }
+
+    #[test]
+    fn paired_forms_pronouns_and_acronym_lookalikes_are_left_alone() {
+        assert!(terms("Calling all actors and actresses", Lang::En).is_empty());
+        assert!(terms("He said she would come", Lang::En).is_empty());
+        assert!(terms("Add it to your cart", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn french_drafts_are_not_checked_against_english_patterns() {
+        assert!(terms("Le chairman arrive", Lang::Fr).is_empty());
+    }
+}

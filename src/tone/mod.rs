@@ -240,11 +240,84 @@ pub fn check_tone(
     let analysis = ToneAnalysis::read(text, tokens, Lang::resolve(language, text, tokens));
     let mut summary = analysis.summary();
     let resolved = target.map(ToneTarget::resolved);
+    let before = out.len();
     diagnostics::default_findings(&analysis, resolved.as_ref(), out);
     if let Some(target) = &resolved {
-        let before = out.len();
         diagnostics::target_findings(&analysis, &summary.scores, target, out);
+        // On target: nothing in the draft's tone, default or target, asks for a change.
         summary.on_target = Some(out.len() == before);
     }
     summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn detect_text(text: &str) -> Lang {
+        Lang::resolve(Language::Auto, text, &tokenize(text))
+    }
+
+    #[test]
+    fn auto_language_tells_english_from_french() {
+        assert_eq!(
+            detect_text("Merci pour votre patience, la commande arrive demain"),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect_text("Thanks for your patience, the order ships tomorrow"),
+            Lang::En
+        );
+        assert_eq!(detect_text("J'adore"), Lang::Fr);
+    }
+
+    #[test]
+    fn the_summary_has_draft_and_sentence_scores_and_serialises() {
+        let text = "Merci à tous ! Le service était horrible.";
+        let mut out = Vec::new();
+        let summary = check_tone(text, &tokenize(text), Language::Fr, None, &mut out);
+        assert_eq!(summary.language, "fr");
+        assert_eq!(summary.sentences.len(), 2);
+        assert!(summary.sentences[0].scores.sentiment > 0.0);
+        assert!(summary.sentences[1].scores.sentiment < 0.0);
+        assert_eq!(
+            &text[summary.sentences[1].span.start..summary.sentences[1].span.end],
+            "Le service était horrible."
+        );
+        let json = serde_json::to_value(&summary).unwrap();
+        assert!(json["sentiment"]["label"].is_string());
+        assert!(json["scores"]["formality"].is_number());
+        assert!(json.get("on_target").is_none());
+    }
+
+    #[test]
+    fn labels_name_the_dominant_tone() {
+        let label = |text: &str, lang: Language| {
+            check_tone(text, &tokenize(text), lang, None, &mut Vec::new()).label
+        };
+        assert_eq!(
+            label("You people are pathetic losers", Language::EnUs),
+            ToneLabel::Aggressive
+        );
+        assert_eq!(
+            label("Thanks so much, we love you all", Language::EnUs),
+            ToneLabel::Friendly
+        );
+        assert_eq!(
+            label("OMG!!! 🎉🎉🎉 so happy!!!", Language::EnUs),
+            ToneLabel::Excited
+        );
+        assert_eq!(
+            label(
+                "Madame, Monsieur, nous vous informons de la fermeture de notre agence.",
+                Language::Fr
+            ),
+            ToneLabel::Formal
+        );
+        assert_eq!(
+            label("Quelle déception, service horrible", Language::Fr),
+            ToneLabel::Negative
+        );
+    }
 }

@@ -270,3 +270,104 @@ pub fn read(draft: &Draft) -> Sentiment {
     out.draft = squash(draft_sum);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    fn score(text: &str, lang: Lang) -> f32 {
+        ToneAnalysis::read(text, &tokenize(text), lang)
+            .sentiment
+            .draft
+    }
+
+    #[test]
+    fn praise_is_positive_and_complaint_negative_in_english() {
+        assert!(score("Loved the new update, great job team", Lang::En) > 0.5);
+        assert!(
+            score(
+                "Worst customer service ever, I am so disappointed",
+                Lang::En
+            ) < -0.5
+        );
+        assert!(score("The store opens at 9am on Monday.", Lang::En).abs() < 0.05);
+    }
+
+    #[test]
+    fn praise_is_positive_and_complaint_negative_in_french() {
+        assert!(score("Magnifique soirée, merci à toute l'équipe", Lang::Fr) > 0.5);
+        assert!(score("Service client nul, je suis vraiment déçu", Lang::Fr) < -0.5);
+    }
+
+    #[test]
+    fn negation_flips_valence_in_both_languages() {
+        assert!(score("This is good", Lang::En) > 0.0);
+        assert!(score("This is not good", Lang::En) < 0.0);
+        assert!(score("The staff wasn't helpful", Lang::En) < 0.0);
+        assert!(score("C'est bien", Lang::Fr) > 0.0);
+        assert!(score("Ce n'est pas bien", Lang::Fr) < 0.0);
+        assert!(score("Je n'aime pas ce produit", Lang::Fr) < 0.0);
+    }
+
+    #[test]
+    fn intensifiers_capitals_and_exclamations_strengthen_the_feeling() {
+        let plain = score("The launch was good", Lang::En);
+        assert!(score("The launch was very good", Lang::En) > plain);
+        assert!(score("The launch was GOOD", Lang::En) > plain);
+        assert!(score("The launch was good!!", Lang::En) > plain);
+        assert!(
+            score("Le lancement était vraiment bien", Lang::Fr)
+                > score("Le lancement était bien", Lang::Fr)
+        );
+    }
+
+    #[test]
+    fn but_shifts_the_weight_to_what_follows() {
+        assert!(score("The food was great but the service was terrible", Lang::En) < 0.0);
+        assert!(score("The wait was awful but the staff were lovely", Lang::En) > 0.0);
+        assert!(
+            score(
+                "Le repas était bon mais le service était horrible",
+                Lang::Fr
+            ) < 0.0
+        );
+    }
+
+    #[test]
+    fn emoji_emoticons_and_slang_carry_valence() {
+        assert!(score("New menu tomorrow 😍", Lang::En) > 0.3);
+        assert!(score("Delivery is late again 😡", Lang::En) < -0.3);
+        assert!(score("see you there :)", Lang::En) > 0.2);
+        assert!(score("missed the bus :(", Lang::En) < -0.2);
+        assert!(score("this update ftw", Lang::En) > 0.2);
+        assert!(score("trop bien ce concert mdr", Lang::Fr) > 0.3);
+        assert!(score("ça craint grave", Lang::Fr) < 0.0);
+    }
+
+    #[test]
+    fn stretched_words_are_read_as_their_base_word() {
+        assert!(score("sooo goooood", Lang::En) > 0.3);
+    }
+
+    #[test]
+    fn hashtag_words_count_but_mentions_and_links_do_not() {
+        assert!(score("Monday morning #fail", Lang::En) < 0.0);
+        assert_eq!(score("@happy https://great.example.com", Lang::En), 0.0);
+    }
+
+    #[test]
+    fn sarcasm_is_knowingly_not_detected() {
+        // "Great, another delay" is sarcastic; a lexicon reads "great" as praise. Documented, not handled.
+        assert!(score("Great, another delay. Just what I needed", Lang::En) > 0.0);
+    }
+
+    #[test]
+    fn sentences_are_scored_one_by_one() {
+        let text = "I love this brand. The delivery was terrible.";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
+        assert_eq!(a.sentiment.sentences.len(), 2);
+        assert!(a.sentiment.sentences[0] > 0.3);
+        assert!(a.sentiment.sentences[1] < -0.3);
+    }
+}

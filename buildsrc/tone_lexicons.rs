@@ -1,7 +1,7 @@
 //! Compiles the tone lexicons in `data/lexicons/` (TSV, see `data/lexicons/fetch.sh`) into
-//! `$OUT_DIR/tone_lexicons.rs`: per language one sorted key blob with offsets and a 3-byte record
-//! per key (valence ×10, profanity sureness, flags), plus the emoji valences and the inclusive-
-//! language patterns. `src/tone/lexicon.rs` includes the output and binary-searches it in place.
+//! `$OUT_DIR/tone_lexicons.rs`: per language one sorted key blob with a length byte per key, the
+//! offset of every 16th key, and a 2-byte record per key (valence ×10; profanity sureness + 1 and
+//! a phrase-head flag), plus the emoji valences and the inclusive-language patterns. `src/tone/lexicon.rs` includes the output and binary-searches it in place.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -94,22 +94,28 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
     table
 }
 
+/// Entries per block of the key index: lookups binary-search block heads, then scan one block.
+const BLOCK: usize = 16;
+
 fn emit_table(out: &mut String, name: &str, table: &BTreeMap<String, Entry>) {
     let mut keys = String::new();
-    let mut starts = Vec::with_capacity(table.len() + 1);
-    let mut records = Vec::with_capacity(table.len() * 3);
-    for (k, e) in table {
-        starts.push(keys.len() as u32);
+    let mut lens = Vec::with_capacity(table.len());
+    let mut blocks = Vec::with_capacity(table.len() / BLOCK + 1);
+    let mut records = Vec::with_capacity(table.len() * 2);
+    for (n, (k, e)) in table.iter().enumerate() {
+        if n % BLOCK == 0 {
+            blocks.push(keys.len() as u32);
+        }
+        assert!(k.len() < 256, "lexicon key longer than 255 bytes: {k}");
         keys.push_str(k);
+        lens.push(k.len() as u8);
         let v = e.valence.unwrap_or(0.0).clamp(-4.0, 4.0);
         records.push((v * 10.0).round() as i8 as u8);
-        records.push(e.profanity);
-        records.push(e.flags);
+        records.push(e.profanity | (e.flags << 2));
     }
-    starts.push(keys.len() as u32);
     writeln!(
         out,
-        "pub static {name}: Table = Table {{ keys: {keys:?}, starts: &{starts:?}, records: &{records:?} }};"
+        "pub static {name}: Table = Table {{ keys: {keys:?}, lens: &{lens:?}, blocks: &{blocks:?}, records: &{records:?} }};"
     )
     .unwrap();
 }

@@ -100,7 +100,7 @@ pub fn read(draft: &Draft) -> Aggression {
         if item.kind != ItemKind::Word || covered[i] {
             continue;
         }
-        let entry = table.get(&item.lower);
+        let entry = item.entry;
         // Phrases in the profanity list (`va te faire foutre`).
         let mut profane_phrase = None;
         if entry.is_some_and(|e| e.phrase_head) {

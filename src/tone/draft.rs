@@ -33,6 +33,8 @@ pub struct Item {
     pub in_hashtag: bool,
     /// Index of the sentence the item belongs to.
     pub sentence: usize,
+    /// The language lexicon's entry for a word, looked up once for every dimension.
+    pub entry: Option<lexicon::Entry>,
 }
 
 /// The draft, read once.
@@ -98,6 +100,7 @@ impl<'a> Draft<'a> {
                 caps,
                 in_hashtag,
                 sentence,
+                entry: None,
             };
             match token.kind {
                 TokenKind::Word => {
@@ -224,6 +227,10 @@ impl<'a> Draft<'a> {
             }
             prev_end = token.span.end;
             i += 1;
+        }
+        let table = lexicon::words(lang);
+        for it in items.iter_mut().filter(|it| it.kind == ItemKind::Word) {
+            it.entry = table.get(&it.lower);
         }
         let count = items.last().map_or(0, |l| l.sentence + 1);
         let mut sentences: Vec<Span> = Vec::with_capacity(count);

@@ -102,7 +102,7 @@ fn squeeze(word: &str, max: usize) -> Option<String> {
 fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
     let table = lexicon::words(draft.lang);
     let item = &draft.items[i];
-    let single = table.get(&item.lower).or_else(|| {
+    let single = item.entry.or_else(|| {
         let stretched = squeeze(&item.lower, 2)?;
         table
             .get(&stretched)

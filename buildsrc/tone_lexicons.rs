@@ -63,6 +63,11 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
         }
     }
     for (k, vs) in vader {
+        // Single letters (`s`, `v`, `l`) are abbreviations in VADER; in text they are mostly
+        // fragments (`étudiant·e·s`, initials) and only add noise.
+        if k.chars().count() < 2 {
+            continue;
+        }
         table.entry(k).or_default().valence = Some(vs.iter().sum::<f32>() / vs.len() as f32);
     }
     for row in rows(&dir.join("plume.tsv")) {
@@ -84,6 +89,13 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
             }
         }
     }
+    // Size: drop what barely moves a score. Weak valences (|v| < 0.5) without profanity, and
+    // long emoticons (`(-:|>*`) nobody types any more, and cuss's "maybe profane" (`africa`).
+    table.retain(|k, e| {
+        let emoticon = !k.chars().any(char::is_alphanumeric);
+        let weak = e.valence.is_none_or(|v| v.abs() < 0.5) && e.profanity <= 1;
+        !(weak || emoticon && k.chars().count() > 4)
+    });
     let heads: Vec<String> = table
         .keys()
         .filter_map(|k| k.split_once(' ').map(|(h, _)| h.to_string()))

@@ -6,7 +6,8 @@
 use crate::report::{Category, Finding, RuleId, Severity, Span};
 
 use super::aggression::HostileKind;
-use super::target::ToneTarget;
+use super::inclusive::french_forms;
+use super::target::{FrenchInclusive, ToneTarget};
 use super::{Hit, ToneAnalysis, ToneScores};
 
 pub const SHOUTING: &str = "tone.shouting";
@@ -22,6 +23,7 @@ pub const TARGET_SENTIMENT: &str = "tone.target.sentiment";
 pub const TARGET_EXCLAMATIONS: &str = "tone.target.exclamations";
 pub const TARGET_HYPE: &str = "tone.target.hype";
 pub const TARGET_AGGRESSION: &str = "tone.target.aggression";
+pub const TARGET_INCLUSIVE_WRITING: &str = "tone.target.inclusive-writing";
 
 /// Most phrases a target diagnostic points at; the rest are summed up in the message.
 const MAX_PHRASES: usize = 3;
@@ -210,6 +212,9 @@ pub fn target_findings(
     out: &mut Vec<Finding>,
 ) {
     let name = target.preset.as_deref().unwrap_or("brand");
+    if let Some(style) = target.french_inclusive {
+        inclusive_writing(a, style, out);
+    }
     if let Some(range) = target.formality.filter(|r| !r.contains(scores.formality)) {
         let too_low = scores.formality < range.min;
         let pulling: Vec<&Hit> = a
@@ -396,6 +401,32 @@ pub fn target_findings(
     }
 }
 
+/// French inclusive writing as the pack wants it: median dots, or no abbreviated forms at all.
+fn inclusive_writing(a: &ToneAnalysis, style: FrenchInclusive, out: &mut Vec<Finding>) {
+    for form in french_forms(&a.draft) {
+        let text = &a.draft.text[form.span.start..form.span.end];
+        match style {
+            FrenchInclusive::MedianDot if !form.median_dot => out.push(finding(
+                TARGET_INCLUSIVE_WRITING,
+                Severity::Suggestion,
+                form.span,
+                format!("“{text}”: the house style writes inclusive forms with a median dot"),
+                "One way of writing inclusive forms across every post reads as a deliberate choice, not a typo.",
+                vec![form.with_median_dots()],
+            )),
+            FrenchInclusive::Avoid => out.push(finding(
+                TARGET_INCLUSIVE_WRITING,
+                Severity::Suggestion,
+                form.span,
+                format!("“{text}”: the house style avoids abbreviated inclusive forms"),
+                "Abbreviated forms are hard to read aloud and for screen readers; write both words or an epicene noun.",
+                form.written_out().into_iter().collect(),
+            )),
+            FrenchInclusive::MedianDot => {}
+        }
+    }
+}
+
 fn whole(a: &ToneAnalysis) -> Span {
     let start = a.draft.items.first().map_or(0, |i| i.span.start);
     let end = a.draft.items.last().map_or(0, |i| i.span.end);
@@ -574,6 +605,31 @@ mod tests {
             Some(news),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn french_inclusive_writing_follows_the_house_style() {
+        use crate::tone::target::FrenchInclusive;
+        let text = "Bienvenue aux salarié.e.s et aux invité·e·s";
+        let dots = ToneTarget {
+            french_inclusive: Some(FrenchInclusive::MedianDot),
+            ..ToneTarget::default()
+        };
+        let (found, _) = check(text, Language::Fr, Some(dots));
+        assert_eq!(rules(&found), vec!["tone.target.inclusive-writing"]);
+        assert_eq!(found[0].suggestions, vec!["salarié·e·s"]);
+        let avoid = ToneTarget {
+            french_inclusive: Some(FrenchInclusive::Avoid),
+            ..ToneTarget::default()
+        };
+        let (found, _) = check(text, Language::Fr, Some(avoid));
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].suggestions, vec!["invitées et invités"]);
+        let (found, _) = check(text, Language::Fr, None);
+        assert!(
+            found.is_empty(),
+            "without a house style, inclusive writing is left alone"
+        );
     }
 
     #[test]

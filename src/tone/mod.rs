@@ -25,7 +25,7 @@ mod target;
 pub use sentiment::Polarity;
 pub use shouting::check_shouting;
 pub use summary::{SentenceTone, SentimentSummary, ToneLabel, ToneScores, ToneSummary};
-pub use target::{ScoreRange, ToneTarget, ToneTargetError, PRESETS};
+pub use target::{FrenchInclusive, ScoreRange, ToneTarget, ToneTargetError, PRESETS};
 
 use crate::config::Language;
 use crate::report::Finding;

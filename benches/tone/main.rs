@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use plume::tone::{Polarity, ToneLabel, ToneSummary};
+use plume::tone::{Polarity, ToneSummary};
 use plume::{Category, CheckOptions, Checker, Config, Language};
 
 fn read_lines(path: &str) -> Vec<String> {
@@ -72,6 +72,10 @@ fn metrics(gold: &[usize], predicted: &[usize], classes: usize) -> (f64, f64, f6
         correct / gold.len().max(1) as f64,
     )
 }
+
+/// The offensive signal: aggression at or above the friendly-professional preset's limit, or
+/// any profane word.
+const AGGRESSION_SIGNAL: f32 = 0.3;
 
 fn checker(language: Language) -> Checker {
     match Checker::new(Config {
@@ -170,7 +174,7 @@ fn main() {
     let (tones, wall, cpu) = run(&checker(Language::EnUs), &texts);
     let predicted: Vec<usize> = tones
         .iter()
-        .map(|t| usize::from(t.label == ToneLabel::Aggressive || t.scores.profanity > 0.0))
+        .map(|t| usize::from(t.scores.aggression >= AGGRESSION_SIGNAL || t.scores.profanity > 0.0))
         .collect();
     let tp = gold
         .iter()

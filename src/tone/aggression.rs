@@ -3,6 +3,7 @@
 //! sureness, and strongly negative words; the weights add up and saturate towards 1.
 
 use super::draft::{Draft, ItemKind};
+use super::lexicon::Entry;
 use super::{cues, lexicon, saturate, Hit};
 
 /// What made a sentence hostile.
@@ -100,7 +101,20 @@ pub fn read(draft: &Draft) -> Aggression {
         if item.kind != ItemKind::Word || covered[i] {
             continue;
         }
-        let entry = item.entry;
+        // A plural of a listed word (`shitheads`, `connards`) is as profane as the word.
+        let entry = match item.entry {
+            Some(e) if e.profanity.is_some() => Some(e),
+            other => item
+                .lower
+                .strip_suffix(['s', 'x'])
+                .and_then(|stem| table.get(stem))
+                .filter(|e| e.profanity.is_some())
+                .map(|e| Entry {
+                    valence: other.map_or(e.valence, |o| o.valence),
+                    ..e
+                })
+                .or(other),
+        };
         // Phrases in the profanity list (`va te faire foutre`).
         let mut profane_phrase = None;
         if entry.is_some_and(|e| e.phrase_head) {

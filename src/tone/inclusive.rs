@@ -45,7 +45,7 @@ fn term_at(draft: &Draft, i: usize) -> Option<(usize, &'static Pattern, &'static
     best.or_else(|| {
         lexicon::TERMS
             .get(&item.lower)
-            .or_else(|| lexicon::TERMS.get(raw))
+            .or_else(|| item.caps.then(|| lexicon::TERMS.get(raw)).flatten())
             .map(|(p, c)| (i, p, c))
     })
 }

@@ -4,6 +4,19 @@
 
 use super::Lang;
 
+/// Byte-wise comparison of short keys without a call into `memcmp` (most keys are a few bytes,
+/// where the call costs more than the comparison).
+#[inline]
+fn compare(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
 /// Keys per block of a [`Table`]'s index (must match `buildsrc/tone_lexicons.rs`).
 const BLOCK: usize = 16;
 
@@ -50,7 +63,7 @@ impl Table {
         let (mut lo, mut hi) = (0, self.blocks.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.block_head(mid) <= key {
+            if compare(self.block_head(mid), key) != std::cmp::Ordering::Greater {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -62,7 +75,7 @@ impl Table {
         for n in first..(first + BLOCK).min(self.lens.len()) {
             let len = usize::from(self.lens[n]);
             let k = self.keys.get(offset..offset + len)?;
-            match k.cmp(key) {
+            match compare(k, key) {
                 std::cmp::Ordering::Less => offset += len,
                 std::cmp::Ordering::Equal => return Some(self.entry(n)),
                 std::cmp::Ordering::Greater => return None,
@@ -103,7 +116,7 @@ impl Terms {
         while lo < hi {
             let mid = (lo + hi) / 2;
             let k = &self.keys[self.starts[mid] as usize..self.starts[mid + 1] as usize];
-            match k.cmp(key) {
+            match compare(k, key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {

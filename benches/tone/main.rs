@@ -1,5 +1,5 @@
-//! Tone benchmark (native): Plume's sentiment label on TweetEval sentiment and XLM-T French
-//! validation sets (macro-recall, macro-F1, accuracy), and the aggression/profanity signal on
+//! Tone benchmark (native): Plume's sentiment label on the TweetEval sentiment and XLM-T English
+//! and French validation sets (macro-recall, macro-F1, accuracy), and the aggression/profanity signal on
 //! TweetEval offensive validation (F1 of the offensive class), with time per tweet.
 //!
 //! `cargo bench --bench tone -- <data dir>`; `benches/tone/run.sh` runs it beside VADER.
@@ -135,6 +135,12 @@ fn main() {
             "TweetEval sentiment (en)",
             "tweeteval/sentiment.val_text.txt",
             "tweeteval/sentiment.val_labels.txt",
+            Language::EnUs,
+        ),
+        (
+            "XLM-T English (en)",
+            "xlmt-en/en.val_text.txt",
+            "xlmt-en/en.val_labels.txt",
             Language::EnUs,
         ),
         (

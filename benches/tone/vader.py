@@ -44,6 +44,7 @@ def sentiment(name, analyzer, text_path, label_path):
 
 english = English()
 sentiment("TweetEval sentiment (en)", english, "tweeteval/sentiment.val_text.txt", "tweeteval/sentiment.val_labels.txt")
+sentiment("XLM-T English (en)", english, "xlmt-en/en.val_text.txt", "xlmt-en/en.val_labels.txt")
 try:
     from vaderSentiment_fr.vaderSentiment import SentimentIntensityAnalyzer as French
 

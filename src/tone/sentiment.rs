@@ -142,6 +142,20 @@ fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
     single.filter(|e| e.valence != 0.0).map(|e| (i, e.valence))
 }
 
+/// Whether `like` at position `k` of a sentence is the verb (`I like it`, `don't like`) rather
+/// than the preposition or filler (`looks like rain`, `like, whatever`), which carries no valence.
+fn like_is_a_verb(draft: &Draft, k: usize, indices: &[usize]) -> bool {
+    const SUBJECTS: &[&str] = &[
+        "i", "we", "you", "they", "u", "ya", "people", "ppl", "really", "also", "just", "still",
+        "to", "do", "does", "did", "would", "should", "might", "will", "i'd", "we'd", "you'd",
+        "they'd", "don't", "dont", "doesn't", "didn't", "totally", "kinda", "actually", "all",
+    ];
+    k.checked_sub(1)
+        .and_then(|p| indices.get(p))
+        .map(|&p| &draft.items[p])
+        .is_some_and(|prev| prev.kind == ItemKind::Word && SUBJECTS.contains(&prev.lower.as_str()))
+}
+
 /// Reads the sentiment of `draft`.
 pub fn read(draft: &Draft) -> Sentiment {
     let lang = draft.lang;
@@ -195,6 +209,10 @@ pub fn read(draft: &Draft) -> Sentiment {
                 k += 1;
                 continue;
             };
+            if lang == Lang::En && item.lower == "like" && !like_is_a_verb(draft, k, &indices) {
+                k += 1;
+                continue;
+            }
             // A booster or a negation is not itself valenced when it modifies a following word.
             if cues::booster(lang, &item.lower).is_some() && v.abs() < 1.0 {
                 k += 1;
@@ -354,6 +372,12 @@ mod tests {
     fn hashtag_words_count_but_mentions_and_links_do_not() {
         assert!(score("Monday morning #fail", Lang::En) < 0.0);
         assert_eq!(score("@happy https://great.example.com", Lang::En), 0.0);
+    }
+
+    #[test]
+    fn like_as_a_preposition_carries_no_valence() {
+        assert!(score("I like the new logo", Lang::En) > 0.2);
+        assert_eq!(score("It looks like rain tomorrow", Lang::En), 0.0);
     }
 
     #[test]

@@ -186,7 +186,7 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
 }
 
 fn fmt(x: f32) -> String {
-    format!("{x:.2}")
+    super::target::two_decimals(x)
 }
 
 /// Names up to three phrases and how many more there are.

@@ -292,6 +292,77 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_never_panics_and_keeps_spans_on_char_boundaries() {
+        let long = "x".repeat(300);
+        let inputs = [
+            "",
+            " ",
+            "!!!",
+            "'",
+            "n'",
+            "l'",
+            "n'est",
+            "(e)",
+            "·",
+            "étudiant·",
+            "a.e.",
+            "é(e",
+            "😀😀😀😀😀",
+            "🇫🇷!!",
+            "e\u{301}e\u{301}!!!",
+            "שלום עולם",
+            "ALL CAPS ÉNORME!!!",
+            long.as_str(),
+            "You you you idiot idiot",
+            "ne ne ne pas pas",
+            ":D :P <3 :'(",
+            "#ÇaCraint @nul https://nul.fr",
+        ];
+        for text in inputs {
+            for language in [Language::EnUs, Language::Fr, Language::Auto] {
+                let mut out = Vec::new();
+                let summary = check_tone(
+                    text,
+                    &tokenize(text),
+                    language,
+                    Some(&ToneTarget {
+                        preset: Some("institutional".into()),
+                        min_sentiment: Some(0.5),
+                        french_inclusive: Some(FrenchInclusive::Avoid),
+                        ..ToneTarget::default()
+                    }),
+                    &mut out,
+                );
+                for f in &out {
+                    assert!(
+                        text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end),
+                        "{text:?}"
+                    );
+                }
+                assert!((-1.0..=1.0).contains(&summary.scores.sentiment));
+            }
+        }
+    }
+
+    #[test]
+    fn what_tone_knowingly_does_not_read() {
+        let label = |text: &str, lang: Language| {
+            check_tone(text, &tokenize(text), lang, None, &mut Vec::new())
+        };
+        // Masked profanity is not recognised.
+        assert_eq!(label("what the f*ck", Language::EnUs).scores.profanity, 0.0);
+        // Irony in French reads literally: "Bravo" is praise to a lexicon.
+        assert!(
+            label("Bravo, encore une panne de la SNCF. Génial.", Language::Fr)
+                .scores
+                .sentiment
+                > -0.2
+        );
+        // 😂 reads as laughter (positive) even when it mocks.
+        assert!(label("your new logo 😂", Language::EnUs).scores.sentiment > 0.0);
+    }
+
+    #[test]
     fn labels_name_the_dominant_tone() {
         let label = |text: &str, lang: Language| {
             check_tone(text, &tokenize(text), lang, None, &mut Vec::new()).label

@@ -221,7 +221,9 @@ pub fn read(draft: &Draft) -> Sentiment {
             if item.caps && !all_caps {
                 v += CAPS_STRESS * v.signum();
             }
+            // An idiom that starts with its own negation (`pas terrible`) is read as a whole.
             let mut negated = false;
+            let idiom = last > i && cues::is_negation(lang, &item.lower);
             for back in 1..=3 {
                 let Some(&p) = k.checked_sub(back).and_then(|b| indices.get(b)) else {
                     break;
@@ -238,7 +240,7 @@ pub fn read(draft: &Draft) -> Sentiment {
                     }
                     v += b * v.signum();
                 }
-                if cues::is_negation(lang, &prev.lower) {
+                if cues::is_negation(lang, &prev.lower) && !idiom {
                     negated = true;
                 }
             }
@@ -338,6 +340,12 @@ mod tests {
             score("Le lancement était vraiment bien", Lang::Fr)
                 > score("Le lancement était bien", Lang::Fr)
         );
+    }
+
+    #[test]
+    fn french_idioms_with_their_own_negation_read_as_a_whole() {
+        assert!(score("Franchement, ce n'est pas terrible", Lang::Fr) < 0.0);
+        assert!(score("Pas mal du tout ce nouveau menu", Lang::Fr) > 0.0);
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn existence_with_raw_and_lookahead_runs_vale_patterns() {
 fn substitution_suggests_the_preferred_term_and_keeps_case() {
     let p = pack("name: acme\nrules:\n  Preferred:\n    extends: substitution\n    message: \"Use '%s' instead of '%s'.\"\n    ignorecase: true\n    swap:\n      utilize: use\n      e-mail: email\n      'log ?in': sign in|log in\n");
     let found = run(&p, "Utilize the e-mail link to login.");
-    assert_eq!(found[0].2, "Use 'Use' instead of 'Utilize'.");
+    assert_eq!(found[0].2, "Use 'use' instead of 'Utilize'.");
     assert_eq!(found[1].1, "e-mail");
     assert_eq!(found[2].2, "Use 'sign in' or 'log in' instead of 'login'.");
     // The preferred spelling itself is not flagged.

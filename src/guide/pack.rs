@@ -327,7 +327,13 @@ impl Pack {
             let describe = || {
                 alerts
                     .iter()
-                    .map(|(n, _, a)| format!("{n} on {:?}", &test.text[a.span.start..a.span.end]))
+                    .map(|(n, _, a)| {
+                        format!(
+                            "{n} on {:?} at character {}",
+                            &test.text[a.span.start..a.span.end],
+                            test.text[..a.span.start].chars().count()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             };

@@ -11,6 +11,7 @@ mod metric;
 mod pack;
 mod pattern;
 pub mod platform;
+mod regex;
 mod rule;
 mod shipped;
 mod social;

@@ -400,3 +400,127 @@ pub fn check_folder(dir: &Path) -> Result<ValeRun, ValeError> {
     });
     Ok(run)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh folder under the system temp dir with `files` written in it.
+    fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("plume-vale-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, text) in files {
+            let full = dir.join(path);
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(full, text).unwrap();
+        }
+        dir
+    }
+
+    const STYLE_WORDY: &str = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\nignorecase: true\nswap:\n  utilize: use\n  in order to: to\n";
+    const STYLE_HYPE: &str = "extends: existence\nmessage: \"'%s' is hype.\"\nlevel: suggestion\ntokens: [revolutionary, game-changing]\n";
+
+    #[test]
+    fn a_folder_is_checked_with_sections_switches_and_min_level() {
+        let dir = folder(
+            "switches",
+            &[
+                (".vale.ini", "StylesPath = styles\nMinAlertLevel = warning\n\n[*.md]\nBasedOnStyles = Acme\n\n[*.txt]\nAcme.Hype = error\n"),
+                ("styles/Acme/Wordy.yml", STYLE_WORDY),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                ("docs/post.md", "# Launch\n\nWe utilize a revolutionary `utilize()` call.\n"),
+                ("notes.txt", "A revolutionary idea, utilize it.\n"),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "docs/post.md:3:4:Acme.Wordy:Use 'use' instead of 'utilize'.",
+                "notes.txt:1:3:Acme.Hype:'revolutionary' is hype.",
+            ]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn rules_plume_cannot_run_are_listed_with_the_reason() {
+        let dir = folder(
+            "skipped",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\n[*]\nBasedOnStyles = Acme, Vale\nAcme.Hype = NO\n",
+                ),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                (
+                    "styles/Acme/Order.yml",
+                    "extends: sequence\nmessage: x\ntokens: []\n",
+                ),
+                (
+                    "styles/Acme/Typo.yml",
+                    "extends: existence\nmesage: x\ntokens: [a]\n",
+                ),
+                ("a.md", "A revolutionary day.\n"),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        assert!(
+            run.alerts.is_empty(),
+            "Hype is switched off: {:?}",
+            run.alerts
+        );
+        let checks: Vec<&str> = run.skipped.iter().map(|s| s.check.as_str()).collect();
+        assert_eq!(checks, vec!["Acme.Order", "Acme.Typo", "Vale.*"]);
+        assert!(run.skipped[0].reason.contains("part-of-speech"));
+        assert!(run.skipped[1].reason.contains("mesage"));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_missing_style_or_a_bad_config_line_is_a_typed_error() {
+        let dir = folder(
+            "missing",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\n[*]\nBasedOnStyles = Nope\n",
+                ),
+                ("a.md", "x\n"),
+            ],
+        );
+        assert!(matches!(
+            check_folder(&dir),
+            Err(ValeError::MissingStyle { .. })
+        ));
+        std::fs::remove_dir_all(&dir).ok();
+        let bad = folder(
+            "badini",
+            &[(
+                ".vale.ini",
+                "MinAlertLevel = loud
+",
+            )],
+        );
+        match check_folder(&bad) {
+            Err(ValeError::Config { line, .. }) => assert_eq!(line, 1),
+            other => panic!("unexpected {other:?}"),
+        }
+        std::fs::remove_dir_all(bad).ok();
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let rule = compile_rule("Hype", STYLE_HYPE).unwrap();
+        let rules = vec![("Acme.Hype".to_string(), &rule, Severity::Suggestion)];
+        let alerts = check_text(
+            "f.md",
+            "Été – revolutionary\n",
+            Markup::Markdown,
+            &rules,
+            Severity::Suggestion,
+        );
+        assert_eq!((alerts[0].line, alerts[0].column), (1, 7));
+    }
+}

@@ -124,7 +124,8 @@ fn keeps(doc: &Document, rule: &Rule, span: Span) -> bool {
 /// Matches case the way the matched text does: `Utilize` → `Use`, `UTILIZE` → `USE`.
 pub fn match_case(replacement: &str, matched: &str) -> String {
     let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    // An acronym (`OCD`) says nothing about how its replacement is written.
+    if letters.len() > 4 && letters.iter().all(|c| c.is_uppercase()) {
         return replacement.to_uppercase();
     }
     let starts_upper = matched.chars().next().is_some_and(char::is_uppercase);
@@ -190,31 +191,34 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                 let Some(replacement) = replacements.get(group) else {
                     continue;
                 };
-                let options: Vec<String> = replacement
-                    .split('|')
-                    .map(|r| {
-                        if *ignorecase {
-                            match_case(r.trim(), found)
-                        } else {
-                            r.trim().to_string()
-                        }
-                    })
-                    .collect();
+                let options: Vec<&str> = replacement.split('|').map(str::trim).collect();
                 let already = options.iter().any(|o| {
                     if *ignorecase {
                         o.to_lowercase() == found.to_lowercase()
                     } else {
-                        o == found
+                        *o == found
                     }
                 });
                 if found.is_empty() || already || !keeps(doc, rule, span) {
                     continue;
                 }
+                // The message quotes the preferred terms as written; suggestions follow the
+                // case of the replaced text when the rule ignores case.
                 let expected = options.join("' or '");
+                let suggestions = options
+                    .iter()
+                    .map(|o| {
+                        if *ignorecase {
+                            match_case(o, found)
+                        } else {
+                            o.to_string()
+                        }
+                    })
+                    .collect();
                 out.push(Alert {
                     span,
                     message: format_message(&rule.message, &[&expected, found]),
-                    suggestions: options,
+                    suggestions,
                 });
             }
         }

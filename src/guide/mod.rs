@@ -11,7 +11,9 @@ mod metric;
 mod pack;
 mod pattern;
 pub mod platform;
+mod regex;
 mod rule;
+mod shipped;
 mod social;
 mod spec;
 #[cfg(not(target_arch = "wasm32"))]
@@ -21,6 +23,7 @@ pub use error::{PackError, PackErrorKind};
 pub use pack::{Pack, PackFormat, PackSource, LEXICON_RULE};
 pub use platform::{Platform, PlatformCounters};
 pub use rule::RULE_TYPES;
+pub use shipped::{shipped_pack, SHIPPED};
 
 use crate::config::Language;
 use crate::report::{Category, Finding};

@@ -81,13 +81,20 @@ impl Pack {
         Pack::from_spec(spec, text, source_name)
     }
 
-    /// Loads a pack written in JSON (same schema as YAML).
+    /// Loads a pack written in JSON (same schema as YAML). JSON is read by the YAML parser
+    /// (JSON is YAML's flow style), so both formats share one parser, one set of limits and
+    /// the same line numbers in errors; JSON-only syntax errors are caught first.
     pub fn from_json_str(text: &str, source_name: &str) -> Result<Pack, PackError> {
         check_size(text, source_name)?;
-        let spec: PackSpec = serde_json::from_str(text).map_err(|e| {
-            PackError::new(source_name, PackErrorKind::Syntax(e.to_string()))
-                .at_line(Some(e.line()))
-        })?;
+        if !text.trim_start().starts_with('{') {
+            return Err(PackError::new(
+                source_name,
+                PackErrorKind::Syntax("a JSON pack must be an object (`{ … }`)".into()),
+            )
+            .at_line(Some(1)));
+        }
+        let spec: PackSpec =
+            serde_yaml_ng::from_str(text).map_err(|e| yaml_error(&e, source_name))?;
         Pack::from_spec(spec, text, source_name)
     }
 
@@ -327,7 +334,13 @@ impl Pack {
             let describe = || {
                 alerts
                     .iter()
-                    .map(|(n, _, a)| format!("{n} on {:?}", &test.text[a.span.start..a.span.end]))
+                    .map(|(n, _, a)| {
+                        format!(
+                            "{n} on {:?} at character {}",
+                            &test.text[a.span.start..a.span.end],
+                            test.text[..a.span.start].chars().count()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -387,6 +400,18 @@ fn check_size(text: &str, source: &str) -> Result<(), PackError> {
         ));
     }
     Ok(())
+}
+
+/// A parser error with its line and, when the path names one, its rule.
+fn yaml_error(e: &serde_yaml_ng::Error, source_name: &str) -> PackError {
+    let message = e.to_string();
+    let line = e.location().map(|l| l.line());
+    let mut err =
+        PackError::new(source_name, PackErrorKind::Syntax(explain_yaml(&message))).at_line(line);
+    if let Some(rule) = rule_in_path(&message) {
+        err = err.in_rule(&rule);
+    }
+    err
 }
 
 /// Names the YAML parser's safety limits in words a pack author can act on.

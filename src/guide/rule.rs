@@ -412,7 +412,6 @@ impl Rule {
                         None,
                     ));
                 }
-                check_each(&tokens)?;
                 let raw_joined = raw.concat();
                 let source = if tokens.is_empty() {
                     let body = format!("(?m){raw_joined}");
@@ -435,7 +434,7 @@ impl Rule {
                     }
                 };
                 Kind::Existence {
-                    pattern: compile_pattern(&source, "tokens")?,
+                    pattern: compile_or_blame(&source, &tokens, "tokens")?,
                     exceptions: spec.exceptions.clone().unwrap_or_default(),
                 }
             }
@@ -456,16 +455,14 @@ impl Rule {
                 let mut entries: Vec<(String, String)> = swap.into_iter().collect();
                 // Longer keys first so "lady lawyer" wins over "lawyer".
                 entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-                for (key, _) in &entries {
-                    compile_pattern(key, key)?;
-                }
                 let alternatives: Vec<String> = entries
                     .iter()
                     .map(|(k, _)| format!("({})", uncapture(k)))
                     .collect();
                 let source = word_pattern(&alternatives.join("|"), ignorecase, nonword);
+                let keys: Vec<String> = entries.iter().map(|(k, _)| k.clone()).collect();
                 Kind::Substitution {
-                    pattern: compile_pattern(&source, "swap")?,
+                    pattern: compile_or_blame(&source, &keys, "swap")?,
                     replacements: entries.into_iter().map(|(_, v)| v).collect(),
                     ignorecase,
                 }
@@ -507,14 +504,13 @@ impl Rule {
                 if tokens.is_empty() {
                     return Err(invalid("a `repetition` rule needs `tokens`".into(), None));
                 }
-                check_each(&tokens)?;
                 let source = format!(
                     "{}(?m)(?:{})",
                     if ignorecase { "(?i)" } else { "" },
                     tokens.join("|")
                 );
                 Kind::Repetition {
-                    pattern: compile_pattern(&source, "tokens")?,
+                    pattern: compile_or_blame(&source, &tokens, "tokens")?,
                     max: count(spec.max, "max")?.unwrap_or(0),
                     alpha: spec.alpha.unwrap_or(false),
                     ignorecase,
@@ -649,7 +645,6 @@ impl Rule {
                         None,
                     ));
                 }
-                check_each(&tokens)?;
                 let source =
                     word_pattern(&tokens.join("|"), spec.ignorecase.unwrap_or(true), false);
                 Kind::CallToAction {
@@ -670,7 +665,6 @@ impl Rule {
                         None,
                     ));
                 }
-                check_each(&triggers)?;
                 Kind::Disclosure {
                     triggers: compile_pattern(
                         &word_pattern(&triggers.join("|"), true, false),
@@ -706,12 +700,17 @@ fn unreachable_type(extends: &str) -> Result<Kind, CompileError> {
     ))
 }
 
-/// Compiles each token alone so an error names the faulty one.
-fn check_each(tokens: &[String]) -> Result<(), CompileError> {
-    for token in tokens {
-        compile_pattern(token, token)?;
-    }
-    Ok(())
+/// Compiles the combined pattern; when it fails, compiles each part alone so the error names
+/// the faulty entry (and its line).
+fn compile_or_blame(source: &str, parts: &[String], key: &str) -> Result<Pattern, CompileError> {
+    compile_pattern(source, key).map_err(|whole| {
+        for part in parts {
+            if let Err(e) = compile_pattern(part, part) {
+                return e;
+            }
+        }
+        whole
+    })
 }
 
 fn default_scope(extends: &str) -> Scope {

@@ -31,8 +31,10 @@ pub const SHORTENERS: &[&str] = &[
     "trib.al",
 ];
 
-/// Fewest letters before an all-lowercase hashtag is asked to use CamelCase.
-pub const CAMELCASE_MIN_LETTERS: usize = 8;
+/// Fewest letters before a one-case hashtag is asked to use CamelCase. Without a dictionary a
+/// long one-case tag is most likely several words (#summersaleweekend); shorter ones are often
+/// one word (#partenariat) and are left alone.
+pub const CAMELCASE_MIN_LETTERS: usize = 12;
 
 fn in_scope(t: &Token, scope: Span) -> bool {
     t.span.start >= scope.start && t.span.end <= scope.end

@@ -164,7 +164,7 @@ fn existence_with_raw_and_lookahead_runs_vale_patterns() {
 fn substitution_suggests_the_preferred_term_and_keeps_case() {
     let p = pack("name: acme\nrules:\n  Preferred:\n    extends: substitution\n    message: \"Use '%s' instead of '%s'.\"\n    ignorecase: true\n    swap:\n      utilize: use\n      e-mail: email\n      'log ?in': sign in|log in\n");
     let found = run(&p, "Utilize the e-mail link to login.");
-    assert_eq!(found[0].2, "Use 'Use' instead of 'Utilize'.");
+    assert_eq!(found[0].2, "Use 'use' instead of 'Utilize'.");
     assert_eq!(found[1].1, "e-mail");
     assert_eq!(found[2].2, "Use 'sign in' or 'log in' instead of 'login'.");
     // The preferred spelling itself is not flagged.
@@ -266,9 +266,9 @@ fn hashtag_rules_check_count_camelcase_banned_required_and_position() {
     let p = pack("name: acme\nrules:\n  Tags:\n    extends: hashtags\n    message: \"Hashtag '%s' breaks the guideline.\"\n    max: 2\n    camelcase: true\n    banned: ['#follow4follow']\n    position: end\n  Brand:\n    extends: hashtags\n    message: \"Add one of %s.\"\n    required: ['#Acme']\n");
     let found = flagged(
         &p,
-        "Our #summersale starts now #follow4follow #SummerSale #Deals",
+        "Our #summersaleweekend starts now #follow4follow #SummerSale #Deals",
     );
-    assert!(found.contains(&"#summersale".to_string()));
+    assert!(found.contains(&"#summersaleweekend".to_string()));
     assert!(found.contains(&"#follow4follow".to_string()));
     assert!(
         found.contains(&"#Deals".to_string()),
@@ -343,4 +343,89 @@ fn packs_apply_by_language_and_platform() {
     assert!(p.applies_to(crate::Language::Fr, None));
     assert!(!p.applies_to(crate::Language::EnUs, None));
     assert!(!p.applies_to(crate::Language::Fr, Some(Platform::X)));
+}
+
+#[test]
+fn a_checker_applies_active_packs_and_reports_platform_counters() {
+    let config = crate::Config {
+        packs: vec![
+            shipped_pack("social-essentials").unwrap(),
+            shipped_pack("acme").unwrap(),
+        ],
+        ..crate::Config::default()
+    };
+    let checker = crate::Checker::new(config).unwrap();
+    assert_eq!(
+        checker.guide().lexicon(),
+        vec!["Acme", "AcmeCloud", "Acme Pay", "RoadRunner Pro"]
+    );
+    assert_eq!(
+        checker
+            .guide()
+            .tone_target()
+            .and_then(|t| t.max_exclamations),
+        Some(1)
+    );
+    let options = crate::CheckOptions {
+        platform: Some(Platform::X),
+        ..crate::CheckOptions::default()
+    };
+    let report = checker.check(
+        "Giveaway: win a cheap acmecloud plan 🎉 https://acme.com/win",
+        &options,
+    );
+    let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert!(rules.contains(&"social-essentials.Disclosure"), "{rules:?}");
+    assert!(rules.contains(&"acme.BannedWords"));
+    assert!(rules.contains(&"acme.Lexicon"));
+    let disclosure = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.as_str() == "social-essentials.Disclosure")
+        .unwrap();
+    assert!(disclosure.why.contains("FTC"));
+    assert!(disclosure.link.is_some());
+    let counters = report.platform.unwrap();
+    // "Giveaway: win a cheap acmecloud plan " is 37, the emoji 2, the space 1, the link 23.
+    assert_eq!(counters.weighted_length, Some(63));
+    assert_eq!(counters.limit, 280);
+}
+
+#[test]
+fn a_refused_pack_makes_checker_new_fail_with_a_typed_error() {
+    let config = crate::Config {
+        packs: vec![PackSource {
+            name: "broken.yml".into(),
+            format: PackFormat::Yaml,
+            text: "name: broken\nrules:\n  R:\n    extends: existence\n    tokens: ['(']\n".into(),
+        }],
+        ..crate::Config::default()
+    };
+    match crate::Checker::new(config) {
+        Err(crate::ConfigError::Pack(e)) => {
+            assert_eq!(e.rule.as_deref(), Some("R"));
+            assert_eq!(e.line, Some(5));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn platform_diagnostics_only_run_when_a_platform_is_set() {
+    let checker = crate::Checker::new(crate::Config::default()).unwrap();
+    let long = "word ".repeat(70);
+    let none = checker.check(&long, &crate::CheckOptions::default());
+    assert!(none.platform.is_none());
+    let x = checker.check(
+        &long,
+        &crate::CheckOptions {
+            platform: Some(Platform::X),
+            ..crate::CheckOptions::default()
+        },
+    );
+    assert!(x
+        .diagnostics
+        .iter()
+        .any(|d| d.rule.as_str() == "platform.too-long"));
+    assert_eq!(x.platform.unwrap().remaining, 280 - 350);
 }

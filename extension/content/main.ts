@@ -50,6 +50,7 @@ class FieldSession {
 
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
+    this.adapter.watch?.(() => this.schedule());
     element.addEventListener("input", this.onInput);
     this.resizeObserver = new ResizeObserver(() => this.adapter.redraw());
     this.resizeObserver.observe(element);
@@ -87,13 +88,14 @@ class FieldSession {
     const text = this.adapter.read();
     shown.show(hit.diagnostic, hit.rect, {
       choose: (replacement) => {
-        const outcome = this.adapter.applyFix(hit.diagnostic, replacement);
-        if (outcome.ok) {
-          shown.hide();
-          this.schedule(0);
-        } else {
-          shown.notice(outcome.reason);
-        }
+        void Promise.resolve(this.adapter.applyFix(hit.diagnostic, replacement)).then((outcome) => {
+          if (outcome.ok) {
+            shown.hide();
+            this.schedule(0);
+          } else {
+            shown.notice(outcome.reason);
+          }
+        });
       },
       ignore: () => {
         this.ignored.add(ignoreKey(text, hit.diagnostic));

@@ -1,0 +1,71 @@
+/**
+ * The adapter for `textarea` and `input[type=text|search]`: underlines through the mirror
+ * overlay; fixes by selecting the range and `execCommand('insertText')` (the page's input
+ * listeners and the browser's undo see it), falling back to `setRangeText` plus an `input`
+ * event (not undoable) when the command is refused.
+ */
+
+import type { Diagnostic } from "../../shared/protocol";
+import { applyEdit, endAfterEdit, minimalEdit } from "../edit";
+import type { FieldAdapter, FixOutcome, Hit } from "../fields";
+import { MirrorOverlay, type TextField } from "../overlay";
+
+export class TextFieldAdapter implements FieldAdapter {
+  private readonly overlay: MirrorOverlay;
+  private diagnostics: Diagnostic[] = [];
+  private drawnText = "";
+
+  constructor(readonly element: TextField) {
+    this.overlay = new MirrorOverlay(element);
+  }
+
+  read(): string {
+    return this.element.value;
+  }
+
+  draw(text: string, diagnostics: Diagnostic[]): void {
+    this.drawnText = text;
+    this.diagnostics = diagnostics;
+    this.overlay.draw(diagnostics.map((d, key) => ({ key, category: d.category, rule: d.rule, ...d.utf16 })));
+  }
+
+  redraw(): void {
+    this.overlay.redraw();
+  }
+
+  hitTest(x: number, y: number): Hit | null {
+    const hit = this.overlay.hitTest(x, y);
+    const diagnostic = hit === null ? undefined : this.diagnostics[hit.key];
+    return hit === null || diagnostic === undefined ? null : { diagnostic, rect: hit.rect };
+  }
+
+  applyFix(diagnostic: Diagnostic, replacement: string): FixOutcome {
+    const field = this.element;
+    const before = field.value;
+    const { start, end } = diagnostic.utf16;
+    if (end > before.length || before.slice(start, end) !== this.drawnText.slice(start, end)) {
+      return { ok: false, reason: "The text changed since it was checked; nothing was replaced." };
+    }
+    const edit = minimalEdit(before, start, end, replacement);
+    const expected = applyEdit(before, edit);
+    field.focus({ preventScroll: true });
+    field.setSelectionRange(edit.start, edit.end);
+    const done =
+      edit.insert === "" ? document.execCommand("delete", false) : document.execCommand("insertText", false, edit.insert);
+    if (!done && field.value === before) {
+      // Fallback without native undo: still notify the page's listeners (React reads `input`).
+      field.setRangeText(edit.insert, edit.start, edit.end, "end");
+      field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText", data: edit.insert }));
+    }
+    if (field.value !== expected) {
+      return { ok: false, reason: "The field did not take the change as expected; copy the suggestion instead." };
+    }
+    const caret = endAfterEdit(end, edit);
+    field.setSelectionRange(caret, caret);
+    return { ok: true };
+  }
+
+  dispose(): void {
+    this.overlay.dispose();
+  }
+}

@@ -1,0 +1,58 @@
+// Plain contenteditable fields (YouTube-like), opted-out fields, a custom element with a
+// contenteditable inside its open shadow root, and an about:blank frame holding another field.
+// The model of a plain field is its own DOM text (innerText). `plumeTest.rerender()` replaces
+// every text node with an identical new one, as frameworks do when they re-render.
+import { expose, seedText, showModel } from "./common.js";
+
+const EMOJI_IMAGE =
+  "data:image/svg+xml," + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="7" fill="gold"/></svg>');
+
+// `:party:` in the seed becomes an emoji image (alt text 🎉), as Facebook and X draw emoji.
+const main = document.getElementById("plain");
+seedText.split(/(:party:)/).forEach((part) => {
+  if (part === ":party:") {
+    const img = document.createElement("img");
+    img.alt = "🎉";
+    img.src = EMOJI_IMAGE;
+    img.style.cssText = "width:1.1em;height:1.1em;vertical-align:-0.2em";
+    main.append(img);
+  } else if (part !== "") {
+    main.append(document.createTextNode(part));
+  }
+});
+const update = () => showModel(main.innerText.replace(/\n$/, ""));
+main.addEventListener("input", update);
+update();
+
+class ShadowComposer extends HTMLElement {
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: "open" });
+    const box = document.createElement("div");
+    box.contentEditable = "true";
+    box.id = "inner";
+    box.setAttribute("role", "textbox");
+    box.style.cssText = "border:1px solid #999;padding:6px;min-height:2em;font:16px/1.4 sans-serif;";
+    box.addEventListener("input", () => (document.getElementById("shadow-model").textContent = box.innerText));
+    shadow.append(box);
+  }
+}
+customElements.define("shadow-composer", ShadowComposer);
+
+const frame = document.getElementById("blank-frame");
+if (frame !== null) {
+  const field = frame.contentDocument.createElement("div");
+  field.contentEditable = "true";
+  field.id = "framed";
+  field.style.cssText = "border:1px solid #999;padding:6px;min-height:2em;font:16px/1.4 sans-serif;";
+  frame.contentDocument.body.append(field);
+}
+
+function replaceTextNodes(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) nodes.push(node);
+  for (const node of nodes) node.replaceWith(document.createTextNode(node.data));
+}
+
+expose({ rerender: () => replaceTextNodes(main) });

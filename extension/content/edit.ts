@@ -79,7 +79,8 @@ export function endAfterEdit(spanEnd: number, edit: TextEdit): number {
 
 /**
  * Follows spans across an edit made elsewhere: a span before the change keeps its offsets, a
- * span after it shifts, a span the change touches is dropped (null).
+ * span after it shifts, a span the change cuts into is dropped (null). A change right at a
+ * span's edge keeps it; `locateSpan` then checks the word's boundaries.
  */
 export function shiftSpan(before: string, after: string, span: { start: number; end: number }): { start: number; end: number } | null {
   let prefix = 0;
@@ -93,10 +94,23 @@ export function shiftSpan(before: string, after: string, span: { start: number; 
     suffix++;
   }
   const changedEnd = before.length - suffix;
-  if (span.end < prefix) return span;
-  if (span.start > changedEnd) {
+  if (span.end <= prefix) return span;
+  if (span.start >= changedEnd) {
     const delta = after.length - before.length;
     return { start: span.start + delta, end: span.end + delta };
   }
   return null;
+}
+
+/**
+ * Where a span computed for `basis` lies in `current`, or null when the flagged text is no longer
+ * there unchanged (the change touched it, or the text is entirely different).
+ */
+export function locateSpan(basis: string, current: string, span: { start: number; end: number }): { start: number; end: number } | null {
+  const moved = basis === current ? span : shiftSpan(basis, current, span);
+  if (moved === null || moved.end > current.length) return null;
+  // The flagged text and the characters either side of it (its word boundaries) must be intact.
+  const around = (text: string, s: { start: number; end: number }): string =>
+    text.slice(Math.max(0, s.start - 1), s.end + 1);
+  return around(current, moved) === around(basis, span) ? moved : null;
 }

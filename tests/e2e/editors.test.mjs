@@ -178,6 +178,42 @@ describe("a plain contenteditable", () => {
     await page.close();
   });
 
+  test("when the page edits the draft while the popover is open, a shifted word is still fixed and a changed one is refused", async () => {
+    const page = await browser.context.newPage();
+    const original = "See you tomorow at the shop";
+    await page.goto(url("plain", original));
+    await page.click("#plain");
+    await highlightOn(page, "tomorow");
+    let box = await wordRect(page, "#plain", "tomorow");
+    await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    await page.evaluate(() => window.plumeTest.pageEdit("See you", "See you all"));
+    await clickInClosedShadow(page, "data-suggestion", "tomorrow");
+    await waitForModel(page, "See you all tomorrow at the shop", "the fix at the shifted offsets");
+
+    await page.evaluate(() => window.plumeTest.pageEdit("the shop", "the shop, recieve it"));
+    await highlightOn(page, "recieve");
+    box = await wordRect(page, "#plain", "recieve");
+    await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    await page.evaluate(() => window.plumeTest.pageEdit("recieve", "recieved"));
+    await clickInClosedShadow(page, "data-suggestion", "receive");
+    const notice = await waitFor(() => textInClosedShadow(page, "class", "notice"), "the reason the fix was refused");
+    assert.match(notice, /changed/);
+    assert.equal(await model(page), "See you all tomorrow at the shop, recieved it", "nothing was replaced");
+    await page.close();
+  });
+
+  test("a contenteditable in an about:blank frame is checked by the content script injected there", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url("plain", ""));
+    const frame = page.frames().find((f) => f !== page.mainFrame() && f.url() === "about:blank");
+    assert.ok(frame, "the about:blank frame");
+    await frame.click("#framed");
+    await page.keyboard.type("We ship tomorow");
+    const highlight = await highlightOn(frame, "tomorow");
+    assertSameBox(highlight, await wordRect(frame, "#framed", "tomorow"), "the underline in the frame");
+    await page.close();
+  });
+
   test("an emoji image counts as its alt text, and a fix that would cut through it is refused with a reason", async () => {
     const page = await browser.context.newPage();
     const original = "WE ARE :party: SO EXCITED";

@@ -5,7 +5,7 @@
  */
 
 import type { Diagnostic } from "../../shared/protocol";
-import { applyEdit, endAfterEdit, minimalEdit, shiftSpan, widenEdit } from "../edit";
+import { applyEdit, endAfterEdit, locateSpan, minimalEdit, widenEdit } from "../edit";
 import { caretAt, extractText, overlapsAtom, rangeFor, type TextMap } from "../extract";
 import type { FieldAdapter, FixOutcome, Hit } from "../fields";
 import { clearHighlights, setHighlights } from "../highlights";
@@ -25,8 +25,8 @@ function failure(reason: string): FixOutcome {
 export class EditableAdapter implements FieldAdapter {
   private map: TextMap = { text: "", segments: [] };
   private diagnostics: Diagnostic[] = [];
-  /** The text each drawn diagnostic flagged, to check before a fix that it is still there. */
-  private flagged = new WeakMap<Diagnostic, string>();
+  /** The text each diagnostic was computed on, to find its span again before a fix. */
+  private readonly basis = new WeakMap<Diagnostic, string>();
   private drawnText = "";
   private ranges: Array<{ diagnostic: Diagnostic; range: Range }> = [];
   private readonly observer: MutationObserver;
@@ -48,7 +48,7 @@ export class EditableAdapter implements FieldAdapter {
   draw(text: string, diagnostics: Diagnostic[]): void {
     this.drawnText = text;
     this.diagnostics = diagnostics;
-    this.flagged = new WeakMap(diagnostics.map((d) => [d, text.slice(d.utf16.start, d.utf16.end)]));
+    for (const diagnostic of diagnostics) this.basis.set(diagnostic, text);
     this.redraw();
   }
 
@@ -67,10 +67,10 @@ export class EditableAdapter implements FieldAdapter {
   private follow(current: string): void {
     const kept: Diagnostic[] = [];
     for (const diagnostic of this.diagnostics) {
-      const span = shiftSpan(this.drawnText, current, diagnostic.utf16);
+      const span = locateSpan(this.drawnText, current, diagnostic.utf16);
       if (span === null) continue;
       const moved = span === diagnostic.utf16 ? diagnostic : { ...diagnostic, utf16: span };
-      this.flagged.set(moved, current.slice(span.start, span.end));
+      this.basis.set(moved, current);
       kept.push(moved);
     }
     this.diagnostics = kept;
@@ -100,10 +100,11 @@ export class EditableAdapter implements FieldAdapter {
 
   async applyFix(diagnostic: Diagnostic, replacement: string): Promise<FixOutcome> {
     const before = this.read();
-    const { start, end } = diagnostic.utf16;
-    const flagged = this.flagged.get(diagnostic);
-    if (flagged === undefined || end > before.length || before.slice(start, end) !== flagged) return failure(CHANGED);
-    const edit = widenEdit(before, minimalEdit(before, start, end, replacement), diagnostic.utf16);
+    const basis = this.basis.get(diagnostic);
+    const span = basis === undefined ? null : locateSpan(basis, before, diagnostic.utf16);
+    if (span === null) return failure(CHANGED);
+    const { start, end } = span;
+    const edit = widenEdit(before, minimalEdit(before, start, end, replacement), span);
     if (edit.start === edit.end && edit.insert === "") return { ok: true };
     if (overlapsAtom(this.map, edit.start, edit.end)) {
       return failure("The fix would cut through a mention or an emoji; copy the suggestion instead.");

@@ -6,14 +6,15 @@
  */
 
 import type { Diagnostic } from "../../shared/protocol";
-import { applyEdit, endAfterEdit, minimalEdit } from "../edit";
+import { applyEdit, endAfterEdit, locateSpan, minimalEdit } from "../edit";
 import type { FieldAdapter, FixOutcome, Hit } from "../fields";
 import { MirrorOverlay, type TextField } from "../overlay";
 
 export class TextFieldAdapter implements FieldAdapter {
   private readonly overlay: MirrorOverlay;
   private diagnostics: Diagnostic[] = [];
-  private drawnText = "";
+  /** The value each diagnostic was computed on, to find its span again before a fix. */
+  private readonly basis = new WeakMap<Diagnostic, string>();
 
   constructor(readonly element: TextField) {
     this.overlay = new MirrorOverlay(element);
@@ -24,7 +25,7 @@ export class TextFieldAdapter implements FieldAdapter {
   }
 
   draw(text: string, diagnostics: Diagnostic[]): void {
-    this.drawnText = text;
+    for (const diagnostic of diagnostics) this.basis.set(diagnostic, text);
     this.diagnostics = diagnostics;
     this.overlay.draw(diagnostics.map((d, key) => ({ key, category: d.category, rule: d.rule, ...d.utf16 })));
   }
@@ -42,10 +43,10 @@ export class TextFieldAdapter implements FieldAdapter {
   applyFix(diagnostic: Diagnostic, replacement: string): FixOutcome {
     const field = this.element;
     const before = field.value;
-    const { start, end } = diagnostic.utf16;
-    if (end > before.length || before.slice(start, end) !== this.drawnText.slice(start, end)) {
-      return { ok: false, reason: "The text changed since it was checked; nothing was replaced." };
-    }
+    const basis = this.basis.get(diagnostic);
+    const span = basis === undefined ? null : locateSpan(basis, before, diagnostic.utf16);
+    if (span === null) return { ok: false, reason: "The text changed since it was checked; nothing was replaced." };
+    const { start, end } = span;
     const edit = minimalEdit(before, start, end, replacement);
     const expected = applyEdit(before, edit);
     field.focus({ preventScroll: true });

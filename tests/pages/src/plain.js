@@ -55,4 +55,16 @@ function replaceTextNodes(root) {
   for (const node of nodes) node.replaceWith(document.createTextNode(node.data));
 }
 
-expose({ rerender: () => replaceTextNodes(main) });
+/** Changes the draft the way a page script would, without an input event. */
+function pageEdit(from, to) {
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (node.data.includes(from)) {
+      node.data = node.data.replace(from, to);
+      break;
+    }
+  }
+  update();
+}
+
+expose({ rerender: () => replaceTextNodes(main), pageEdit });

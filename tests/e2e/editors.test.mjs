@@ -95,13 +95,13 @@ async function fixJourney({ page, frame = page, selector, original, word, sugges
 }
 
 const EDITORS = [
-  { name: "Draft.js (X-like, with hashtag, mention and over-the-limit decorators)", page: "draft", selector: ".public-DraftEditor-content" },
-  { name: "Lexical rich text (Facebook-like)", page: "lexical", selector: "[data-lexical-editor]", bold: true },
+  { name: "Draft.js (X-like, with hashtag, mention and over-the-limit decorators)", page: "draft", selector: ".public-DraftEditor-content", decorated: ".hashtag" },
+  { name: "Lexical rich text with hashtag nodes (Facebook-like)", page: "lexical", selector: "[data-lexical-editor]", bold: true, decorated: ".hashtag" },
   { name: "Lexical plain text (Threads-like)", page: "lexical", extra: "&plain=1", selector: "[data-lexical-editor]" },
   { name: "Lexical in a custom element with an open shadow root (Reddit-like)", page: "lexical", extra: "&host=custom", selector: "[data-lexical-editor]", bold: true },
   { name: "Quill 2 (LinkedIn posts)", page: "quill", selector: ".ql-editor", bold: true },
   { name: "TipTap / ProseMirror (Bluesky-like)", page: "tiptap", selector: ".ProseMirror", bold: true },
-  { name: "Slate with inline void mentions (Discord-like)", page: "slate", selector: "[data-slate-editor]", bold: true },
+  { name: "Slate with inline void mentions (Discord-like)", page: "slate", selector: "[data-slate-editor]", bold: true, decorated: "[data-slate-void]" },
   { name: "a plain contenteditable (YouTube-like)", page: "plain", selector: "#plain" },
 ];
 
@@ -112,6 +112,9 @@ for (const editor of EDITORS) {
       const errors = [];
       page.on("pageerror", (error) => errors.push(String(error)));
       await page.goto(url(editor.page, original, (editor.extra ?? "") + extra));
+      if (editor.decorated && /[#@]/.test(original)) {
+        await waitFor(async () => (await page.$$(editor.decorated)).length > 0, `the editor's own ${editor.decorated} decoration`);
+      }
       await fixJourney({ page, selector: editor.selector, original: original.replace(/\*/g, ""), word, suggestion });
       assert.deepEqual(errors, [], "the editor threw no error");
       await page.close();
@@ -287,6 +290,31 @@ describe("fields in frames and text inputs", () => {
     await page.keyboard.type("!");
     await waitForModel(page, "Big news @alice #launch tomorrow! at noon", "typing right after the fixed word");
     await undoUntil(page, page, original);
+    await page.close();
+  });
+
+  test("in a scrolled multi-line textarea the underline follows the scroll onto the word's line", async () => {
+    const page = await browser.context.newPage();
+    const original = "Line one is fine\nLine two is fine\nLine three is fine\ntomorow is the day";
+    await page.goto(url("textarea", original));
+    await page.$eval("textarea", (ta) => (ta.rows = 2));
+    await page.click("textarea");
+    await page.$eval("textarea", (ta) => (ta.scrollTop = ta.scrollHeight));
+    const expected = await page.$eval("textarea", (field) => {
+      const cs = getComputedStyle(field);
+      const ctx = document.createElement("canvas").getContext("2d");
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const r = field.getBoundingClientRect();
+      const left = r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+      const lineTop = r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop) + 3 * parseFloat(cs.lineHeight) - field.scrollTop;
+      return { left, right: left + ctx.measureText("tomorow").width, top: lineTop, bottom: lineTop + parseFloat(cs.lineHeight) };
+    });
+    const mark = await waitFor(async () => {
+      const found = (await overlayMarks(page)).find((m) => original.slice(m.start, m.end) === "tomorow");
+      return found && Math.abs(found.left - expected.left) <= 1 && found.top >= expected.top ? found : null;
+    }, "the underline on the scrolled line");
+    assert.ok(Math.abs(mark.right - expected.right) <= 1, `underline ends at ${mark.right}, word at ${expected.right}`);
+    assert.ok(mark.top <= expected.bottom + 2, `underline at y=${mark.top}, line ${expected.top}..${expected.bottom}`);
     await page.close();
   });
 

@@ -1,10 +1,11 @@
-// Lexical (rich text + history, or plain text with `?plain=1`), optionally inside a custom
+// Lexical (rich text + history + hashtag nodes, or plain text with `?plain=1`), optionally inside a custom
 // element whose open shadow root slots the light-DOM editor, like Reddit's composer
 // (`?host=custom`). `*word*` in the seed is bold.
 import { $createParagraphNode, $createTextNode, $createLineBreakNode, $getRoot, createEditor } from "lexical";
 import { HeadingNode, QuoteNode, registerRichText } from "@lexical/rich-text";
 import { registerPlainText } from "@lexical/plain-text";
 import { createEmptyHistoryState, registerHistory } from "@lexical/history";
+import { HashtagNode, registerLexicalHashtag } from "@lexical/hashtag";
 import { expose, params, seedLines, showModel } from "./common.js";
 
 class ComposerHost extends HTMLElement {
@@ -34,8 +35,8 @@ if (params.get("host") === "custom") {
 const plain = params.get("plain") === "1";
 const editor = createEditor({
   namespace: "plume-test",
-  nodes: [HeadingNode, QuoteNode],
-  theme: { text: { bold: "bold" } },
+  nodes: [HeadingNode, QuoteNode, HashtagNode],
+  theme: { text: { bold: "bold" }, hashtag: "hashtag" },
   onError: (error) => {
     throw error;
   },
@@ -44,6 +45,8 @@ editor.setRootElement(editable);
 if (plain) registerPlainText(editor);
 else registerRichText(editor);
 registerHistory(editor, createEmptyHistoryState(), 300);
+// Hashtags become their own nodes, as on Facebook and Instagram.
+registerLexicalHashtag(editor);
 
 editor.update(
   () => {

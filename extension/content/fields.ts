@@ -26,6 +26,8 @@ export interface FieldAdapter {
   /** Re-positions underlines after scroll, resize or re-render. */
   redraw(): void;
   hitTest(x: number, y: number): Hit | null;
+  /** Every drawn diagnostic with its first visible rectangle, in text order (for "next issue"). */
+  hits?(): Hit[];
   /**
    * Replaces the diagnostic's span with `replacement`, then verifies the editor holds exactly
    * the expected text. Editors commit asynchronously, so the outcome may come as a promise.

@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from "../../shared/protocol";
 import { applyEdit, endAfterEdit, locateSpan, minimalEdit, widenEdit } from "../edit";
-import { caretAt, extractText, overlapsAtom, rangeFor, type TextMap } from "../extract";
+import { caretAt, extractText, mapIsLive, overlapsAtom, rangeFor, type TextMap } from "../extract";
 import type { FieldAdapter, FixOutcome, Hit } from "../fields";
 import { clearHighlights, setHighlights } from "../highlights";
 import { nextFrame, placeCaret, replaceRange } from "./apply";
@@ -49,10 +49,19 @@ export class EditableAdapter implements FieldAdapter {
     this.drawnText = text;
     this.diagnostics = diagnostics;
     for (const diagnostic of diagnostics) this.basis.set(diagnostic, text);
-    this.redraw();
+    this.refresh();
   }
 
+  /**
+   * Highlights are live DOM ranges: scrolling and resizing move them with the text, so only a
+   * map whose nodes left the document (a re-render) needs rebuilding.
+   */
   redraw(): void {
+    if (!mapIsLive(this.map)) this.refresh();
+  }
+
+  /** Re-reads the editor and rebuilds every underline range from the current DOM. */
+  private refresh(): void {
     const current = this.read();
     if (current !== this.drawnText) this.follow(current);
     this.ranges = [];
@@ -79,12 +88,18 @@ export class EditableAdapter implements FieldAdapter {
 
   private mutated(): void {
     const before = this.drawnText;
-    this.redraw();
+    this.refresh();
     if (this.drawnText !== before) this.onChange?.();
   }
 
   watch(onChange: () => void): void {
     this.onChange = onChange;
+  }
+
+  hits(): Hit[] {
+    return this.ranges
+      .map(({ diagnostic, range }) => ({ diagnostic, rect: range.getClientRects()[0] ?? range.getBoundingClientRect() }))
+      .sort((a, b) => a.diagnostic.utf16.start - b.diagnostic.utf16.start);
   }
 
   hitTest(x: number, y: number): Hit | null {

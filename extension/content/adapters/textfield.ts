@@ -34,6 +34,16 @@ export class TextFieldAdapter implements FieldAdapter {
     this.overlay.redraw();
   }
 
+  hits(): Hit[] {
+    const hits: Hit[] = [];
+    for (const mark of this.overlay.drawn()) {
+      const diagnostic = this.diagnostics[mark.key];
+      const rect = mark.rects[0];
+      if (diagnostic !== undefined && rect !== undefined) hits.push({ diagnostic, rect });
+    }
+    return hits.sort((a, b) => a.diagnostic.utf16.start - b.diagnostic.utf16.start);
+  }
+
   hitTest(x: number, y: number): Hit | null {
     const hit = this.overlay.hitTest(x, y);
     const diagnostic = hit === null ? undefined : this.diagnostics[hit.key];

@@ -69,3 +69,38 @@ describe("reading an editor's DOM in one walk", () => {
     assert.deepEqual(result, { kind: "plain", text: "We ship 🎉 tomorow\nsecond line\n\nfourth", range: "tomorow", overlapsAtom: false });
   });
 });
+
+const edit = (fn, ...args) => page.evaluate(([fn, args]) => window.plumeEdit[fn](...args), [fn, args]);
+
+describe("shaping a fix before it is applied", () => {
+  test("a fix is shrunk to the letters that differ", async () => {
+    assert.deepEqual(await edit("minimalEdit", "see you tomorow", 8, 15, "tomorrow"), { start: 13, end: 13, insert: "r" });
+    assert.deepEqual(await edit("minimalEdit", "Teh launch", 0, 3, "The"), { start: 1, end: 3, insert: "he" });
+  });
+
+  test("an insertion is widened by one letter of the flagged word so no edit sits on a node boundary", async () => {
+    const text = "see you tomorow";
+    const shrunk = await edit("minimalEdit", text, 8, 15, "tomorrow");
+    assert.deepEqual(await edit("widenEdit", text, shrunk, { start: 8, end: 15 }), { start: 12, end: 13, insert: "rr" });
+    const removal = await edit("minimalEdit", "the the end", 0, 7, "the");
+    const widened = await edit("widenEdit", "the the end", removal, { start: 0, end: 7 });
+    assert.ok(widened.end > widened.start && widened.insert !== "", JSON.stringify(widened));
+    assert.equal(await edit("applyEdit", "the the end", widened), "the end");
+  });
+
+  test("widening never splits an emoji's surrogate pair", async () => {
+    const text = "go🎉o";
+    const shrunk = { start: 4, end: 4, insert: "o" };
+    assert.deepEqual(await edit("widenEdit", text, shrunk, { start: 0, end: 5 }), { start: 2, end: 4, insert: "🎉o" });
+  });
+
+  test("a flagged span follows an edit before it, and is lost when its word or its boundary changes", async () => {
+    const basis = "See you tomorow at noon";
+    const span = { start: 8, end: 15 };
+    assert.deepEqual(await edit("locateSpan", basis, "See you all tomorow at noon", span), { start: 12, end: 19 });
+    assert.deepEqual(await edit("locateSpan", basis, "See you tomorow at 9 noon", span), span);
+    assert.equal(await edit("locateSpan", basis, "See you tomorows at noon", span), null);
+    assert.equal(await edit("locateSpan", basis, "See you xtomorow at noon", span), null);
+    assert.equal(await edit("locateSpan", basis, "Something else entirely", span), null);
+  });
+});

@@ -1,7 +1,11 @@
 // Exposes the content script's own DOM walk to the browser tests, so they can check the text
 // and offset map it reads from each framework's DOM shapes (fixtures are test-owned HTML).
 import { editorKindOf } from "../../../extension/content/adapters/index.ts";
+import * as edit from "../../../extension/content/edit.ts";
 import { extractText, overlapsAtom, rangeFor } from "../../../extension/content/extract.ts";
+
+// The pure edit helpers, for tests of how a fix is shrunk, widened and followed.
+window.plumeEdit = edit;
 
 window.plumeWalk = (html, word) => {
   const template = document.createElement("template");

@@ -43,8 +43,10 @@ class FieldSession {
   private timer: number | undefined;
   private readonly ignored = new Set<string>();
   private readonly resizeObserver: ResizeObserver;
+  /** Set while a fix is being applied: its own input events must not close the popover. */
+  private applying = false;
   private readonly onInput = (): void => {
-    popover?.hide();
+    if (!this.applying) popover?.hide();
     this.schedule();
   };
 
@@ -88,7 +90,9 @@ class FieldSession {
     const text = this.adapter.read();
     shown.show(hit.diagnostic, hit.rect, {
       choose: (replacement) => {
+        this.applying = true;
         void Promise.resolve(this.adapter.applyFix(hit.diagnostic, replacement)).then((outcome) => {
+          this.applying = false;
           if (outcome.ok) {
             shown.hide();
             this.schedule(0);

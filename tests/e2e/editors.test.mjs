@@ -199,7 +199,7 @@ describe("a plain contenteditable", () => {
     await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
     await page.evaluate(() => window.plumeTest.pageEdit("recieve", "recieved"));
     await clickInClosedShadow(page, "data-suggestion", "receive");
-    const notice = await waitFor(() => textInClosedShadow(page, "class", "notice"), "the reason the fix was refused");
+    const notice = await waitFor(() => textInClosedShadow(page, "class", "notice", { visible: true }), "the reason the fix was refused");
     assert.match(notice, /changed/);
     assert.equal(await model(page), "See you all tomorrow at the shop, recieved it", "nothing was replaced");
     await page.close();
@@ -217,6 +217,18 @@ describe("a plain contenteditable", () => {
     await page.close();
   });
 
+  test("when the editor mangles the fix, the mismatch is reported instead of retried", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url("plain", "See you tomorow at the shop", "&duplicate=1"));
+    await page.click("#plain");
+    await highlightOn(page, "tomorow");
+    await chooseSuggestion(page, page, "#plain", "tomorow", "tomorrow");
+    const notice = await waitFor(() => textInClosedShadow(page, "class", "notice", { visible: true }), "the reason the fix failed");
+    assert.match(notice, /did not take the change/);
+    assert.equal(await model(page), "See you tomorrrrow at the shop", "one attempt only: the page's duplicate is there once");
+    await page.close();
+  });
+
   test("an emoji image counts as its alt text, and a fix that would cut through it is refused with a reason", async () => {
     const page = await browser.context.newPage();
     const original = "WE ARE :party: SO EXCITED";
@@ -225,7 +237,7 @@ describe("a plain contenteditable", () => {
     const shout = await highlightOn(page, "WE ARE  SO EXCITED", "plume-tone");
     await page.mouse.click(shout.left + 5, (shout.top + shout.bottom) / 2);
     await clickInClosedShadow(page, "data-suggestion", "we are 🎉 so excited");
-    const notice = await waitFor(() => textInClosedShadow(page, "class", "notice"), "the reason the fix was refused");
+    const notice = await waitFor(() => textInClosedShadow(page, "class", "notice", { visible: true }), "the reason the fix was refused");
     assert.match(notice, /emoji|mention/);
     assert.equal(await page.textContent("#plain"), "WE ARE  SO EXCITED", "the text is untouched");
     assert.equal(await page.$eval("#plain img", (img) => img.alt), "🎉", "the emoji image is untouched");

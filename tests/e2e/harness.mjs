@@ -172,8 +172,11 @@ export async function wordRect(frame, selector, word, nth = 0) {
   }, [selector, word, nth]);
 }
 
-/** The text of the first element with `attribute`=`value` in any shadow root (closed ones too), or null. */
-export async function textInClosedShadow(page, attribute, value) {
+/**
+ * The text of the first element with `attribute`=`value` in any shadow root (closed ones too),
+ * or null; with `{ visible: true }`, null too while the element is not rendered.
+ */
+export async function textInClosedShadow(page, attribute, value, { visible = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
@@ -183,7 +186,13 @@ export async function textInClosedShadow(page, attribute, value) {
       const node = stack.pop();
       const attrs = node.attributes ?? [];
       for (let i = 0; i < attrs.length; i += 2) {
-        if (attrs[i] === attribute && attrs[i + 1] === value) return text(node);
+        if (attrs[i] === attribute && attrs[i + 1] === value) {
+          if (visible) {
+            const shown = await cdp.send("DOM.getBoxModel", { nodeId: node.nodeId }).then(() => true, () => false);
+            if (!shown) return null;
+          }
+          return text(node);
+        }
       }
       stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : []));
     }

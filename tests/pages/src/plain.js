@@ -2,7 +2,7 @@
 // contenteditable inside its open shadow root, and an about:blank frame holding another field.
 // The model of a plain field is its own DOM text (innerText). `plumeTest.rerender()` replaces
 // every text node with an identical new one, as frameworks do when they re-render.
-import { expose, seedText, showModel } from "./common.js";
+import { expose, params, seedText, showModel } from "./common.js";
 
 const EMOJI_IMAGE =
   "data:image/svg+xml," + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="7" fill="gold"/></svg>');
@@ -21,6 +21,13 @@ seedText.split(/(:party:)/).forEach((part) => {
   }
 });
 const update = () => showModel(main.innerText.replace(/\n$/, ""));
+// `?duplicate=1` imitates an editor bug peers met: inserted text lands twice.
+if (params.get("duplicate") === "1") {
+  main.addEventListener("input", (event) => {
+    const node = window.getSelection().focusNode;
+    if (event.inputType === "insertText" && node instanceof Text) node.insertData(window.getSelection().focusOffset, event.data);
+  });
+}
 main.addEventListener("input", update);
 update();
 

@@ -15,7 +15,7 @@ const defaultPagesDir = path.join(here, "pages");
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
 
 /** Serves `pagesDir` (default tests/e2e/pages) on 127.0.0.1 with `Content-Security-Policy: script-src 'self'`. */
-export async function startServer(pagesDir = defaultPagesDir) {
+export async function startServer(pagesDir = defaultPagesDir, port = 0) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const file = path.join(pagesDir, path.normalize(url.pathname).replace(/^([/\\])+/, ""));
@@ -34,9 +34,8 @@ export async function startServer(pagesDir = defaultPagesDir) {
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Launches headless Chromium with the extension; returns the context and its worker. */

@@ -125,8 +125,9 @@ export class EditableAdapter implements FieldAdapter {
       return failure("The fix would cut through a mention or an emoji; copy the suggestion instead.");
     }
     const range = rangeFor(this.map, edit.start, edit.end);
-    const original = before.slice(edit.start, edit.end);
-    if (range === null || range.toString() !== original.replace(/\n/g, "")) {
+    // The DOM range holds the same letters (its line breaks are block boundaries, not text).
+    const visible = (s: string): string => s.replace(/[\n\u200b\ufeff]/g, "");
+    if (range === null || visible(range.toString()) !== visible(before.slice(edit.start, edit.end))) {
       return failure("The flagged text could not be located in the editor; copy the suggestion instead.");
     }
     const expected = applyEdit(before, edit);

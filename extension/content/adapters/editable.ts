@@ -15,6 +15,9 @@ import type { EditorKind } from "./kind";
 /** Frames to wait for an editor to commit a fix before calling it failed. */
 const SETTLE_FRAMES = 20;
 
+/** Pixels below a word's box where its underline is drawn and still answers clicks. */
+const UNDERLINE_SLACK = 4;
+
 const CHANGED = "The text changed since it was checked; nothing was replaced.";
 const NOT_ACCEPTED = "The editor did not take the change as expected; copy the suggestion instead.";
 
@@ -31,6 +34,7 @@ export class EditableAdapter implements FieldAdapter {
   private ranges: Array<{ diagnostic: Diagnostic; range: Range }> = [];
   private readonly observer: MutationObserver;
   private onChange: (() => void) | undefined;
+  private applying = false;
 
   constructor(
     readonly element: HTMLElement,
@@ -105,7 +109,8 @@ export class EditableAdapter implements FieldAdapter {
   hitTest(x: number, y: number): Hit | null {
     for (const { diagnostic, range } of this.ranges) {
       for (const rect of range.getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) {
+        // The wavy underline is drawn just below the text box: clicks on it count too.
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom + UNDERLINE_SLACK) {
           return { diagnostic, rect };
         }
       }
@@ -114,6 +119,16 @@ export class EditableAdapter implements FieldAdapter {
   }
 
   async applyFix(diagnostic: Diagnostic, replacement: string): Promise<FixOutcome> {
+    if (this.applying) return failure("Another fix is still being applied; try again in a moment.");
+    this.applying = true;
+    try {
+      return await this.replace(diagnostic, replacement);
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private async replace(diagnostic: Diagnostic, replacement: string): Promise<FixOutcome> {
     const before = this.read();
     const basis = this.basis.get(diagnostic);
     const span = basis === undefined ? null : locateSpan(basis, before, diagnostic.utf16);

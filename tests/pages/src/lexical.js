@@ -80,4 +80,8 @@ editor.registerUpdateListener(({ editorState }) => {
     showModel($getRoot().getChildren().map((block) => block.getTextContent()).join("\n"));
   });
 });
-expose({});
+// Replaces the whole editor state with an equal one: every node gets a new key, so Lexical
+// rebuilds every paragraph and text element (as when a site restores a saved draft).
+expose({
+  rerender: () => editor.setEditorState(editor.parseEditorState(JSON.stringify(editor.getEditorState().toJSON()))),
+});

@@ -164,26 +164,33 @@ describe("Draft.js decorators and re-renders", () => {
   });
 });
 
-describe("Lexical re-renders", () => {
-  test("when Lexical rebuilds every element while the popover is open, the underline follows and the fix still lands", async () => {
-    const page = await browser.context.newPage();
-    const original = "Our new post goes live tomorow #launch";
-    await page.goto(url("lexical", original));
-    await waitForModel(page, original, "the seeded draft");
-    await page.click("[data-lexical-editor]");
-    await highlightOn(page, "tomorow");
-    const box = await wordRect(page, "[data-lexical-editor]", "tomorow");
-    await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
-    const oldParagraph = await page.$("[data-lexical-editor] p");
-    await page.evaluate(() => window.plumeTest.rerender());
-    await waitFor(() => oldParagraph.evaluate((p) => !p.isConnected), "Lexical to replace the paragraph element");
-    const moved = await waitFor(async () => (await highlightRanges(page)).find((r) => r.text === "tomorow" && r.live), "a live underline after the re-render");
-    assertSameBox(moved, await wordRect(page, "[data-lexical-editor]", "tomorow"), "the underline after the re-render");
-    await clickInClosedShadow(page, "data-suggestion", "tomorrow");
-    await waitForModel(page, "Our new post goes live tomorrow #launch", "the fix after the re-render");
-    await page.close();
+const RERENDERING = [
+  { name: "Lexical (a whole new editor state)", page: "lexical", selector: "[data-lexical-editor]" },
+  { name: "Quill (contents set again)", page: "quill", selector: ".ql-editor" },
+];
+
+for (const editor of RERENDERING) {
+  describe(`${editor.name} re-rendering`, () => {
+    test("when every line element is rebuilt while the popover is open, the underline follows and the fix still lands", async () => {
+      const page = await browser.context.newPage();
+      const original = "Our new post goes live tomorow #launch";
+      await page.goto(url(editor.page, original));
+      await waitForModel(page, original, "the seeded draft");
+      await page.click(editor.selector);
+      await highlightOn(page, "tomorow");
+      const box = await wordRect(page, editor.selector, "tomorow");
+      await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+      const oldParagraph = await page.$(`${editor.selector} p`);
+      await page.evaluate(() => window.plumeTest.rerender());
+      await waitFor(() => oldParagraph.evaluate((p) => !p.isConnected), "the editor to replace the paragraph element");
+      const moved = await waitFor(async () => (await highlightRanges(page)).find((r) => r.text === "tomorow" && r.live), "a live underline after the re-render");
+      assertSameBox(moved, await wordRect(page, editor.selector, "tomorow"), "the underline after the re-render");
+      await clickInClosedShadow(page, "data-suggestion", "tomorrow");
+      await waitForModel(page, "Our new post goes live tomorrow #launch", "the fix after the re-render");
+      await page.close();
+    });
   });
-});
+}
 
 describe("a plain contenteditable", () => {
   test("when the page replaces the text nodes while the popover is open, the fix still lands", async () => {

@@ -50,3 +50,67 @@ export function minimalEdit(text: string, start: number, end: number, replacemen
 export function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
 }
+
+/**
+ * Grows an edit that only inserts or only deletes by one neighbouring character of the flagged
+ * span (kept unchanged in the insert), so both the replaced range and the inserted text are
+ * non-empty: an insertion at a node boundary is ambiguous (it may extend a hashtag or a bold
+ * run) and some editors ignore collapsed replacements or empty inserts.
+ */
+export function widenEdit(text: string, edit: TextEdit, span: { start: number; end: number }): TextEdit {
+  if (edit.start < edit.end && edit.insert !== "") return edit;
+  if (edit.start > span.start) {
+    let start = edit.start - 1;
+    if (start > span.start && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+    return { start, end: edit.end, insert: text.slice(start, edit.start) + edit.insert };
+  }
+  if (edit.end < span.end) {
+    let end = edit.end + 1;
+    if (end < span.end && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) end++;
+    return { start: edit.start, end, insert: edit.insert + text.slice(edit.end, end) };
+  }
+  return edit;
+}
+
+/** Where a diagnostic's span ends once `edit` is applied (the caret goes there after a fix). */
+export function endAfterEdit(spanEnd: number, edit: TextEdit): number {
+  return spanEnd + edit.insert.length - (edit.end - edit.start);
+}
+
+/**
+ * Follows spans across an edit made elsewhere: a span before the change keeps its offsets, a
+ * span after it shifts, a span the change cuts into is dropped (null). A change right at a
+ * span's edge keeps it; `locateSpan` then checks the word's boundaries.
+ */
+export function shiftSpan(before: string, after: string, span: { start: number; end: number }): { start: number; end: number } | null {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < max - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  const changedEnd = before.length - suffix;
+  if (span.end <= prefix) return span;
+  if (span.start >= changedEnd) {
+    const delta = after.length - before.length;
+    return { start: span.start + delta, end: span.end + delta };
+  }
+  return null;
+}
+
+/**
+ * Where a span computed for `basis` lies in `current`, or null when the flagged text is no longer
+ * there unchanged (the change touched it, or the text is entirely different).
+ */
+export function locateSpan(basis: string, current: string, span: { start: number; end: number }): { start: number; end: number } | null {
+  const moved = basis === current ? span : shiftSpan(basis, current, span);
+  if (moved === null || moved.end > current.length) return null;
+  // The flagged text and the characters either side of it (its word boundaries) must be intact.
+  const around = (text: string, s: { start: number; end: number }): string =>
+    text.slice(Math.max(0, s.start - 1), s.end + 1);
+  return around(current, moved) === around(basis, span) ? moved : null;
+}

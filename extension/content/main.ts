@@ -66,15 +66,18 @@ class FieldSession {
   private readonly badge: Badge;
   /** Summary of the last report, for the popup. */
   lastSummary: Summary | null = null;
+  /** Set while a fix is being applied: its own input events must not close the popover. */
+  private applying = false;
   private readonly onInput = (): void => {
     current = this;
-    popover?.hide();
+    if (!this.applying) popover?.hide();
     this.schedule();
   };
 
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
     this.badge = new Badge(element);
+    this.adapter.watch?.(() => this.schedule());
     element.addEventListener("input", this.onInput);
     this.resizeObserver = new ResizeObserver(() => this.redraw());
     this.resizeObserver.observe(element);
@@ -125,13 +128,16 @@ class FieldSession {
     };
     shown.show(diagnostic, hit.rect, {
       choose: (replacement) => {
-        const outcome = this.adapter.applyFix(diagnostic, replacement);
-        if (outcome.ok) {
-          shown.hide();
-          this.schedule(0);
-        } else {
-          shown.notice(outcome.reason, replacement);
-        }
+        this.applying = true;
+        void Promise.resolve(this.adapter.applyFix(diagnostic, replacement)).then((outcome) => {
+          this.applying = false;
+          if (outcome.ok) {
+            shown.hide();
+            this.schedule(0);
+          } else {
+            shown.notice(outcome.reason, replacement);
+          }
+        });
       },
       ignore: () => {
         this.ignored.add(ignoreKey(text, diagnostic));

@@ -139,6 +139,11 @@ export class MirrorOverlay {
     this.layer.replaceChildren(...boxes);
   }
 
+  /** The marks drawn by the last redraw, with their visible rectangles. */
+  drawn(): readonly DrawnMark[] {
+    return this.drawnMarks;
+  }
+
   /** The mark under a viewport point, with the rectangle hit. */
   hitTest(x: number, y: number): { key: number; rect: DOMRect } | null {
     for (const mark of this.drawnMarks) {

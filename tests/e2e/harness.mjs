@@ -10,12 +10,12 @@ import { chromium } from "playwright-core";
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "../..");
 export const extensionDir = path.join(root, "dist", "extension");
-const pagesDir = path.join(here, "pages");
+const defaultPagesDir = path.join(here, "pages");
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
 
-/** Serves tests/e2e/pages on 127.0.0.1 with `Content-Security-Policy: script-src 'self'`. */
-export async function startServer() {
+/** Serves `pagesDir` (default tests/e2e/pages) on 127.0.0.1 with `Content-Security-Policy: script-src 'self'`. */
+export async function startServer(pagesDir = defaultPagesDir, port = 0) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const file = path.join(pagesDir, path.normalize(url.pathname).replace(/^([/\\])+/, ""));
@@ -34,9 +34,8 @@ export async function startServer() {
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Launches headless Chromium with the extension; returns the context and its worker. */
@@ -107,4 +106,97 @@ export async function waitFor(fn, what, timeout = 10000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+/**
+ * The extension's CSS highlight ranges in `frame` (the registry belongs to the document, so the
+ * page's world sees what the content script registered): name, text, rectangle, and whether
+ * the range still points at live nodes.
+ */
+export async function highlightRanges(frame) {
+  return frame.evaluate(() => {
+    const out = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith("plume-")) continue;
+      for (const range of highlight) {
+        const r = range.getBoundingClientRect();
+        out.push({
+          name,
+          text: range.toString(),
+          live: range.startContainer.isConnected && range.endContainer.isConnected,
+          left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The client rectangle of the `nth` occurrence of `word` in the text nodes under `selector`
+ * (looking through open shadow roots), measured on the page's own DOM, independently of the
+ * extension. Words split across formatting nodes are measured as one range.
+ */
+export async function wordRect(frame, selector, word, nth = 0) {
+  return frame.evaluate(([selector, word, nth]) => {
+    const find = (root) => root.querySelector(selector) ?? [...root.querySelectorAll("*")].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+    const root = find(document);
+    if (!root) return null;
+    const nodes = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) nodes.push(node);
+      if (node.shadowRoot) walk(node.shadowRoot);
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(root);
+    const text = nodes.map((n) => n.data).join("");
+    let index = -1;
+    for (let i = 0; i <= nth; i++) index = text.indexOf(word, index + 1);
+    if (index < 0) return null;
+    const locate = (offset, preferEnd) => {
+      let start = 0;
+      for (const node of nodes) {
+        const end = start + node.data.length;
+        if (offset < end || (preferEnd && offset === end)) return [node, offset - start];
+        start = end;
+      }
+      const last = nodes[nodes.length - 1];
+      return [last, last.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(index, false));
+    range.setEnd(...locate(index + word.length, true));
+    const r = range.getBoundingClientRect();
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  }, [selector, word, nth]);
+}
+
+/**
+ * The text of the first element with `attribute`=`value` in any shadow root (closed ones too),
+ * or null; with `{ visible: true }`, null too while the element is not rendered.
+ */
+export async function textInClosedShadow(page, attribute, value, { visible = false } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+    const text = (node) => (node.nodeType === 3 ? node.nodeValue : (node.children ?? []).map(text).join(""));
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      const attrs = node.attributes ?? [];
+      for (let i = 0; i < attrs.length; i += 2) {
+        if (attrs[i] === attribute && attrs[i + 1] === value) {
+          if (visible) {
+            const shown = await cdp.send("DOM.getBoxModel", { nodeId: node.nodeId }).then(() => true, () => false);
+            if (!shown) return null;
+          }
+          return text(node);
+        }
+      }
+      stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : []));
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -56,6 +56,9 @@ pub struct Config {
     pub personal_dictionary: Vec<String>,
     /// Rule ids turned off, e.g. `tone.shouting`.
     pub disabled_rules: Vec<String>,
+    /// Brand and product names in their canonical spelling (`iPhone`, `LinkedIn`): never
+    /// flagged, and other capitalisations are corrected. Filled from the guideline pack.
+    pub brand_lexicon: Vec<String>,
 }
 
 /// Options for one check.

@@ -24,6 +24,7 @@ mod wasm;
 pub use config::{CheckOptions, Config, ConfigError, Language};
 pub use report::{Category, Diagnostic, Report, RuleId, Severity, Span, Summary, Utf16Span};
 
+pub use spell::DictionaryError;
 use spell::Speller;
 use text::TokenKind;
 
@@ -38,8 +39,18 @@ impl Checker {
     /// Validates `config` and prepares the dictionaries and rules it names.
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         config.validate()?;
-        let speller = Speller::new(&config.personal_dictionary);
+        let speller = Speller::new(&config.personal_dictionary, &config.brand_lexicon);
         Ok(Checker { config, speller })
+    }
+
+    /// Loads a dictionary file at run time (French in the browser: `fr.dict`, written by the
+    /// `plume-dictionary` command); until then French paragraphs are not spell-checked.
+    pub fn load_dictionary(
+        &mut self,
+        language: Language,
+        bytes: &[u8],
+    ) -> Result<(), DictionaryError> {
+        self.speller.load_dictionary(language, bytes)
     }
 
     /// The configuration this checker was built with.
@@ -52,7 +63,9 @@ impl Checker {
         let tokens = text::tokenize(text);
         let mut findings = Vec::new();
         if options.wants(Category::Spelling) {
-            self.speller.check(text, &tokens, &mut findings);
+            let language = options.language.unwrap_or(self.config.language);
+            self.speller
+                .check_in(text, &tokens, language, &mut findings);
         }
         if options.wants(Category::Tone) {
             tone::check_shouting(text, &tokens, &mut findings);

@@ -208,80 +208,96 @@ impl Dictionary {
             .map_or_else(Vec::new, |s| s.split(',').collect())
     }
 
-    /// Every word within `max` edits of `lowercase`, found by walking the map as a trie.
-    pub fn within(&self, lowercase: &str, max: u8) -> Vec<Candidate> {
+    /// Every word within `max` edits of `lowercase`, found by walking the map as a trie. With
+    /// `keep_first_letter`, words that do not start with the query's first letter are searched
+    /// within one edit only (several times faster; writers rarely miss the first letter).
+    pub fn within(&self, lowercase: &str, max: u8, keep_first_letter: bool) -> Vec<Candidate> {
         let Some(query) = format::encode(lowercase) else {
             return Vec::new();
         };
         let fst = self.words.as_fst();
         let width = query.len() + 1;
+        let depth_limit = query.len() + max as usize + 1;
+        let mut rows = vec![0u8; width * (depth_limit + 1)];
+        for (j, cell) in rows.iter_mut().take(width).enumerate() {
+            *cell = j.min(255) as u8;
+        }
         let mut search = TrieSearch {
             fst,
             query: &query,
-            max: max as usize,
-            rows: vec![(0..width).collect()],
-            prefix: Vec::new(),
+            width,
+            depth_limit,
+            rows,
+            prefix: Vec::with_capacity(depth_limit),
+            first: keep_first_letter.then(|| query.first().copied()).flatten(),
             found: Vec::new(),
         };
-        search.walk(fst.root(), 0);
+        search.walk(fst.root(), 0, max);
         search.found
     }
 }
 
-/// Depth-first walk of the word trie, one edit-distance row per depth.
+/// Depth-first walk of the word trie, one edit-distance row per depth (rows stored flat).
 struct TrieSearch<'a, D: AsRef<[u8]>> {
     fst: &'a Fst<D>,
     query: &'a [u8],
-    max: usize,
-    rows: Vec<Vec<usize>>,
+    width: usize,
+    depth_limit: usize,
+    rows: Vec<u8>,
     prefix: Vec<u8>,
+    first: Option<u8>,
     found: Vec<Candidate>,
 }
 
 impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
-    fn walk(&mut self, node: Node<'_>, output: u64) {
+    fn walk(&mut self, node: Node<'_>, output: u64, max: u8) {
         let depth = self.prefix.len();
+        if depth + 1 >= self.depth_limit {
+            return;
+        }
+        let width = self.width;
         for transition in node.transitions() {
             let byte = transition.inp;
-            let width = self.query.len() + 1;
-            let mut row = vec![0usize; width];
-            row[0] = depth + 1;
+            let max = if depth == 0 && self.first.is_some_and(|f| f != byte) {
+                max.min(1)
+            } else {
+                max
+            };
+            let (done, rest) = self.rows.split_at_mut((depth + 1) * width);
+            let prev = &done[depth * width..];
+            let prev2 = depth
+                .checked_sub(1)
+                .map(|d| &done[d * width..(d + 1) * width]);
+            let row = &mut rest[..width];
+            row[0] = (depth + 1).min(255) as u8;
             let mut row_min = row[0];
-            {
-                let prev = &self.rows[depth];
-                let prev2 = depth.checked_sub(1).map(|d| &self.rows[d]);
-                for j in 1..width {
-                    let cost = usize::from(self.query[j - 1] != byte);
-                    let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-                    if let Some(prev2) = prev2 {
-                        if j > 1
-                            && self.query[j - 1] == self.prefix[depth - 1]
-                            && self.query[j - 2] == byte
-                        {
-                            d = d.min(prev2[j - 2] + 1);
-                        }
+            for j in 1..width {
+                let q = self.query[j - 1];
+                let cost = u8::from(q != byte);
+                let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+                if let Some(prev2) = prev2 {
+                    if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
+                        d = d.min(prev2[j - 2] + 1);
                     }
-                    row[j] = d;
-                    row_min = row_min.min(d);
                 }
+                row[j] = d;
+                row_min = row_min.min(d);
             }
-            if row_min > self.max {
+            if row_min > max {
                 continue;
             }
+            let last = row[width - 1];
             let next = self.fst.node(transition.addr);
             let out = output + transition.out.value();
             self.prefix.push(byte);
-            let last = row[width - 1];
-            if next.is_final() && last <= self.max {
+            if next.is_final() && last <= max {
                 self.found.push(Candidate {
                     word: format::decode(&self.prefix),
                     info: WordInfo(out + next.final_output().value()),
-                    distance: last as u8,
+                    distance: last,
                 });
             }
-            self.rows.push(row);
-            self.walk(next, out);
-            self.rows.pop();
+            self.walk(next, out, max);
             self.prefix.pop();
         }
     }
@@ -358,11 +374,11 @@ mod tests {
     #[test]
     fn the_trie_walk_finds_words_within_two_edits() {
         let en = english_dictionary();
-        let found = en.within("tomorow", 1);
+        let found = en.within("tomorow", 1, false);
         assert!(found
             .iter()
             .any(|c| c.word == "tomorrow" && c.distance == 1));
-        let found = en.within("recieve", 2);
+        let found = en.within("recieve", 2, true);
         assert!(found.iter().any(|c| c.word == "receive"));
         assert!(found.iter().all(|c| c.distance <= 2));
     }

@@ -83,6 +83,18 @@ impl Variety {
     }
 }
 
+/// Frequency score from which a word counts as common (about 20,000 uses in Google Books'
+/// English ngrams and more).
+const COMMON_FREQUENCY: u8 = 6;
+
+/// How a hashtag part is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartStatus {
+    Common,
+    RareName,
+    Unknown,
+}
+
 /// What a word is, for the check.
 enum Verdict {
     Known,
@@ -393,20 +405,30 @@ impl Speller {
             let checkable = letters >= 3
                 && part.chars().all(char::is_alphabetic)
                 && matches!(shape, CaseShape::Lower | CaseShape::Title);
-            if !checkable || self.known_anywhere(part) {
+            let status = self.hashtag_part_status(part);
+            if !checkable || status == PartStatus::Common {
                 fixed.push_str(part);
                 continue;
             }
-            match self
+            let best = self
                 .suggest_in(part, detected, variety, 1)
                 .into_iter()
                 .next()
-            {
-                Some(best) if !best.contains(' ') => {
+                .filter(|best| !best.contains(' '))
+                .filter(|best| {
+                    // A rare name (`Sumer`) gives way only to a common word one slip away.
+                    status == PartStatus::Unknown
+                        || (damerau_levenshtein(&normalize(part), &normalize(best), 1).is_some()
+                            && self.english.info(&normalize(best)).is_some_and(|i| {
+                                i.casing() == format::CASE_ANY && i.frequency() >= COMMON_FREQUENCY
+                            }))
+                });
+            match best {
+                Some(best) => {
                     fixed.push_str(&best);
                     changed = true;
                 }
-                _ => fixed.push_str(part),
+                None => fixed.push_str(part),
             }
         }
         fixed.push_str(&body[last..]);
@@ -422,16 +444,25 @@ impl Speller {
         })
     }
 
-    /// Known in English (either variety), French, or the user's lexicons, in any case.
-    fn known_anywhere(&self, word: &str) -> bool {
-        let lower = normalize(word);
-        self.personal.contains(&lower)
-            || self.brands.contains_key(&lower)
-            || self.english.info(&lower).is_some()
-            || self
-                .french
-                .as_ref()
-                .is_some_and(|f| f.info(&lower).is_some())
+    /// How a hashtag part (whose capitals are lost: `#SumerSale`) is known: as an everyday or
+    /// frequent word in English or French, or a lexicon word; as a rare name only; or not at all.
+    fn hashtag_part_status(&self, part: &str) -> PartStatus {
+        let lower = normalize(part);
+        if self.personal.contains(&lower) || self.brands.contains_key(&lower) {
+            return PartStatus::Common;
+        }
+        let infos = [
+            self.english.info(&lower),
+            self.french.as_ref().and_then(|f| f.info(&lower)),
+        ];
+        let mut status = PartStatus::Unknown;
+        for info in infos.into_iter().flatten() {
+            if info.casing() == format::CASE_ANY || info.frequency() >= COMMON_FREQUENCY {
+                return PartStatus::Common;
+            }
+            status = PartStatus::RareName;
+        }
+        status
     }
 
     fn english_verdict(&self, word: &str, variety: Variety) -> Verdict {
@@ -645,5 +676,220 @@ fn finding(
         why: why.to_string(),
         link: None,
         suggestions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn speller() -> Speller {
+        Speller::new(
+            &["plumey".to_string()],
+            &[
+                "iPhone".to_string(),
+                "LinkedIn".to_string(),
+                "Slack".to_string(),
+            ],
+        )
+    }
+
+    /// (rule, flagged text, suggestions) for `text` checked in `language`.
+    fn check(text: &str, language: Language) -> Vec<(String, String, Vec<String>)> {
+        let mut out = vec![];
+        speller().check_in(text, &tokenize(text), language, &mut out);
+        out.into_iter()
+            .map(|f| {
+                (
+                    f.rule.0,
+                    text[f.span.start..f.span.end].to_string(),
+                    f.suggestions,
+                )
+            })
+            .collect()
+    }
+
+    fn first_suggestion(word: &str, language: Language) -> String {
+        speller()
+            .suggest(word, language, 5)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn common_typos_get_the_intended_word_first() {
+        for (typo, fix) in [
+            ("teh", "the"),
+            ("recieve", "receive"),
+            ("tomorow", "tomorrow"),
+            ("definately", "definitely"),
+            ("seperate", "separate"),
+            ("lsunch", "launch"),
+        ] {
+            assert_eq!(first_suggestion(typo, Language::EnUs), fix, "{typo}");
+        }
+    }
+
+    #[test]
+    fn suggestions_keep_the_writers_case() {
+        assert_eq!(first_suggestion("Teh", Language::EnUs), "The");
+        assert_eq!(first_suggestion("TEH", Language::EnUs), "THE");
+    }
+
+    #[test]
+    fn missing_apostrophes_are_restored_straight_or_curly() {
+        assert_eq!(first_suggestion("dont", Language::EnUs), "don't");
+        assert!(speller().is_known("don’t", Language::EnUs));
+        assert!(speller().is_known("it’s", Language::EnUs));
+    }
+
+    #[test]
+    fn a_missed_space_is_split() {
+        assert_eq!(first_suggestion("alot", Language::EnUs), "a lot");
+        assert_eq!(first_suggestion("thankyou", Language::EnUs), "thank you");
+    }
+
+    #[test]
+    fn function_words_and_chat_forms_are_known() {
+        for word in [
+            "is", "has", "his", "its", "lol", "tbh", "idk", "dm", "omg", "btw",
+        ] {
+            assert!(speller().is_known(word, Language::EnUs), "{word}");
+        }
+    }
+
+    #[test]
+    fn social_tokens_are_never_flagged() {
+        let text = "Big news @acme_fr! Read bit.ly/3xYz or https://acme.com/blog?utm=x, mail hello@acme.com, \
+                    $TSLA up 10k at 3pm on the 2nd, 24/7 🚀👩‍👩‍👧 run `npm i plumey-cli` #TBT #OOTD #SummerSale2025";
+        assert!(
+            check(text, Language::EnUs).is_empty(),
+            "{:?}",
+            check(text, Language::EnUs)
+        );
+    }
+
+    #[test]
+    fn misspelled_hashtag_parts_get_the_whole_hashtag_fixed() {
+        let found = check("Don't miss our #SumerSale today", Language::EnUs);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, UNKNOWN_WORD);
+        assert_eq!(found[0].1, "#SumerSale");
+        assert_eq!(found[0].2, vec!["#SummerSale"]);
+    }
+
+    #[test]
+    fn unknown_words_are_flagged_with_suggestions() {
+        let found = check("Our lauch is tomorow", Language::EnUs);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, UNKNOWN_WORD);
+        assert_eq!(found[1].2[0], "tomorrow");
+    }
+
+    #[test]
+    fn personal_words_are_never_flagged() {
+        assert!(check("Plumey rocks", Language::EnUs).is_empty());
+    }
+
+    #[test]
+    fn brand_names_are_known_and_their_casing_is_enforced() {
+        assert!(check("Shot on iPhone, shared on LinkedIn", Language::EnUs).is_empty());
+        let found = check("Shot on iphone, shared on Linkedin", Language::EnUs);
+        assert_eq!(
+            found,
+            vec![
+                (
+                    BRAND_CASING.to_string(),
+                    "iphone".to_string(),
+                    vec!["iPhone".to_string()]
+                ),
+                (
+                    BRAND_CASING.to_string(),
+                    "Linkedin".to_string(),
+                    vec!["LinkedIn".to_string()]
+                ),
+            ]
+        );
+        // A brand that is also an everyday word is left alone in everyday use.
+        assert!(check("Cut me some slack", Language::EnUs).is_empty());
+    }
+
+    #[test]
+    fn proper_nouns_written_in_lowercase_get_their_capital() {
+        let found = check("See you in paris", Language::EnUs);
+        assert_eq!(found[0].0, CAPITALIZATION);
+        assert_eq!(found[0].2, vec!["Paris"]);
+    }
+
+    #[test]
+    fn the_other_english_variety_is_a_dialect_suggestion() {
+        let found = check("Our favourite colour", Language::EnUs);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, DIALECT);
+        assert_eq!(found[1].2[0], "color");
+        assert!(check("Our favourite colour", Language::EnGb).is_empty());
+        assert_eq!(
+            check("Our favorite color", Language::EnGb)[1].2[0],
+            "colour"
+        );
+    }
+
+    #[test]
+    fn mixed_varieties_in_an_auto_draft_flag_the_minority() {
+        let found = check(
+            "The color and flavor of our new center, in every colour",
+            Language::Auto,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, MIXED_DIALECT);
+        assert_eq!(found[0].1, "colour");
+        assert_eq!(found[0].2[0], "color");
+    }
+
+    #[test]
+    fn french_words_accents_and_elisions_are_checked() {
+        assert!(speller().is_known("l'équipe", Language::Fr));
+        assert!(speller().is_known("aujourd'hui", Language::Fr));
+        assert_eq!(first_suggestion("equipe", Language::Fr), "équipe");
+        assert_eq!(first_suggestion("l'equipe", Language::Fr), "l'équipe");
+        assert_eq!(first_suggestion("Equipe", Language::Fr), "Équipe");
+        let found = check("Notre equipe vous attend demain", Language::Fr);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2[0], "équipe");
+    }
+
+    #[test]
+    fn auto_checks_each_paragraph_in_its_own_language() {
+        let text =
+            "Our new collection is here!\nNotre nouvelle collection est arrivée, découvrez-la !";
+        assert!(
+            check(text, Language::Auto).is_empty(),
+            "{:?}",
+            check(text, Language::Auto)
+        );
+        let text = "Our new colection is here!\nNotre nouvelle colection est arrivée !";
+        let found = check(text, Language::Auto);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].2[0], "collection");
+    }
+
+    #[test]
+    fn french_needs_its_dictionary_and_refuses_other_bytes() {
+        let mut speller = Speller::new(&[], &[]);
+        let english = embedded_dictionary(Language::EnUs).unwrap_or_default();
+        assert!(matches!(
+            speller.load_dictionary(Language::Fr, english),
+            Err(DictionaryError::WrongLanguage { .. })
+        ));
+        assert!(matches!(
+            speller.load_dictionary(Language::EnUs, english),
+            Err(DictionaryError::NotLoadable(_))
+        ));
+        if let Some(french) = embedded_dictionary(Language::Fr) {
+            assert_eq!(speller.load_dictionary(Language::Fr, french), Ok(()));
+            assert!(speller.is_known("équipe", Language::Fr));
+        }
     }
 }

@@ -11,7 +11,8 @@
 //! - plus 0.3 when the first letter changes (writers rarely miss the first letter).
 //!
 //! The common-misspelling table (typos-dict) short-circuits: a listed correction ranks first.
-//! Splits (`alot` → `a lot`) are candidates too, priced at 1 plus the rarer half's shortfall.
+//! Splits (`alot` → `a lot`) are candidates too: a missed space costs 0.5, and the frequency
+//! bonus is that of the rarer half.
 
 use super::dictionary::{Dictionary, WordInfo};
 use super::keyboard;
@@ -40,6 +41,10 @@ pub struct Ranked {
 const FREQUENCY_WEIGHT: f32 = 0.15;
 const SOUND_ALIKE_BONUS: f32 = 0.5;
 const FIRST_LETTER_PENALTY: f32 = 0.3;
+/// Typing cost of a missed space bar (`alot` → `a lot`).
+const MISSED_SPACE: f32 = 0.5;
+/// Candidates kept by the rough cut for the full model.
+const ROUGH_CUT: usize = 40;
 
 /// Up to `limit` suggestions for the lowercase `typo`, best first.
 pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Ranked> {
@@ -59,10 +64,18 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
             }
         }
     }
-    for candidate in dict.within(typo, max) {
-        if !candidate.info.suggestible() || !(source.accepts)(candidate.info) {
-            continue;
-        }
+    let mut candidates: Vec<_> = dict
+        .within(typo, max, true)
+        .into_iter()
+        .filter(|c| c.info.suggestible() && (source.accepts)(c.info))
+        .collect();
+    // A cheap first cut (plain distance and frequency) before the full model.
+    let rough = |c: &super::dictionary::Candidate| {
+        f32::from(c.distance) - FREQUENCY_WEIGHT * f32::from(c.info.frequency())
+    };
+    candidates.sort_by(|a, b| rough(a).total_cmp(&rough(b)));
+    candidates.truncate(ROUGH_CUT);
+    for candidate in candidates {
         let cost = model_cost(typo, &typo_key, &candidate.word, candidate.info.frequency());
         ranked.push(Ranked {
             word: dict.canonical(&candidate.word, candidate.info),
@@ -125,7 +138,7 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
             let rarer = a.frequency().min(b.frequency());
             out.push(Ranked {
                 word: format!("{} {}", dict.canonical(left, a), dict.canonical(right, b)),
-                cost: 1.0 + 0.2 * f32::from(15u8.saturating_sub(rarer)) - FREQUENCY_WEIGHT * 15.0,
+                cost: MISSED_SPACE - FREQUENCY_WEIGHT * f32::from(rarer),
             });
         }
     }
@@ -166,7 +179,9 @@ pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
     let a: Vec<char> = typo.chars().collect();
     let b: Vec<char> = candidate.chars().collect();
     let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0f32; m + 1]; n + 1];
+    let mut table = vec![0f32; (m + 1) * (n + 1)];
+    let mut rows: Vec<&mut [f32]> = table.chunks_mut(m + 1).collect();
+    let d = &mut rows;
     for i in 1..=n {
         d[i][0] =
             d[i - 1][0] + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());

@@ -135,9 +135,9 @@ fn compile_english() -> Vec<u8> {
     assemble("en", &table, score, &misspellings)
 }
 
-/// typos-dict entries whose correction is a dictionary word and whose typo is not one. Typos one
-/// edit away from their correction are left to the suggestion model (which finds them), so the
-/// table only holds the harder ones and stays small in the wasm.
+/// typos-dict entries whose correction is a dictionary word and whose typo is not one. Typos
+/// within the suggestion search's reach (two edits, one at most on the first letter) are left
+/// to the ranking model, so the table only holds what the search cannot find and stays small.
 fn english_misspellings(table: &WordTable) -> BTreeMap<Vec<u8>, String> {
     let mut out = BTreeMap::new();
     for (typo, corrections) in typos_dict::WORD.map.entries() {
@@ -151,10 +151,12 @@ fn english_misspellings(table: &WordTable) -> BTreeMap<Vec<u8>, String> {
             .map(|c| c.to_lowercase())
             .filter(|c| encode(c).is_some_and(|k| table.contains_key(&k)))
             .collect();
-        let near = kept
-            .iter()
-            .any(|c| distance::damerau_levenshtein(&typo, c, 1).is_some());
-        if !kept.is_empty() && !near {
+        // The suggestion search reaches two edits, one of them on the first letter at most.
+        let reachable = kept.iter().any(|c| {
+            let same_first = c.chars().next() == typo.chars().next();
+            distance::damerau_levenshtein(&typo, c, if same_first { 2 } else { 1 }).is_some()
+        });
+        if !kept.is_empty() && !reachable {
             out.insert(key, kept.join(","));
         }
     }
@@ -191,6 +193,7 @@ fn assemble(
     misspellings: &BTreeMap<Vec<u8>, String>,
 ) -> Vec<u8> {
     let mut exact = Vec::new();
+    let mut exact_map = fst::MapBuilder::memory();
     let mut words = fst::MapBuilder::memory();
     for (key, entry) in table {
         let lower = decode(key);
@@ -204,7 +207,10 @@ fn assemble(
             value |= CASE_TITLE << CASE_SHIFT;
         } else {
             let joined = entry.forms.join(" ");
-            value |= (CASE_EXACT << CASE_SHIFT) | pack_reference(exact.len(), joined.len());
+            value |= CASE_EXACT << CASE_SHIFT;
+            exact_map
+                .insert(key, pack_reference(exact.len(), joined.len()))
+                .expect("keys are sorted and unique");
             exact.extend_from_slice(joined.as_bytes());
         }
         words
@@ -212,6 +218,7 @@ fn assemble(
             .expect("keys are sorted and unique");
     }
     let words = words.into_inner().expect("in-memory fst");
+    let exact_map = exact_map.into_inner().expect("in-memory fst");
     let mut corrections = Vec::new();
     let mut typo_map = fst::MapBuilder::memory();
     let mut seen: HashMap<&str, u64> = HashMap::new();
@@ -226,5 +233,12 @@ fn assemble(
             .expect("keys are sorted and unique");
     }
     let typo_map = typo_map.into_inner().expect("in-memory fst");
-    write_container(&[language.as_bytes(), &words, &exact, &typo_map, &corrections])
+    write_container(&[
+        language.as_bytes(),
+        &words,
+        &exact_map,
+        &exact,
+        &typo_map,
+        &corrections,
+    ])
 }

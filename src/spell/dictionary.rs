@@ -84,6 +84,7 @@ pub struct Candidate {
 pub struct Dictionary {
     language: String,
     words: Map<Cow<'static, [u8]>>,
+    exact_map: Map<Cow<'static, [u8]>>,
     exact: Cow<'static, [u8]>,
     misspellings: Map<Cow<'static, [u8]>>,
     corrections: Cow<'static, [u8]>,
@@ -102,10 +103,11 @@ impl Dictionary {
     /// Opens bytes embedded in the binary (no copy).
     pub fn from_static(bytes: &'static [u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
-        let [lang, words, exact, miss, corr] = ranges;
+        let [lang, words, exact_map, exact, miss, corr] = ranges;
         Dictionary::assemble(
             &bytes[lang],
             Cow::Borrowed(&bytes[words]),
+            Cow::Borrowed(&bytes[exact_map]),
             Cow::Borrowed(&bytes[exact]),
             Cow::Borrowed(&bytes[miss]),
             Cow::Borrowed(&bytes[corr]),
@@ -115,14 +117,22 @@ impl Dictionary {
     /// Opens bytes loaded at run time (copied once).
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
-        let [lang, words, exact, miss, corr] = ranges;
+        let [lang, words, exact_map, exact, miss, corr] = ranges;
         let own = |r: std::ops::Range<usize>| Cow::Owned(bytes[r].to_vec());
-        Dictionary::assemble(&bytes[lang], own(words), own(exact), own(miss), own(corr))
+        Dictionary::assemble(
+            &bytes[lang],
+            own(words),
+            own(exact_map),
+            own(exact),
+            own(miss),
+            own(corr),
+        )
     }
 
     fn assemble(
         language: &[u8],
         words: Cow<'static, [u8]>,
+        exact_map: Cow<'static, [u8]>,
         exact: Cow<'static, [u8]>,
         misspellings: Cow<'static, [u8]>,
         corrections: Cow<'static, [u8]>,
@@ -131,6 +141,7 @@ impl Dictionary {
         Ok(Dictionary {
             language: String::from_utf8_lossy(language).into_owned(),
             words: Map::new(words).map_err(invalid)?,
+            exact_map: Map::new(exact_map).map_err(invalid)?,
             exact,
             misspellings: Map::new(misspellings).map_err(invalid)?,
             corrections,
@@ -158,16 +169,18 @@ impl Dictionary {
     }
 
     /// The exact spellings of a mixed-case word (`iPhone`, `NASA`).
-    pub fn exact_forms(&self, info: WordInfo) -> impl Iterator<Item = &str> {
-        let text = if info.casing() == CASE_EXACT {
-            let (offset, len) = format::unpack_reference(info.0);
+    pub fn exact_forms(&self, lowercase: &str, info: WordInfo) -> impl Iterator<Item = &str> {
+        let reference = (info.casing() == CASE_EXACT)
+            .then(|| format::encode(lowercase))
+            .flatten()
+            .and_then(|key| self.exact_map.get(key));
+        let text = reference.map_or("", |r| {
+            let (offset, len) = format::unpack_reference(r);
             self.exact
                 .get(offset..offset + len)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or("")
-        } else {
-            ""
-        };
+        });
         text.split(' ').filter(|s| !s.is_empty())
     }
 
@@ -177,7 +190,10 @@ impl Dictionary {
         match info.casing() {
             CASE_ANY => shape != CaseShape::Mixed,
             CASE_TITLE => matches!(shape, CaseShape::Title | CaseShape::Upper),
-            _ => shape == CaseShape::Upper || self.exact_forms(info).any(|f| f == word),
+            _ => {
+                let lower = word.to_lowercase().replace(['’', 'ʼ'], "'");
+                shape == CaseShape::Upper || self.exact_forms(&lower, info).any(|f| f == word)
+            }
         }
     }
 
@@ -186,7 +202,7 @@ impl Dictionary {
         match info.casing() {
             CASE_TITLE => super::case::title(lowercase),
             CASE_EXACT => self
-                .exact_forms(info)
+                .exact_forms(lowercase, info)
                 .next()
                 .map_or_else(|| lowercase.to_string(), str::to_string),
             _ => lowercase.to_string(),

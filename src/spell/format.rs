@@ -2,7 +2,8 @@
 //! run-time reader, so writer and reader cannot disagree.
 //!
 //! A dictionary file is `PLUMEDIC`, a version byte, then length-prefixed sections (u32 little
-//! endian): language code, word map, exact spellings, misspelling map, corrections. Keys of both
+//! endian): language code, word map, exact-spelling map, exact spellings, misspelling map,
+//! corrections. Keys of both
 //! maps are lowercase words in Windows-1252 (one byte per letter, so edit distances computed on
 //! bytes are distances on letters, accents included). A word's `u64` value packs its frequency
 //! score, casing class, dialects and, for mixed-case words, where its exact spelling is stored.
@@ -10,9 +11,9 @@
 /// First bytes of every compiled dictionary.
 pub const MAGIC: &[u8; 8] = b"PLUMEDIC";
 /// Layout version; bump when anything below changes.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 /// Number of sections after the header.
-pub const SECTIONS: usize = 5;
+pub const SECTIONS: usize = 6;
 
 /// Frequency score, 0 (no count) to 15 (the commonest words): `ln(count) − 8` for English.
 pub const FREQUENCY_MASK: u64 = 0xF;
@@ -22,7 +23,7 @@ pub const CASE_SHIFT: u32 = 8;
 pub const CASE_ANY: u64 = 0;
 /// Needs a capital first letter (`Paris`).
 pub const CASE_TITLE: u64 = 1;
-/// Has an exact spelling stored in the exact section (`iPhone`, `NASA`).
+/// Has exact spellings, found through the exact-spelling map (`iPhone`, `NASA`).
 pub const CASE_EXACT: u64 = 2;
 /// Valid but never suggested.
 pub const NO_SUGGEST: u64 = 1 << 10;

@@ -3,6 +3,7 @@
 use std::io::{self, BufWriter, Write};
 
 use plume::spell::Speller;
+use plume::Language;
 use serde_json::json;
 
 use crate::cli::args::{Format, SuggestArgs};
@@ -11,12 +12,18 @@ use crate::cli::error::CliError;
 use crate::cli::setup::read_dictionary;
 
 pub fn run(args: &SuggestArgs) -> Result<Outcome, CliError> {
-    if let Some(lang) = args.language.lang.as_deref().filter(|l| *l != "en-US") {
-        return Err(CliError::NotAvailable {
-            what: format!("plume suggest --lang {lang}"),
-            why: "this build's speller has only the en-US dictionary".to_string(),
-        });
-    }
+    let language =
+        match args.language.lang.as_deref() {
+            None => Language::EnUs,
+            Some(code) => match code.parse::<Language>() {
+                Ok(Language::Auto) => return Err(CliError::Usage(
+                    "plume suggest needs one language for single words: --lang en-US, en-GB or fr"
+                        .to_string(),
+                )),
+                Ok(language) => language,
+                Err(e) => return Err(CliError::Usage(e.to_string())),
+            },
+        };
     if matches!(args.format, Format::Sarif | Format::Vale) {
         return Err(CliError::Usage(
             "plume suggest writes human, json or jsonl; sarif and vale are for findings in files"
@@ -32,17 +39,17 @@ pub fn run(args: &SuggestArgs) -> Result<Outcome, CliError> {
         Some(path) => read_dictionary(path)?.into_iter().map(|(_, w)| w).collect(),
         None => Vec::new(),
     };
-    let speller = Speller::new(&personal);
+    let speller = Speller::new(&personal, &[]);
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all = Vec::new();
     for word in &args.words {
-        let correct = speller.is_known(word);
+        let correct = speller.is_known(word, language);
         let suggestions = if correct {
             Vec::new()
         } else {
-            speller.suggest(word, args.limit)
+            speller.suggest(word, language, args.limit)
         };
         match args.format {
             Format::Human if correct => writeln!(out, "{word}: correct")?,

@@ -294,6 +294,14 @@ pub fn target_findings(
             .filter(|c| c.valence < 0.0)
             .collect();
         negative.sort_by(|x, y| x.valence.total_cmp(&y.valence));
+        // One pointer per distinct phrase (a row of 😡 is one cause).
+        let mut seen: Vec<String> = Vec::new();
+        negative.retain(|c| {
+            let text = a.draft.slice(c.first, c.last).to_lowercase();
+            let fresh = !seen.contains(&text);
+            seen.push(text);
+            fresh
+        });
         let phrases: Vec<String> = negative
             .iter()
             .map(|c| a.draft.slice(c.first, c.last).to_string())
@@ -396,7 +404,19 @@ pub fn target_findings(
         }
     }
     if let Some(max) = target.max_aggression.filter(|&m| scores.aggression > m) {
-        let hits: Vec<&Hit> = a.aggression.hits.iter().map(|h| &h.hit).collect();
+        // Threats, blame and insults at the reader already have their own diagnostics.
+        let hits: Vec<&Hit> = a
+            .aggression
+            .hits
+            .iter()
+            .filter(|h| {
+                !matches!(
+                    h.kind,
+                    HostileKind::Threat | HostileKind::Blame | HostileKind::InsultAtReader
+                )
+            })
+            .map(|h| &h.hit)
+            .collect();
         let phrases: Vec<String> = hits.iter().map(|h| phrase(a, h).to_string()).collect();
         let message = format!(
             "Aggression {} is above the {name} maximum {}",

@@ -172,7 +172,7 @@ pub fn read(draft: &Draft) -> Sentiment {
     }
     let mut draft_sum = 0.0f32;
     let mut draft_bangs = 0usize;
-    for s in 0..draft.sentences.len() {
+    for (s, &apology) in apology_in.iter().enumerate() {
         let indices: Vec<usize> = draft.sentence_items(s).map(|(i, _)| i).collect();
         let words_in_sentence = indices
             .iter()
@@ -263,7 +263,7 @@ pub fn read(draft: &Draft) -> Sentiment {
                 .position(|&x| x == last)
                 .map_or(k + 1, |p| p + 1);
         }
-        if apology_in[s] {
+        if apology {
             for val in valences.iter_mut().filter(|v| v.2 < 0.0) {
                 val.2 *= APOLOGY_SCALAR;
             }

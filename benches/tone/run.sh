@@ -3,11 +3,23 @@
 # tweets in the same run, with time per tweet. Self-contained: installs VADER (PyPI vaderSentiment
 # and vadersentiment-fr) into a bench-local venv under target/, builds the native bench binary.
 #
-#   benches/tone/run.sh [data dir]      (default: ../shared/data from the repository root)
+#   benches/tone/run.sh [data dir]
+#
+# The data dir defaults to the first of ../shared/data and ../../shared/data (from the repository
+# root; the second serves git worktrees one level deeper) that exists.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-data="${1:-$root/../shared/data}"
-data="$(cd "$data" && pwd)"
+if [ $# -ge 1 ]; then
+  data="$1"
+elif [ -d "$root/../shared/data" ]; then
+  data="$root/../shared/data"
+else
+  data="$root/../../shared/data"
+fi
+if ! data="$(cd "$data" 2>/dev/null && pwd)"; then
+  echo "tone bench: data dir not found; pass it as the first argument" >&2
+  exit 2
+fi
 venv="$root/target/tone-bench-venv"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"

@@ -65,7 +65,13 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
     if target.and_then(|t| t.no_shouting) != Some(false) {
         out.extend(a.shouting.iter().cloned());
     }
-    for run in &a.excitement.runs {
+    // A target with an exclamation budget flags the runs itself, with its numbers.
+    let runs: &[Hit] = if target.and_then(|t| t.max_exclamations).is_some() {
+        &[]
+    } else {
+        &a.excitement.runs
+    };
+    for run in runs {
         let calmer = run.suggestion.clone().unwrap_or_else(|| "!".into());
         out.push(finding(
             EXCLAMATIONS,
@@ -217,7 +223,7 @@ pub fn target_findings(
     }
     if let Some(range) = target.formality.filter(|r| !r.contains(scores.formality)) {
         let too_low = scores.formality < range.min;
-        let pulling: Vec<&Hit> = a
+        let mut pulling: Vec<&Hit> = a
             .formality
             .hits
             .iter()
@@ -230,6 +236,16 @@ pub fn target_findings(
             })
             .collect();
         let phrases: Vec<String> = pulling.iter().map(|h| phrase(a, h).to_string()).collect();
+        // Point at words, those with a rewrite first, strongest next; punctuation runs have
+        // their own diagnostics.
+        pulling.retain(|h| a.draft.items[h.first].kind != super::draft::ItemKind::Punct);
+        pulling.sort_by_key(|h| {
+            (
+                h.suggestion.is_none(),
+                -((h.weight.abs() * 100.0) as i32),
+                h.first,
+            )
+        });
         let message = format!(
             "Formality {} is {} the {name} range {}–{}",
             fmt(scores.formality),
@@ -278,6 +294,14 @@ pub fn target_findings(
             .filter(|c| c.valence < 0.0)
             .collect();
         negative.sort_by(|x, y| x.valence.total_cmp(&y.valence));
+        // One pointer per distinct phrase (a row of 😡 is one cause).
+        let mut seen: Vec<String> = Vec::new();
+        negative.retain(|c| {
+            let text = a.draft.slice(c.first, c.last).to_lowercase();
+            let fresh = !seen.contains(&text);
+            seen.push(text);
+            fresh
+        });
         let phrases: Vec<String> = negative
             .iter()
             .map(|c| a.draft.slice(c.first, c.last).to_string())
@@ -380,7 +404,19 @@ pub fn target_findings(
         }
     }
     if let Some(max) = target.max_aggression.filter(|&m| scores.aggression > m) {
-        let hits: Vec<&Hit> = a.aggression.hits.iter().map(|h| &h.hit).collect();
+        // Threats, blame and insults at the reader already have their own diagnostics.
+        let hits: Vec<&Hit> = a
+            .aggression
+            .hits
+            .iter()
+            .filter(|h| {
+                !matches!(
+                    h.kind,
+                    HostileKind::Threat | HostileKind::Blame | HostileKind::InsultAtReader
+                )
+            })
+            .map(|h| &h.hit)
+            .collect();
         let phrases: Vec<String> = hits.iter().map(|h| phrase(a, h).to_string()).collect();
         let message = format!(
             "Aggression {} is above the {name} maximum {}",
@@ -527,7 +563,9 @@ mod tests {
             "{}",
             formality[0].why
         );
-        assert_eq!(formality[1].suggestions, vec!["you"]);
+        // The word with a rewrite comes first.
+        assert_eq!(&text[formality[0].span.start..formality[0].span.end], "u");
+        assert_eq!(formality[0].suggestions, vec!["you"]);
         assert_eq!(summary.on_target, Some(false));
     }
 

@@ -16,6 +16,9 @@ const NEGATION_SCALAR: f32 = -0.74;
 const EXCLAMATION_STRESS: f32 = 0.292;
 /// Squashing constant: `x / sqrt(x² + ALPHA)`.
 const ALPHA: f32 = 15.0;
+/// In a sentence with an apology formula, negative words are scaled by this: they name what
+/// the apology is for, not the writer's mood.
+const APOLOGY_SCALAR: f32 = 0.3;
 /// Negative words weigh more than positive ones on social media, where praise is cheap and
 /// complaint is costly; calibrated on development data as a single global factor.
 const NEGATIVE_WEIGHT: f32 = 1.25;
@@ -163,9 +166,13 @@ pub fn read(draft: &Draft) -> Sentiment {
         sentences: vec![0.0; draft.sentences.len()],
         ..Sentiment::default()
     };
+    let mut apology_in = vec![false; draft.sentences.len()];
+    for (_, first, _) in draft.find_phrases(cues::apologies(lang)) {
+        apology_in[draft.items[first].sentence] = true;
+    }
     let mut draft_sum = 0.0f32;
     let mut draft_bangs = 0usize;
-    for s in 0..draft.sentences.len() {
+    for (s, &apology) in apology_in.iter().enumerate() {
         let indices: Vec<usize> = draft.sentence_items(s).map(|(i, _)| i).collect();
         let words_in_sentence = indices
             .iter()
@@ -255,6 +262,11 @@ pub fn read(draft: &Draft) -> Sentiment {
                 .iter()
                 .position(|&x| x == last)
                 .map_or(k + 1, |p| p + 1);
+        }
+        if apology {
+            for val in valences.iter_mut().filter(|v| v.2 < 0.0) {
+                val.2 *= APOLOGY_SCALAR;
+            }
         }
         if let Some(at) = contrast_at {
             for (n, val) in valences.iter_mut().enumerate() {
@@ -386,6 +398,13 @@ mod tests {
     fn like_as_a_preposition_carries_no_valence() {
         assert!(score("I like the new logo", Lang::En) > 0.2);
         assert_eq!(score("It looks like rain tomorrow", Lang::En), 0.0);
+    }
+
+    #[test]
+    fn an_apology_is_not_read_as_a_bad_mood() {
+        assert!(score("Sorry for the delay, your refund is on its way", Lang::En) > -0.2);
+        assert!(score("Désolé pour la gêne occasionnée", Lang::Fr) > -0.2);
+        assert!(score("The delay was awful", Lang::En) < -0.3);
     }
 
     #[test]

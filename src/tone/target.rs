@@ -114,10 +114,10 @@ impl std::error::Error for ToneTargetError {}
 fn preset(name: &str) -> Option<ToneTarget> {
     let range = |min, max| Some(ScoreRange { min, max });
     let t = match name {
-        // A brand talking to customers in public: warm, clean, one `!` at most.
+        // A brand talking to customers in public: never negative, clean, one `!` at most.
         "friendly-professional" => ToneTarget {
             formality: range(0.4, 0.9),
-            min_sentiment: Some(0.0),
+            min_sentiment: Some(-0.15),
             no_shouting: Some(true),
             max_exclamations: Some(1),
             no_profanity: Some(true),
@@ -148,7 +148,7 @@ fn preset(name: &str) -> Option<ToneTarget> {
         // Replies to customers: calm, kind, confident.
         "customer-care" => ToneTarget {
             formality: range(0.45, 0.95),
-            min_sentiment: Some(0.0),
+            min_sentiment: Some(-0.15),
             no_shouting: Some(true),
             max_exclamations: Some(1),
             no_profanity: Some(true),

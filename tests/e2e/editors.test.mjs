@@ -87,6 +87,8 @@ async function fixJourney({ page, frame = page, selector, original, word, sugges
   await chooseSuggestion(page, frame, selector, word, suggestion, nth);
   await waitForModel(frame, fixed, `the model with "${suggestion}"`);
   await waitFor(async () => !(await highlightRanges(frame)).some((r) => r.text === word), "the fixed word's underline to go");
+  // The popover closes once the fix is verified and the caret placed after the word.
+  await waitFor(async () => (await textInClosedShadow(page, "data-suggestion", suggestion, { visible: true })) === null, "the popover to close");
   const caret = at + suggestion.length;
   await page.keyboard.type("!");
   await waitForModel(frame, fixed.slice(0, caret) + "!" + fixed.slice(caret), "typing right after the fixed word");

@@ -58,9 +58,25 @@ export async function select(root: HTMLElement, range: Range): Promise<Range | n
   return root.contains(current.startContainer) && root.contains(current.endContainer) ? current : null;
 }
 
-/** Puts the caret at `offset` of `node` (after a fix: at the end of the replaced word). */
-export function placeCaret(root: HTMLElement, node: Node, offset: number): void {
-  root.ownerDocument.getSelection()?.setBaseAndExtent(node, offset, node, offset);
+/**
+ * Puts the caret at `offset` of `node` (after a fix: at the end of the replaced word) and waits
+ * for the framework to adopt it. A framework that re-renders from a stale selection of its own
+ * (Slate syncs DOM selection changes on a throttle) may put it back: then it is placed once more.
+ */
+export async function placeCaret(root: HTMLElement, node: Node, offset: number): Promise<void> {
+  const doc = root.ownerDocument;
+  const caretIsThere = (): boolean => {
+    const selection = selectionOf(root);
+    return selection !== null && selection.isCollapsed && selection.focusNode === node && selection.focusOffset === offset;
+  };
+  for (let attempt = 0; attempt < 2 && node.isConnected; attempt++) {
+    const settled = selectionSettled(doc);
+    doc.getSelection()?.setBaseAndExtent(node, offset, node, offset);
+    await settled;
+    await nextFrame();
+    await nextFrame();
+    if (caretIsThere()) return;
+  }
 }
 
 function clipboardWith(text: string): DataTransfer {

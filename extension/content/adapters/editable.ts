@@ -155,7 +155,7 @@ export class EditableAdapter implements FieldAdapter {
     }
     if (text !== expected) return failure(NOT_ACCEPTED);
     const caret = caretAt(this.map, endAfterEdit(end, edit));
-    if (caret !== null) placeCaret(this.element, caret.node, caret.offset);
+    if (caret !== null) await placeCaret(this.element, caret.node, caret.offset);
     return { ok: true };
   }
 

@@ -122,6 +122,43 @@ impl Pack {
         }
     }
 
+    /// Reads every pack file (`*.yml`, `*.yaml`, `*.json`) of `dir`, sorted by name, as
+    /// sources for `Config.packs`. Nothing is compiled here: `Checker::new` does that.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn sources_in(dir: &std::path::Path) -> Result<Vec<PackSource>, PackError> {
+        let name = dir.display().to_string();
+        let io = |e: std::io::Error| PackError::new(&name, PackErrorKind::Io(e.to_string()));
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "yml" | "yaml" | "json")
+                })
+            })
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path).map_err(io)?;
+                let format = if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                {
+                    PackFormat::Json
+                } else {
+                    PackFormat::Yaml
+                };
+                Ok(PackSource {
+                    name: path.display().to_string(),
+                    format,
+                    text,
+                })
+            })
+            .collect()
+    }
+
     fn from_spec(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
         let err = |kind| PackError::new(source, kind);
         if spec.name.trim().is_empty()

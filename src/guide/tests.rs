@@ -190,8 +190,12 @@ fn occurrence_counts_matches_per_scope() {
 
 #[test]
 fn repetition_flags_a_word_said_twice() {
-    let p = pack("name: acme\nrules:\n  Repeated:\n    extends: repetition\n    message: \"'%s' is repeated!\"\n    alpha: true\n    ignorecase: true\n    tokens: ['[^\\s]+']\n");
-    let found = run(&p, "Join the the party. Le le lancement.");
+    let p = pack("name: acme\nrules:\n  Repeated:\n    extends: repetition\n    message: \"'%s' is repeated!\"\n    alpha: true\n    ignorecase: true\n    exceptions: [had]\n    tokens: ['[^\\s]+']\n");
+    let found = run(
+        &p,
+        "Join the the party. Le le lancement. She had had enough.",
+    );
+    assert_eq!(found.len(), 2);
     assert_eq!(found[0].1, "the the");
     assert_eq!(found[1].1, "Le le");
     assert!(run(&p, "Call 555 555 now").is_empty());
@@ -488,4 +492,20 @@ fn random_patterns_and_texts_never_panic() {
         }
     }
     assert!(compiled > 1_000, "only {compiled} patterns compiled");
+}
+
+#[test]
+fn capitalization_threshold_and_prefix_follow_vale() {
+    let p = pack("name: acme\nrules:\n  Headings:\n    extends: capitalization\n    message: \"'%s' should use title case.\"\n    match: $title\n    scope: first_line\n    threshold: 0.7\n    prefix: 'Step \\d+: '\n");
+    // Prefix skipped; 3 of 4 words capitalised passes a 0.7 threshold.
+    assert!(run(&p, "Step 2: Build Your first Shop").is_empty());
+    assert_eq!(run(&p, "Step 2: build your first shop").len(), 1);
+}
+
+#[test]
+fn a_draft_metric_measures_the_whole_text_once() {
+    let p = pack("name: acme\nrules:\n  Short:\n    extends: metric\n    message: \"%s words.\"\n    formula: words\n    condition: '> 5'\n");
+    let found = run(&p, "One two three.\n\nFour five six.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].2, "6 words.");
 }

@@ -199,6 +199,17 @@ impl Pack {
             )))
             .at_line(line_starting_with(text, "lexicon", 1)));
         }
+        if let Some(target) = &spec.tone_target {
+            if let Some(problem) = tone_target_problem(target) {
+                return Err(
+                    err(PackErrorKind::InvalidValue(problem)).at_line(line_starting_with(
+                        text,
+                        "tone_target",
+                        1,
+                    )),
+                );
+            }
+        }
         let mut rules = Vec::with_capacity(spec.rules.len());
         for (name, rule_spec) in &spec.rules {
             if name == LEXICON_RULE {
@@ -427,6 +438,43 @@ impl Pack {
         }
         Ok(())
     }
+}
+
+/// An impossible tone target value, in words.
+fn tone_target_problem(target: &ToneTarget) -> Option<String> {
+    if let Some(range) = target.formality {
+        if !(0.0..=1.0).contains(&range.min) || !(0.0..=1.0).contains(&range.max) {
+            return Some("tone_target.formality must stay between 0 and 1".into());
+        }
+        if range.min > range.max {
+            return Some(format!(
+                "tone_target.formality min ({}) is above max ({})",
+                range.min, range.max
+            ));
+        }
+    }
+    if let Some(s) = target.min_sentiment {
+        if !(-1.0..=1.0).contains(&s) {
+            return Some(format!(
+                "tone_target.min_sentiment ({s}) must be between -1 and 1"
+            ));
+        }
+    }
+    if let Some(preset) = &target.preset {
+        const PRESETS: [&str; 4] = [
+            "friendly-professional",
+            "playful",
+            "institutional",
+            "customer-care",
+        ];
+        if !PRESETS.contains(&preset.as_str()) {
+            return Some(format!(
+                "tone_target.preset {preset:?} is not one of {}",
+                PRESETS.join(", ")
+            ));
+        }
+    }
+    None
 }
 
 fn check_size(text: &str, source: &str) -> Result<(), PackError> {

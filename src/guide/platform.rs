@@ -15,6 +15,7 @@ use crate::text::{Token, TokenKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
+    #[serde(alias = "twitter")]
     X,
     Mastodon,
     Bluesky,

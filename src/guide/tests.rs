@@ -509,3 +509,24 @@ fn a_draft_metric_measures_the_whole_text_once() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].2, "6 words.");
 }
+
+#[test]
+fn an_impossible_tone_target_is_refused_with_its_line() {
+    let err =
+        refused("name: acme\ndescription: x\ntone_target:\n  formality: {min: 0.8, max: 0.2}\n");
+    assert_eq!(err.line, Some(3));
+    assert!(
+        err.to_string().contains("min (0.8) is above max (0.2)"),
+        "{err}"
+    );
+    let err = refused("name: acme\ntone_target:\n  preset: grumpy\n");
+    assert!(err.to_string().contains("grumpy"));
+}
+
+#[test]
+fn platform_names_read_from_options_include_twitter() {
+    let options: crate::CheckOptions = serde_json::from_str(r#"{"platform": "twitter"}"#).unwrap();
+    assert_eq!(options.platform, Some(Platform::X));
+    let options: crate::CheckOptions = serde_json::from_str(r#"{"platform": "linkedin"}"#).unwrap();
+    assert_eq!(options.platform, Some(Platform::Linkedin));
+}

@@ -321,7 +321,7 @@ fn composes_with(base: Option<char>, mark: char) -> bool {
 
 /// `@user@server.social` counts as `@user` on Mastodon.
 fn mastodon_mention_length(mention: &str) -> usize {
-    let body = &mention[1..];
+    let body = mention.trim_start_matches(['@', '＠']);
     1 + body.split('@').next().unwrap_or(body).chars().count()
 }
 

@@ -108,7 +108,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             }
             for t in &tags {
                 let text = t.text(doc.text);
-                let body = text.trim_start_matches('#');
+                let body = tag_body(text);
                 let lower = body.to_lowercase();
                 if banned.contains(&lower) {
                     out.push(alert(rule, t.span, &[text], vec![]));
@@ -132,7 +132,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             if !required.is_empty()
                 && !tags
                     .iter()
-                    .any(|t| required.contains(&t.text(doc.text)[1..].to_lowercase()))
+                    .any(|t| required.contains(&tag_body(t.text(doc.text)).to_lowercase()))
             {
                 let shown = required
                     .iter()
@@ -248,7 +248,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             let text = &doc.text[scope.start..scope.end];
             let disclosed = of(TokenKind::Hashtag)
                 .iter()
-                .any(|t| tags.contains(&t.text(doc.text)[1..].to_lowercase()));
+                .any(|t| tags.contains(&tag_body(t.text(doc.text)).to_lowercase()));
             if disclosed {
                 return;
             }
@@ -275,6 +275,11 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         }
         _ => {}
     }
+}
+
+/// A hashtag without its `#` (or full-width `＃`).
+pub fn tag_body(tag: &str) -> &str {
+    tag.trim_start_matches(['#', '＃'])
 }
 
 /// `link` without its `utm_*` query parameters.

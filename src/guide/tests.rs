@@ -281,6 +281,8 @@ fn hashtag_rules_check_count_camelcase_banned_required_and_position() {
     let messages = run(&p, "New drop today #Deals");
     assert!(messages.iter().any(|f| f.2 == "Add one of #acme."));
     assert!(run(&p, "New drop today #Acme #SummerSale").is_empty());
+    // A full-width ＃ counts as a hashtag sign.
+    assert!(run(&p, "New drop today ＃Acme").is_empty());
 }
 
 #[test]
@@ -529,4 +531,46 @@ fn platform_names_read_from_options_include_twitter() {
     assert_eq!(options.platform, Some(Platform::X));
     let options: crate::CheckOptions = serde_json::from_str(r#"{"platform": "linkedin"}"#).unwrap();
     assert_eq!(options.platform, Some(Platform::Linkedin));
+}
+
+#[test]
+fn tricky_texts_never_panic_with_every_pack_and_platform() {
+    let config = crate::Config {
+        packs: SHIPPED
+            .iter()
+            .filter_map(|(n, _)| shipped_pack(n))
+            .collect(),
+        ..crate::Config::default()
+    };
+    let checker = crate::Checker::new(config).unwrap();
+    let texts = [
+        "",
+        " ",
+        "\n\n\n",
+        "#",
+        "@",
+        "＃soldes ＠marque",
+        "👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦",
+        "e\u{301}\u{302}\u{303}",
+        "مرحبا بالعالم #عربي",
+        "!!!???....",
+        "https://",
+        "a\r\nb\r\n\r\nc",
+        "\u{200D}\u{FE0F}\u{20E3}",
+        "Giveaway‼️ #ad",
+    ];
+    for text in texts {
+        for platform in Platform::ALL {
+            // `auto` runs every pack, English and French.
+            let options = crate::CheckOptions {
+                platform: Some(platform),
+                language: Some(crate::Language::Auto),
+                categories: Some(vec![crate::Category::Guideline, crate::Category::Platform]),
+            };
+            let report = checker.check(text, &options);
+            for d in &report.diagnostics {
+                assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+            }
+        }
+    }
 }

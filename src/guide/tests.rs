@@ -574,3 +574,22 @@ fn tricky_texts_never_panic_with_every_pack_and_platform() {
         }
     }
 }
+
+#[test]
+fn token_scopes_look_only_inside_hashtags_mentions_links_and_the_first_line() {
+    let p = pack("name: acme\nrules:\n  TagDigits:\n    extends: existence\n    message: \"Digits in '%s'.\"\n    scope: hashtag\n    nonword: true\n    raw: ['\\d+']\n  Insecure:\n    extends: existence\n    message: Use https.\n    scope: url\n    nonword: true\n    raw: ['^http://']\n  HookEmoji:\n    extends: existence\n    message: Hook starts with an emoji.\n    scope: first_line\n    nonword: true\n    raw: ['^\\W']\n  Handles:\n    extends: existence\n    message: Old handle.\n    scope: mention\n    raw: ['@acme_old']\n");
+    let found = run(
+        &p,
+        "Sale 2025 starts #Sale2025 at http://acme.com/sale with @acme_old\nsecond line",
+    );
+    let flagged: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+    assert_eq!(
+        flagged,
+        vec![
+            ("acme.TagDigits", "2025"),
+            ("acme.Insecure", "http://"),
+            ("acme.Handles", "@acme_old"),
+        ]
+    );
+    assert_eq!(run(&p, "🎉 Big day").len(), 1);
+}

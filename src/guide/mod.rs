@@ -73,6 +73,17 @@ impl Guide {
         categories: &dyn Fn(Category) -> bool,
         out: &mut Vec<Finding>,
     ) -> Option<PlatformCounters> {
+        let active: Vec<&Pack> = if categories(Category::Guideline) {
+            self.packs
+                .iter()
+                .filter(|p| p.applies_to(language, platform))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if active.is_empty() && platform.is_none() {
+            return None;
+        }
         let french = language == Language::Fr;
         let doc = engine::Document::draft(text, tokens.to_vec(), french);
         if categories(Category::Guideline) {

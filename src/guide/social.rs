@@ -185,11 +185,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             if let Some(allowed) = allowed {
                 for t in &emoji {
                     let e = t.text(doc.text);
-                    let base = e.trim_end_matches('\u{FE0F}');
-                    if !allowed
-                        .iter()
-                        .any(|a| a == e || a.trim_end_matches('\u{FE0F}') == base)
-                    {
+                    if !allowed.iter().any(|a| emoji_base(a) == emoji_base(e)) {
                         out.push(alert(rule, t.span, &[e], vec![]));
                     }
                 }
@@ -275,6 +271,14 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         }
         _ => {}
     }
+}
+
+/// An emoji without skin-tone modifiers and variation selectors: 👍🏽 and 👍️ are 👍.
+fn emoji_base(emoji: &str) -> String {
+    emoji
+        .chars()
+        .filter(|c| !matches!(*c as u32, 0x1F3FB..=0x1F3FF | 0xFE0E | 0xFE0F))
+        .collect()
 }
 
 /// A hashtag without its `#` (or full-width `＃`).

@@ -294,6 +294,8 @@ fn mention_emoji_and_link_rules_read_social_tokens() {
         vec!["@cy", "🎉", "💩", "https://bit.ly/x", "https://bit.ly/x"]
     );
     assert!(flagged(&p, "Thanks @ana! ✨ https://acme.com/?utm_source=x").is_empty());
+    // Skin tones do not make an allowed emoji another emoji.
+    assert_eq!(run(&p, "Great work 👍🏽"), vec![]);
 }
 
 #[test]

@@ -122,6 +122,43 @@ impl Pack {
         }
     }
 
+    /// Reads every pack file (`*.yml`, `*.yaml`, `*.json`) of `dir`, sorted by name, as
+    /// sources for `Config.packs`. Nothing is compiled here: `Checker::new` does that.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn sources_in(dir: &std::path::Path) -> Result<Vec<PackSource>, PackError> {
+        let name = dir.display().to_string();
+        let io = |e: std::io::Error| PackError::new(&name, PackErrorKind::Io(e.to_string()));
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "yml" | "yaml" | "json")
+                })
+            })
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path).map_err(io)?;
+                let format = if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                {
+                    PackFormat::Json
+                } else {
+                    PackFormat::Yaml
+                };
+                Ok(PackSource {
+                    name: path.display().to_string(),
+                    format,
+                    text,
+                })
+            })
+            .collect()
+    }
+
     fn from_spec(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
         let err = |kind| PackError::new(source, kind);
         if spec.name.trim().is_empty()
@@ -161,6 +198,17 @@ impl Pack {
                 "lexicon entry {bad:?} is empty"
             )))
             .at_line(line_starting_with(text, "lexicon", 1)));
+        }
+        if let Some(target) = &spec.tone_target {
+            if let Some(problem) = tone_target_problem(target) {
+                return Err(
+                    err(PackErrorKind::InvalidValue(problem)).at_line(line_starting_with(
+                        text,
+                        "tone_target",
+                        1,
+                    )),
+                );
+            }
         }
         let mut rules = Vec::with_capacity(spec.rules.len());
         for (name, rule_spec) in &spec.rules {
@@ -390,6 +438,43 @@ impl Pack {
         }
         Ok(())
     }
+}
+
+/// An impossible tone target value, in words.
+fn tone_target_problem(target: &ToneTarget) -> Option<String> {
+    if let Some(range) = target.formality {
+        if !(0.0..=1.0).contains(&range.min) || !(0.0..=1.0).contains(&range.max) {
+            return Some("tone_target.formality must stay between 0 and 1".into());
+        }
+        if range.min > range.max {
+            return Some(format!(
+                "tone_target.formality min ({}) is above max ({})",
+                range.min, range.max
+            ));
+        }
+    }
+    if let Some(s) = target.min_sentiment {
+        if !(-1.0..=1.0).contains(&s) {
+            return Some(format!(
+                "tone_target.min_sentiment ({s}) must be between -1 and 1"
+            ));
+        }
+    }
+    if let Some(preset) = &target.preset {
+        const PRESETS: [&str; 4] = [
+            "friendly-professional",
+            "playful",
+            "institutional",
+            "customer-care",
+        ];
+        if !PRESETS.contains(&preset.as_str()) {
+            return Some(format!(
+                "tone_target.preset {preset:?} is not one of {}",
+                PRESETS.join(", ")
+            ));
+        }
+    }
+    None
 }
 
 fn check_size(text: &str, source: &str) -> Result<(), PackError> {

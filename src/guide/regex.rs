@@ -576,11 +576,14 @@ impl Parser<'_> {
                     }
                     name
                 } else {
-                    self.peek().map(String::from).unwrap_or_default()
+                    match self.peek() {
+                        Some(letter) => {
+                            self.pos += 1;
+                            letter.to_string()
+                        }
+                        None => return Err("`\\p` needs a class name".into()),
+                    }
                 };
-                if !name.starts_with('{') && self.chars.get(self.pos - 1) != Some(&'}') {
-                    self.pos += 1;
-                }
                 let (name, negated) = match name.strip_prefix('^') {
                     Some(n) => (n.to_string(), c == 'p'),
                     None => (name, c == 'P'),
@@ -636,7 +639,7 @@ impl Parser<'_> {
             }
             first = false;
             if self.rest_starts_with("[:") {
-                let end = (self.pos..self.chars.len()).find(|&i| self.rest_at(i, ":]"));
+                let end = (self.pos + 2..self.chars.len()).find(|&i| self.rest_at(i, ":]"));
                 if let Some(end) = end {
                     let raw: String = self.chars[self.pos + 2..end].iter().collect();
                     let (name, neg) = match raw.strip_prefix('^') {

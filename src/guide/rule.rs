@@ -89,6 +89,8 @@ pub enum Kind {
         max: usize,
         alpha: bool,
         ignorecase: bool,
+        /// Words allowed to repeat ("that that", "had had").
+        exceptions: Vec<String>,
     },
     Consistency {
         pairs: Vec<Pattern>,
@@ -101,6 +103,10 @@ pub enum Kind {
     Capitalization {
         style: CaseStyle,
         exceptions: Vec<String>,
+        /// Share of words that must follow the style (1 = all).
+        threshold: f64,
+        /// Text skipped at the start of the scope (e.g. `Step \d+: `).
+        prefix: Option<Pattern>,
     },
     Metric {
         formula: Formula,
@@ -193,12 +199,19 @@ fn type_keys(extends: &str) -> &'static [&'static str] {
             "tokens",
             "exceptions",
         ],
-        "substitution" => &["ignorecase", "nonword", "swap", "exceptions"],
+        "substitution" => &["ignorecase", "nonword", "swap", "exceptions", "capitalize"],
         "occurrence" => &["ignorecase", "token", "min", "max"],
-        "repetition" => &["ignorecase", "tokens", "max", "alpha"],
+        "repetition" => &["ignorecase", "tokens", "max", "alpha", "exceptions"],
         "consistency" => &["ignorecase", "nonword", "either"],
         "conditional" => &["ignorecase", "first", "second", "exceptions"],
-        "capitalization" => &["match", "style", "exceptions", "indicators"],
+        "capitalization" => &[
+            "match",
+            "style",
+            "exceptions",
+            "indicators",
+            "threshold",
+            "prefix",
+        ],
         "metric" => &["formula", "condition"],
         "hashtags" => &["max", "camelcase", "banned", "required", "position"],
         "mentions" => &["max"],
@@ -237,6 +250,9 @@ fn present_keys(spec: &RuleSpec) -> Vec<&'static str> {
     add(spec.formula.is_some(), "formula");
     add(spec.condition.is_some(), "condition");
     add(spec.alpha.is_some(), "alpha");
+    add(spec.capitalize.is_some(), "capitalize");
+    add(spec.threshold.is_some(), "threshold");
+    add(spec.prefix.is_some(), "prefix");
     add(spec.banned.is_some(), "banned");
     add(spec.required.is_some(), "required");
     add(spec.camelcase.is_some(), "camelcase");
@@ -514,6 +530,7 @@ impl Rule {
                     max: count(spec.max, "max")?.unwrap_or(0),
                     alpha: spec.alpha.unwrap_or(false),
                     ignorecase,
+                    exceptions: spec.exceptions.clone().unwrap_or_default(),
                 }
             }
             "consistency" => {
@@ -566,9 +583,22 @@ impl Rule {
                     }
                     other => CaseStyle::Pattern(compile_pattern(&format!("^(?:{other})$"), "match")?),
                 };
+                let threshold = spec.threshold.unwrap_or(1.0);
+                if !(0.0..=1.0).contains(&threshold) {
+                    return Err(invalid(
+                        format!("`threshold` is {threshold}; it must be between 0 and 1"),
+                        Some("threshold"),
+                    ));
+                }
+                let prefix = match spec.prefix.as_deref() {
+                    None => None,
+                    Some(p) => Some(compile_pattern(&format!("^(?:{p})"), "prefix")?),
+                };
                 Kind::Capitalization {
                     style,
                     exceptions: spec.exceptions.clone().unwrap_or_default(),
+                    threshold,
+                    prefix,
                 }
             }
             "metric" => {

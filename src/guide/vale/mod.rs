@@ -511,6 +511,20 @@ mod tests {
     }
 
     #[test]
+    fn a_metric_rule_measures_the_whole_file_once_like_vale() {
+        let rule = compile_rule(
+            "Length",
+            "extends: metric\nmessage: \"%s words.\"\nformula: words\ncondition: '> 5'\n",
+        )
+        .unwrap();
+        let rules = vec![("Acme.Length".to_string(), &rule, Severity::Suggestion)];
+        let text = "# Title here\n\nOne two three.\n\nFour five `code` six.\n";
+        let alerts = check_text("f.md", text, Markup::Markdown, &rules, Severity::Suggestion);
+        let lines: Vec<String> = alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(lines, vec!["f.md:1:1:Acme.Length:8 words."]);
+    }
+
+    #[test]
     fn columns_count_characters_not_bytes() {
         let rule = compile_rule("Hype", STYLE_HYPE).unwrap();
         let rules = vec![("Acme.Hype".to_string(), &rule, Severity::Suggestion)];

@@ -108,6 +108,17 @@ build_wasm() {
   fi
 }
 
+# The French dictionary ships beside the wasm and is loaded by the worker only when a draft is
+# French; it is compiled by the core's own build script and written out by a small native command.
+build_dictionaries() {
+  if newer "$BUILD/dict/fr.dict" data/dictionaries src/spell build.rs; then
+    step "Writing the French dictionary for lazy loading (plume-dictionary)"
+    mkdir -p "$BUILD/dict"
+    run "plume-dictionary" "Fix the error above; 'cargo run --release --bin plume-dictionary -- fr OUT' reproduces it." \
+      cargo run --quiet --release --bin plume-dictionary -- fr "$BUILD/dict/fr.dict"
+  fi
+}
+
 bundle_extension() {
   step "Bundling the extension into dist/extension"
   mkdir -p "$EXT/wasm"
@@ -130,6 +141,9 @@ bundle_extension() {
   rm -rf "$EXT/_locales" && cp -r extension/_locales "$EXT/_locales"
   cp extension/content/content.css "$EXT/content.css"
   cp "$BUILD/wasm/plume_bg.wasm" "$EXT/wasm/plume_bg.wasm"
+  mkdir -p "$EXT/dict"
+  cp "$BUILD/dict/fr.dict" "$EXT/dict/fr.dict"
+  cp -r data/dictionaries/fr/. "$EXT/dict/fr-source/"
   cp LICENSE THIRD-PARTY.md "$EXT/"
   local manifest_version
   manifest_version="$(node -p "require('./manifest.json').version")"
@@ -159,6 +173,7 @@ build() {
   ensure_rust
   ensure_node
   build_wasm
+  build_dictionaries
   bundle_extension
   package_extension
 }

@@ -107,6 +107,9 @@ impl Checker {
         let mut report = Report::from_findings(text, findings, words);
         report.tone = tone_summary;
         report.platform = platform_counters;
+        if options.wants(Category::Spelling) {
+            report.missing_dictionary = self.speller.missing_dictionary(text, &tokens, language);
+        }
         report
     }
 }

@@ -78,3 +78,24 @@ pub fn load_dictionary(lang: &str, bytes: &[u8]) -> Result<(), JsError> {
         }
     })
 }
+
+/// The platform a site serves (`x`, `linkedin`…) from its host, or `undefined`.
+#[wasm_bindgen]
+pub fn platform_for_host(host: &str) -> Option<String> {
+    crate::guide::Platform::from_host(host).map(|p| p.as_str().to_string())
+}
+
+/// The YAML text of a pack shipped inside the core (`social-essentials`, `acme`…), or `undefined`.
+#[wasm_bindgen]
+pub fn shipped_pack(name: &str) -> Option<String> {
+    crate::guide::shipped_pack(name).map(|source| source.text)
+}
+
+/// Names of the packs shipped inside the core.
+#[wasm_bindgen]
+pub fn shipped_pack_names() -> Vec<String> {
+    crate::guide::SHIPPED
+        .iter()
+        .map(|(name, _)| name.to_string())
+        .collect()
+}

@@ -4,7 +4,7 @@
  * Nothing is drawn here and no text leaves the browser.
  */
 
-import init, { check, configure } from "../../build/wasm/plume.js";
+import init, { check, configure, load_dictionary, platform_for_host, shipped_pack } from "../../build/wasm/plume.js";
 import {
   parseWorkerRequest,
   type ActionResponse,
@@ -16,6 +16,7 @@ import {
   CATEGORIES,
   invalidWordReason,
   loadDictionary,
+  loadImportedPacks,
   loadSettings,
   saveDictionary,
   saveSettings,
@@ -31,16 +32,42 @@ function ensureCore(): Promise<unknown> {
   return core;
 }
 
+/** Packs an organisation pushed through policy (`chrome.storage.managed`). */
+async function managedPacks(): Promise<Array<{ name: string; format: "yaml" | "json"; text: string }>> {
+  try {
+    const { packs } = await chrome.storage.managed.get("packs");
+    return Array.isArray(packs) ? packs.filter((p) => typeof p?.name === "string" && typeof p?.text === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The sources of the active packs: shipped ones from the core, the others from storage. */
+async function activePackSources(names: string[]): Promise<Array<{ name: string; format: string; text: string }>> {
+  const stored = [...(await managedPacks()), ...(await loadImportedPacks())];
+  const sources = [];
+  for (const name of names) {
+    const own = stored.find((p) => p.name === name);
+    const text = own?.text ?? shipped_pack(name);
+    if (text !== undefined) sources.push({ name, format: own?.format ?? "yaml", text });
+  }
+  return sources;
+}
+
 /** Builds the core's checker from storage; rebuilt whenever settings or the dictionary change. */
 function ensureConfigured(): Promise<Settings> {
   configured ??= (async () => {
     await ensureCore();
     const [{ settings }, dictionary] = await Promise.all([loadSettings(), loadDictionary()]);
-    configure({
-      language: settings.language === "auto" ? "auto" : settings.language,
-      personal_dictionary: dictionary,
-      disabled_rules: settings.disabledRules,
-    });
+    const packs = await activePackSources(settings.activePacks);
+    try {
+      configure({ language: settings.language, personal_dictionary: dictionary, disabled_rules: settings.disabledRules, packs });
+    } catch (error) {
+      // A pack that no longer loads must not stop checking: report it and check without packs.
+      console.error(`Plume: the active packs could not be loaded (${String(error)}); checking without them.`);
+      configure({ language: settings.language, personal_dictionary: dictionary, disabled_rules: settings.disabledRules });
+    }
+    if (frenchLoaded) await loadFrench();
     return settings;
   })();
   configured.catch(() => {
@@ -49,9 +76,25 @@ function ensureConfigured(): Promise<Settings> {
   return configured;
 }
 
+let frenchLoaded = false;
+let french: Promise<void> | undefined;
+
+/** Loads the French dictionary from the extension package, once, when a draft needs it. */
+function loadFrench(): Promise<void> {
+  french ??= (async () => {
+    const response = await fetch(chrome.runtime.getURL("dict/fr.dict"));
+    if (!response.ok) throw new Error(`dict/fr.dict: HTTP ${response.status}`);
+    load_dictionary("fr", new Uint8Array(await response.arrayBuffer()));
+    frenchLoaded = true;
+  })();
+  french.catch(() => (french = undefined));
+  return french;
+}
+
 chrome.storage.onChanged.addListener((changes, area) => {
-  if ((area === "sync" && "settings" in changes) || (area === "local" && "dictionary" in changes) || area === "managed") {
+  if ((area === "sync" && "settings" in changes) || (area === "local" && ("dictionary" in changes || "packs" in changes)) || area === "managed") {
     configured = undefined;
+    french = undefined; // a new checker starts without French; it is loaded again when needed
   }
 });
 
@@ -69,7 +112,13 @@ async function answerCheck(text: string, revision: number, sender: chrome.runtim
   const host = hostOf(sender.tab?.url ?? sender.url);
   if (host !== null && settings.disabledSites.includes(host)) return { type: "disabled" };
   const categories = CATEGORIES.filter((c) => settings.categories[c]);
-  const report = check(text, { categories }) as Report;
+  const platform = settings.platform === "auto" ? (host === null ? undefined : platform_for_host(host)) : settings.platform;
+  const options = { categories, ...(platform === undefined ? {} : { platform }) };
+  let report = check(text, options) as Report;
+  if (report.missing_dictionary === "fr") {
+    await loadFrench();
+    report = check(text, options) as Report;
+  }
   return { type: "report", revision, report };
 }
 

@@ -24,6 +24,8 @@ export interface Settings {
   disabledRules: string[];
   /** Hosts where Plume is switched off. */
   disabledSites: string[];
+  /** Names of the guideline packs that apply (shipped or imported). */
+  activePacks: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   categories: { spelling: true, grammar: true, tone: true, guideline: true, platform: true },
   disabledRules: [],
   disabledSites: [],
+  activePacks: ["social-essentials"],
 };
 
 /** Longest personal-dictionary word, matching the core's limit. */
@@ -72,6 +75,7 @@ export function normaliseSettings(raw: unknown): Settings {
     categories,
     disabledRules: stringList(r.disabledRules, 1000),
     disabledSites: stringList(r.disabledSites, 1000),
+    activePacks: Array.isArray(r.activePacks) ? stringList(r.activePacks, 50) : [...DEFAULT_SETTINGS.activePacks],
   };
 }
 
@@ -113,6 +117,36 @@ export async function saveSettings(settings: Settings): Promise<string | null> {
     return null;
   } catch (error) {
     return `Settings could not be saved: ${String(error)}`;
+  }
+}
+
+/** A pack the user imported (shipped packs live inside the core). */
+export interface ImportedPack {
+  name: string;
+  format: "yaml" | "json";
+  text: string;
+}
+
+/** Packs the user imported, by name, from `storage.local` (they can be large). */
+export async function loadImportedPacks(): Promise<ImportedPack[]> {
+  const stored = await chrome.storage.local.get("packs");
+  if (!Array.isArray(stored.packs)) return [];
+  return (stored.packs as unknown[]).filter(
+    (p): p is ImportedPack =>
+      typeof p === "object" && p !== null &&
+      typeof (p as ImportedPack).name === "string" &&
+      ((p as ImportedPack).format === "yaml" || (p as ImportedPack).format === "json") &&
+      typeof (p as ImportedPack).text === "string",
+  );
+}
+
+/** Saves imported packs; a quota error is returned as a message. */
+export async function saveImportedPacks(packs: ImportedPack[]): Promise<string | null> {
+  try {
+    await chrome.storage.local.set({ packs });
+    return null;
+  } catch (error) {
+    return `The packs could not be saved: ${String(error)}`;
   }
 }
 

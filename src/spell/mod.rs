@@ -173,6 +173,27 @@ impl Speller {
         language != Language::Fr || self.french.is_some()
     }
 
+    /// The language this draft needs a dictionary for that is not loaded yet (French in the
+    /// browser before `load_dictionary`): the caller loads it and checks again.
+    pub fn missing_dictionary(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+    ) -> Option<Language> {
+        if self.has_dictionary(Language::Fr) {
+            return None;
+        }
+        let wants_french = match language {
+            Language::Fr => true,
+            Language::Auto => paragraphs(text, tokens).iter().any(|paragraph| {
+                language::decide(language::signals(text, paragraph)) == Some(Detected::French)
+            }),
+            Language::EnUs | Language::EnGb => false,
+        };
+        wants_french.then_some(Language::Fr)
+    }
+
     /// Turns the common-misspelling table on or off (benchmarks measure the model without it).
     pub fn set_misspelling_table(&mut self, enabled: bool) {
         self.use_misspelling_table = enabled;

@@ -220,6 +220,12 @@ fn scan_parts(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
         let next = at(k + 1);
         let kind_and_len: (TokenKind, usize) = if c == '`' {
             (TokenKind::Punctuation, 1)
+        } else if is_keycap_base(c)
+            && (at(k + 1) == Some('\u{20E3}')
+                || (at(k + 1) == Some('\u{FE0F}') && at(k + 2) == Some('\u{20E3}')))
+        {
+            // Keycaps (`1️⃣`, `#️⃣`) are emoji, not numbers or hashtags.
+            (TokenKind::Emoji, emoji_len(&chars[k..]))
         } else if (c == '#' || c == '＃')
             && !prev_is_word
             && next.is_some_and(|n| n.is_alphanumeric() || n == '_')
@@ -250,7 +256,7 @@ fn scan_parts(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
             } else {
                 (TokenKind::Word, n)
             }
-        } else if is_emoji_char(c) || (is_keycap_base(c) && at(k + 1) == Some('\u{FE0F}')) {
+        } else if is_emoji_char(c) {
             (TokenKind::Emoji, emoji_len(&chars[k..]))
         } else {
             (TokenKind::Punctuation, 1)
@@ -429,6 +435,20 @@ mod tests {
                 (TokenKind::Emoji, "👩‍👩‍👧"),
                 (TokenKind::Emoji, "🇫🇷"),
                 (TokenKind::Emoji, "❤️"),
+            ]
+        );
+    }
+
+    #[test]
+    fn keycaps_are_emoji_not_numbers_or_hashtags() {
+        assert_eq!(
+            kinds("1️⃣ #️⃣ 2⃣ 3 #tag"),
+            vec![
+                (TokenKind::Emoji, "1️⃣"),
+                (TokenKind::Emoji, "#️⃣"),
+                (TokenKind::Emoji, "2⃣"),
+                (TokenKind::Number, "3"),
+                (TokenKind::Hashtag, "#tag"),
             ]
         );
     }

@@ -266,7 +266,7 @@ describe("a plain contenteditable", () => {
     await page.click("#plain");
     const shout = await highlightOn(page, "WE ARE  SO EXCITED", "plume-tone");
     await page.mouse.click(shout.left + 5, (shout.top + shout.bottom) / 2);
-    await clickInClosedShadow(page, "data-suggestion", "we are 🎉 so excited");
+    await clickInClosedShadow(page, "data-suggestion", "We are 🎉 so excited");
     const notice = await waitFor(() => textInClosedShadow(page, "class", "notice", { visible: true }), "the reason the fix was refused");
     assert.match(notice, /emoji|mention/);
     assert.equal(await page.textContent("#plain"), "WE ARE  SO EXCITED", "the text is untouched");

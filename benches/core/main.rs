@@ -12,13 +12,18 @@ use plume::{CheckOptions, Checker, Config, Language};
 fn texts(lang: &str) -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/texts");
     let post = std::fs::read_to_string(format!("{dir}/post-{lang}.txt")).expect("post text");
-    let paragraphs = std::fs::read_to_string(format!("{dir}/paragraphs-{lang}.txt")).expect("paragraphs");
+    let paragraphs =
+        std::fs::read_to_string(format!("{dir}/paragraphs-{lang}.txt")).expect("paragraphs");
     let paragraphs: Vec<&str> = paragraphs.lines().filter(|l| !l.is_empty()).collect();
     let document = |length: usize| {
         let mut out = String::new();
         let mut i = 0;
         while out.len() < length {
-            out.push_str(&format!("Part {}. {}\n", i + 1, paragraphs[i % paragraphs.len()]));
+            out.push_str(&format!(
+                "Part {}. {}\n",
+                i + 1,
+                paragraphs[i % paragraphs.len()]
+            ));
             i += 1;
         }
         let mut end = length.min(out.len());
@@ -87,7 +92,9 @@ fn main() {
             });
             let tone = median(budget, || {
                 let mut out = Vec::new();
-                black_box(plume::tone::check_tone(&text, &tokens, language, None, &mut out));
+                black_box(plume::tone::check_tone(
+                    &text, &tokens, language, None, &mut out,
+                ));
             });
             let guide_time = median(budget, || {
                 let mut out = Vec::new();

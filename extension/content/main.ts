@@ -11,6 +11,8 @@ import { Popover } from "./popover";
 
 /** Quiet time after the last keystroke before a check is sent. */
 const DEBOUNCE_MS = 120;
+/** Most underlines drawn in one field: drawing thousands would block the page; the badge still counts all. */
+const MAX_DRAWN = 500;
 
 let popover: Popover | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
@@ -103,7 +105,7 @@ class FieldSession {
       return;
     }
     const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
-    this.adapter.draw(text, shown);
+    this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown);
     this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)));
     this.lastSummary = report.summary;
   }

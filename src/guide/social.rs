@@ -97,7 +97,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         } => {
             let tags = of(TokenKind::Hashtag);
             if let Some(max) = max {
-                for t in tags.iter().skip(*max) {
+                if let Some(t) = tags.get(*max) {
                     out.push(alert(
                         rule,
                         t.span,
@@ -157,7 +157,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             }
         }
         Kind::Mentions { max } => {
-            for t in of(TokenKind::Mention).iter().skip(*max) {
+            if let Some(t) = of(TokenKind::Mention).get(*max) {
                 out.push(alert(
                     rule,
                     t.span,
@@ -173,7 +173,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         } => {
             let emoji = of(TokenKind::Emoji);
             if let Some(max) = max {
-                for t in emoji.iter().skip(*max) {
+                if let Some(t) = emoji.get(*max) {
                     out.push(alert(
                         rule,
                         t.span,
@@ -206,7 +206,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         } => {
             let links = of(TokenKind::Url);
             if let Some(max) = max {
-                for t in links.iter().skip(*max) {
+                if let Some(t) = links.get(*max) {
                     out.push(alert(
                         rule,
                         t.span,

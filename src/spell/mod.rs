@@ -31,6 +31,9 @@ pub use dictionary::{Dictionary, DictionaryError};
 pub use distance::damerau_levenshtein;
 use language::Detected;
 
+/// Longest token checked for spelling, in bytes; longer ones are not words.
+pub const MAX_WORD_BYTES: usize = 100;
+
 /// Rule id: a word in no dictionary.
 pub const UNKNOWN_WORD: &str = "spelling.unknown-word";
 /// Rule id: a brand or product name written with the wrong capitals (`Linkedin`).
@@ -230,6 +233,9 @@ impl Speller {
 
     /// Up to `limit` suggestions for `word` in `language`, best first, in the word's case.
     pub fn suggest(&self, word: &str, language: Language, limit: usize) -> Vec<String> {
+        if word.len() > MAX_WORD_BYTES {
+            return Vec::new();
+        }
         match language {
             Language::Fr => self.suggest_in(word, Detected::French, Variety::Either, limit),
             Language::EnGb => self.suggest_in(word, Detected::English, Variety::British, limit),
@@ -284,6 +290,11 @@ impl Speller {
         out: &mut Vec<Finding>,
     ) {
         for token in tokens {
+            // Longer than any word of any dictionary: pasted data or a key, not spelling (and
+            // searching suggestions for a 100 KB "word" would only burn time).
+            if token.span.len() > MAX_WORD_BYTES {
+                continue;
+            }
             match token.kind {
                 TokenKind::Word => {
                     let word = token.text(text);
@@ -704,6 +715,24 @@ fn finding(
         why: why.to_string(),
         link: None,
         suggestions,
+    }
+}
+
+#[cfg(test)]
+mod long_token_tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn a_token_longer_than_any_word_is_skipped_quickly() {
+        let text = format!("{} tomorow", "a".repeat(100_000));
+        let speller = Speller::new(&[], &[]);
+        let mut out = Vec::new();
+        speller.check_in(&text, &tokenize(&text), Language::EnUs, &mut out);
+        assert_eq!(out.len(), 1, "only the real typo is flagged: {out:?}");
+        assert!(speller
+            .suggest(&"b".repeat(500), Language::EnUs, 5)
+            .is_empty());
     }
 }
 

@@ -6,8 +6,8 @@
 
 import type { ActionResponse, CheckResponse, Diagnostic, DraftSummary, Report, Severity, Summary, TabRequest } from "../shared/protocol";
 import { Badge, badgeContent } from "./badge";
-import { adapterFor, editorRoot, isCheckableField, type FieldAdapter } from "./fields";
-import { Popover } from "./popover";
+import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
+import { Popover, type PopoverActions } from "./popover";
 
 /** Quiet time after the last keystroke before a check is sent. */
 const DEBOUNCE_MS = 120;
@@ -119,6 +119,31 @@ class FieldSession {
   click(x: number, y: number): boolean {
     const hit = this.adapter.hitTest(x, y);
     if (hit === null) return false;
+    this.open(hit);
+    return true;
+  }
+
+  /** The issue the popover shows, for keyboard commands. */
+  private opened: Hit | undefined;
+
+  /** Keyboard command: open the popover on the issue after the one shown last (wrapping). */
+  nextIssue(): void {
+    const hits = this.adapter.hits?.() ?? [];
+    if (hits.length === 0) return;
+    const after = this.opened?.diagnostic.utf16.start ?? -1;
+    this.open(hits.find((h) => h.diagnostic.utf16.start > after) ?? hits[0]!);
+  }
+
+  /** Keyboard command: apply the first suggestion of the issue shown (or of the first issue). */
+  acceptFirst(): void {
+    const target = popover?.isOpen === true ? this.opened : (this.adapter.hits?.() ?? [])[0];
+    const first = target?.diagnostic.suggestions[0];
+    if (target === undefined || first === undefined) return;
+    this.open(target).choose(first);
+  }
+
+  private open(hit: Hit): PopoverActions {
+    this.opened = hit;
     popover ??= new Popover();
     const shown = popover;
     const text = this.adapter.read();
@@ -128,7 +153,7 @@ class FieldSession {
       if (response?.type === "error") console.warn(`Plume: ${response.message}`);
       this.schedule(0);
     };
-    shown.show(diagnostic, hit.rect, {
+    const actions: PopoverActions = {
       choose: (replacement) => {
         this.applying = true;
         void Promise.resolve(this.adapter.applyFix(diagnostic, replacement)).then((outcome) => {
@@ -149,8 +174,9 @@ class FieldSession {
         ? { addToDictionary: () => void ask<ActionResponse>({ type: "dictionary/add", word: flagged }).then(report) }
         : {}),
       disableRule: () => void ask<ActionResponse>({ type: "rules/disable", rule: diagnostic.rule }).then(report),
-    });
-    return true;
+    };
+    shown.show(diagnostic, hit.rect, actions);
+    return actions;
   }
 
   dispose(): void {
@@ -220,6 +246,14 @@ window.addEventListener("resize", redrawAll, { passive: true });
 // The popup asks for the current draft's summary; the worker relays keyboard commands.
 if (extensionAlive()) {
   chrome.runtime.onMessage.addListener((message: TabRequest, _sender, sendResponse) => {
+    if (message?.type === "command") {
+      // Only the frame whose field has focus acts on a keyboard command.
+      if (current !== undefined && document.hasFocus()) {
+        if (message.name === "next-issue") current.nextIssue();
+        else current.acceptFirst();
+      }
+      return false;
+    }
     if (message?.type !== "summary") return false;
     const summary = current?.lastSummary ?? null;
     if (summary !== null) {

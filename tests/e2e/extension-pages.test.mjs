@@ -3,7 +3,7 @@
 // restarts, and the promise that the extension makes no network request at all.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { clickInClosedShadow, launchWithExtension, startServer, waitFor } from "./harness.mjs";
+import { clickInClosedShadow, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
 
 let server;
 let browser;
@@ -126,6 +126,28 @@ describe("popover actions", () => {
     await options.click("#disabled-rules button");
     await waitFor(async () => (await storage("sync", "settings"))?.disabledRules?.length === 0, "rule back on");
     await options.close();
+    await page.close();
+  });
+});
+
+describe("keyboard commands", () => {
+  test("next-issue opens the popover on the first issue and accept-first applies its first suggestion", async () => {
+    const page = await browser.context.newPage();
+    await typeDraft(page, "Teh launch is tomorow");
+    await waitFor(async () => (await overlayRules(page)).length === 2, "two underlines");
+    await page.bringToFront();
+    // What chrome.commands delivers to the worker, relayed to the active tab as the worker does.
+    const send = (name) => browser.worker.evaluate(async (name) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab.id, { type: "command", name });
+    }, name);
+    await send("next-issue");
+    const message = await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover on the first issue");
+    assert.match(message, /Teh/);
+    await send("accept-first");
+    await waitFor(async () => (await page.$eval("#ta", (ta) => ta.value)) === "The launch is tomorow", "the first suggestion applied");
+    await send("next-issue");
+    assert.match(await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover on the next issue"), /tomorow/);
     await page.close();
   });
 });

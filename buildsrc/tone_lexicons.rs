@@ -1,7 +1,7 @@
 //! Compiles the tone lexicons in `data/lexicons/` (TSV, see `data/lexicons/fetch.sh`) into
-//! `$OUT_DIR/tone_lexicons.rs`: per language one sorted key blob with offsets and a 3-byte record
-//! per key (valence ×10, profanity sureness, flags), plus the emoji valences and the inclusive-
-//! language patterns. `src/tone/lexicon.rs` includes the output and binary-searches it in place.
+//! `$OUT_DIR/tone_lexicons.rs`: per language one sorted key blob with a length byte per key, the
+//! offset of every 16th key, and a 2-byte record per key (valence ×10; profanity sureness + 1 and
+//! a phrase-head flag), plus the emoji valences and the inclusive-language patterns. `src/tone/lexicon.rs` includes the output and binary-searches it in place.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -43,10 +43,17 @@ fn valence(field: &str) -> Option<f32> {
 
 fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
     let mut table: BTreeMap<String, Entry> = BTreeMap::new();
-    // pattern polarity first (scaled to VADER's −4…4), then VADER, then Plume's own: later wins.
-    for row in rows(&dir.join("pattern.tsv")) {
-        if let (Some(k), Some(v)) = (row.first(), row.get(1).and_then(|v| valence(v))) {
-            table.entry(key(k)).or_default().valence = Some(v * 3.0);
+    // pattern first, then VADER, then Plume's own: later wins.
+    // pattern's adjective polarity, scaled to VADER's −4…4, for strong adjectives only: weak
+    // entries (`game` −0.4, `center` −0.1) are noise on social text. English leaves pattern out:
+    // VADER covers it, and measured on development data pattern only added noise.
+    if dir.join("pattern.tsv").exists() {
+        for row in rows(&dir.join("pattern.tsv")) {
+            if let (Some(k), Some(v)) = (row.first(), row.get(1).and_then(|v| valence(v))) {
+                if v.abs() >= 0.3 {
+                    table.entry(key(k)).or_default().valence = Some(v * 2.0);
+                }
+            }
         }
     }
     let mut vader: BTreeMap<String, Vec<f32>> = BTreeMap::new();
@@ -56,6 +63,11 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
         }
     }
     for (k, vs) in vader {
+        // Single letters (`s`, `v`, `l`) are abbreviations in VADER; in text they are mostly
+        // fragments (`étudiant·e·s`, initials) and only add noise.
+        if k.chars().count() < 2 {
+            continue;
+        }
         table.entry(k).or_default().valence = Some(vs.iter().sum::<f32>() / vs.len() as f32);
     }
     for row in rows(&dir.join("plume.tsv")) {
@@ -69,6 +81,21 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
             e.profanity = e.profanity.max(s + 1);
         }
     }
+    let clean = dir.join("plume-clean.txt");
+    if clean.exists() {
+        for row in rows(&clean) {
+            if let Some(e) = row.first().and_then(|k| table.get_mut(&key(k))) {
+                e.profanity = 0;
+            }
+        }
+    }
+    // Size: drop what barely moves a score. Weak valences (|v| < 0.5) without profanity, and
+    // long emoticons (`(-:|>*`) nobody types any more, and cuss's "maybe profane" (`africa`).
+    table.retain(|k, e| {
+        let emoticon = !k.chars().any(char::is_alphanumeric);
+        let weak = e.valence.is_none_or(|v| v.abs() < 0.5) && e.profanity <= 1;
+        !(weak || emoticon && k.chars().count() > 4)
+    });
     let heads: Vec<String> = table
         .keys()
         .filter_map(|k| k.split_once(' ').map(|(h, _)| h.to_string()))
@@ -79,30 +106,37 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
     table
 }
 
+/// Entries per block of the key index: lookups binary-search block heads, then scan one block.
+const BLOCK: usize = 16;
+
 fn emit_table(out: &mut String, name: &str, table: &BTreeMap<String, Entry>) {
     let mut keys = String::new();
-    let mut starts = Vec::with_capacity(table.len() + 1);
-    let mut records = Vec::with_capacity(table.len() * 3);
-    for (k, e) in table {
-        starts.push(keys.len() as u32);
+    let mut lens = Vec::with_capacity(table.len());
+    let mut blocks = Vec::with_capacity(table.len() / BLOCK + 1);
+    let mut records = Vec::with_capacity(table.len() * 2);
+    for (n, (k, e)) in table.iter().enumerate() {
+        if n % BLOCK == 0 {
+            blocks.push(keys.len() as u32);
+        }
+        assert!(k.len() < 256, "lexicon key longer than 255 bytes: {k}");
         keys.push_str(k);
+        lens.push(k.len() as u8);
         let v = e.valence.unwrap_or(0.0).clamp(-4.0, 4.0);
         records.push((v * 10.0).round() as i8 as u8);
-        records.push(e.profanity);
-        records.push(e.flags);
+        records.push(e.profanity | (e.flags << 2));
     }
-    starts.push(keys.len() as u32);
     writeln!(
         out,
-        "pub static {name}: Table = Table {{ keys: {keys:?}, starts: &{starts:?}, records: &{records:?} }};"
+        "pub static {name}: Table = Table {{ keys: {keys:?}, lens: &{lens:?}, blocks: &{blocks:?}, records: &{records:?} }};"
     )
     .unwrap();
 }
 
 pub fn generate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicons");
-    let mut out =
-        String::from("// Generated by buildsrc/tone_lexicons.rs from data/lexicons/. Do not edit.\n");
+    let mut out = String::from(
+        "// Generated by buildsrc/tone_lexicons.rs from data/lexicons/. Do not edit.\n",
+    );
     emit_table(&mut out, "EN", &language_table(&root.join("en")));
     emit_table(&mut out, "FR", &language_table(&root.join("fr")));
 

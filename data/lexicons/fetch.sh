@@ -13,7 +13,6 @@ trap 'rm -rf "$work"' EXIT
 
 VADER_EN=3.3.2        # PyPI vaderSentiment (MIT)
 VADER_FR=1.3.4        # PyPI vadersentiment-fr (MIT)
-TEXTBLOB=0.20.1       # PyPI textblob (MIT code; pattern lexicon PDDL)
 TEXTBLOB_FR=0.2.0     # PyPI textblob-fr (MIT code; pattern lexicon PDDL)
 CUSS=2.2.0            # npm cuss (MIT)
 EQUALITY=7.1.0        # npm retext-equality (MIT)
@@ -21,7 +20,7 @@ EQUALITY=7.1.0        # npm retext-equality (MIT)
 cd "$work"
 pip download --quiet --no-deps --no-binary :none: -d py \
   "vaderSentiment==$VADER_EN" "vadersentiment-fr==$VADER_FR" \
-  "textblob==$TEXTBLOB" "textblob-fr==$TEXTBLOB_FR"
+  "textblob-fr==$TEXTBLOB_FR"
 mkdir -p unz
 for f in py/*.whl; do python3 -m zipfile -e "$f" unz; done
 for f in py/*.tar.gz; do tar xzf "$f" -C unz; done
@@ -34,7 +33,6 @@ mkdir -p "$here/en" "$here/fr" "$here/licenses"
 cp unz/vaderSentiment_fr-*/LICENSE.txt "$here/licenses/vadersentiment-fr.LICENSE.txt"
 cp cuss/package/license "$here/licenses/cuss.LICENSE.txt"
 cp equality/package/license "$here/licenses/retext-equality.LICENSE.txt"
-cp unz/textblob-*.dist-info/licenses/LICENSE "$here/licenses/textblob.LICENSE.txt"
 
 python3 - "$here" <<'PY'
 import sys, re, glob, xml.etree.ElementTree as ET
@@ -81,7 +79,8 @@ write(f"{here}/fr/vader.tsv", hdr.format(what="VADER French lexicon: token<TAB>v
       src="PyPI vadersentiment-fr 1.3.4, vaderSentiment_fr/fr_lexicon.txt", lic="MIT (C.J. Hutto; French adaptation)"), rows)
 
 # pattern polarity (adjectives): form and mean polarity (-1..1) over its senses.
-for lang, path in (("en", "unz/textblob/en/en-sentiment.xml"), ("fr", "unz/textblob_fr/fr-sentiment.xml")):
+# English leaves pattern out: VADER covers it and pattern only added noise on social text.
+for lang, path in (("fr", "unz/textblob_fr/fr-sentiment.xml"),):
     acc = {}
     for w in ET.parse(path).getroot().iter("word"):
         form = w.get("form", "").lower()
@@ -92,7 +91,7 @@ for lang, path in (("en", "unz/textblob/en/en-sentiment.xml"), ("fr", "unz/textb
         acc.setdefault(form, []).append(p)
     rows = [(f, f"{sum(v)/len(v):.2f}") for f, v in sorted(acc.items()) if f and abs(sum(v)/len(v)) >= 0.05]
     write(f"{here}/{lang}/pattern.tsv", hdr.format(what="pattern polarity lexicon: adjective<TAB>mean polarity (-1..1)",
-          src=f"PyPI textblob{'' if lang == 'en' else '-fr'}, {path.split('/')[-1]}", lic="PDDL (Tom De Smedt, CLiPS pattern)"), rows)
+          src=f"PyPI textblob-fr 0.2.0, {path.split('/')[-1]}", lic="PDDL (Tom De Smedt, CLiPS pattern)"), rows)
 
 # cuss: `word: rating` or `'phrase': rating` (0 maybe, 1 likely, 2 surely profane).
 for lang, js in (("en", "cuss/package/index.js"), ("fr", "cuss/package/fr.js")):

@@ -3,6 +3,7 @@
 //! sureness, and strongly negative words; the weights add up and saturate towards 1.
 
 use super::draft::{Draft, ItemKind};
+use super::lexicon::Entry;
 use super::{cues, lexicon, saturate, Hit};
 
 /// What made a sentence hostile.
@@ -100,7 +101,20 @@ pub fn read(draft: &Draft) -> Aggression {
         if item.kind != ItemKind::Word || covered[i] {
             continue;
         }
-        let entry = table.get(&item.lower);
+        // A plural of a listed word (`shitheads`, `connards`) is as profane as the word.
+        let entry = match item.entry {
+            Some(e) if e.profanity.is_some() => Some(e),
+            other => item
+                .lower
+                .strip_suffix(['s', 'x'])
+                .and_then(|stem| table.get(stem))
+                .filter(|e| e.profanity.is_some())
+                .map(|e| Entry {
+                    valence: other.map_or(e.valence, |o| o.valence),
+                    ..e
+                })
+                .or(other),
+        };
         // Phrases in the profanity list (`va te faire foutre`).
         let mut profane_phrase = None;
         if entry.is_some_and(|e| e.phrase_head) {
@@ -138,7 +152,7 @@ pub fn read(draft: &Draft) -> Aggression {
         if !(profane || insult || valence <= -2.5) {
             continue;
         }
-        let at_reader = (1..=3).any(|back| {
+        let at_reader = (1..=5).any(|back| {
             i.checked_sub(back).is_some_and(|p| {
                 draft.items[p].sentence == item.sentence
                     && cues::second_person(lang, &draft.items[p].lower)
@@ -180,5 +194,58 @@ pub fn read(draft: &Draft) -> Aggression {
         sentences: sums.into_iter().map(saturate).collect(),
         profanity,
         hits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HostileKind;
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    fn read(text: &str, lang: Lang) -> (f32, f32, Vec<HostileKind>) {
+        let a = ToneAnalysis::read(text, &tokenize(text), lang);
+        let kinds = a.aggression.hits.iter().map(|h| h.kind).collect();
+        (a.aggression.draft, a.aggression.profanity, kinds)
+    }
+
+    #[test]
+    fn an_insult_aimed_at_you_is_hostile() {
+        let (score, _, kinds) = read("You are a complete idiot", Lang::En);
+        assert!(score >= 0.5);
+        assert_eq!(kinds, vec![HostileKind::InsultAtReader]);
+        let (score, _, _) = read("Vous êtes des incapables", Lang::Fr);
+        assert!(score >= 0.5);
+    }
+
+    #[test]
+    fn threats_and_blame_are_hostile() {
+        assert!(read("Watch your back", Lang::En)
+            .2
+            .contains(&HostileKind::Threat));
+        assert!(read("This is all your fault", Lang::En)
+            .2
+            .contains(&HostileKind::Blame));
+        assert!(read("Tu vas le regretter", Lang::Fr)
+            .2
+            .contains(&HostileKind::Threat));
+        assert!(read("C'est de votre faute", Lang::Fr)
+            .2
+            .contains(&HostileKind::Blame));
+    }
+
+    #[test]
+    fn profanity_keeps_its_severity() {
+        let (_, profanity, _) = read("this is fucking brilliant", Lang::En);
+        assert_eq!(profanity, 1.0);
+        let (_, profanity, _) = read("Quel connard", Lang::Fr);
+        assert_eq!(profanity, 1.0);
+    }
+
+    #[test]
+    fn calm_complaints_and_neutral_topics_are_not_hostile() {
+        assert!(read("The delivery was late and I am disappointed", Lang::En).0 < 0.3);
+        assert_eq!(read("A debate on abortion law tonight", Lang::En).1, 0.0);
+        assert!(read("La livraison est en retard", Lang::Fr).0 < 0.3);
     }
 }

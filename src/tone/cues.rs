@@ -694,3 +694,32 @@ pub fn insults(lang: Lang) -> &'static [&'static str] {
         ],
     }
 }
+
+/// Apology formulas: politeness that frames the negative words after it (`sorry for the delay`).
+pub fn apologies(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[
+            "sorry",
+            "we apologise",
+            "we apologize",
+            "apologies",
+            "our apologies",
+            "we regret",
+            "i apologise",
+            "i apologize",
+        ],
+        Lang::Fr => &[
+            "désolé",
+            "désolée",
+            "désolés",
+            "navré",
+            "navrée",
+            "navrés",
+            "nous nous excusons",
+            "toutes nos excuses",
+            "veuillez nous excuser",
+            "pardon pour",
+            "nous regrettons",
+        ],
+    }
+}

@@ -6,7 +6,8 @@
 use crate::report::{Category, Finding, RuleId, Severity, Span};
 
 use super::aggression::HostileKind;
-use super::target::ToneTarget;
+use super::inclusive::french_forms;
+use super::target::{FrenchInclusive, ToneTarget};
 use super::{Hit, ToneAnalysis, ToneScores};
 
 pub const SHOUTING: &str = "tone.shouting";
@@ -22,6 +23,7 @@ pub const TARGET_SENTIMENT: &str = "tone.target.sentiment";
 pub const TARGET_EXCLAMATIONS: &str = "tone.target.exclamations";
 pub const TARGET_HYPE: &str = "tone.target.hype";
 pub const TARGET_AGGRESSION: &str = "tone.target.aggression";
+pub const TARGET_INCLUSIVE_WRITING: &str = "tone.target.inclusive-writing";
 
 /// Most phrases a target diagnostic points at; the rest are summed up in the message.
 const MAX_PHRASES: usize = 3;
@@ -63,7 +65,13 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
     if target.and_then(|t| t.no_shouting) != Some(false) {
         out.extend(a.shouting.iter().cloned());
     }
-    for run in &a.excitement.runs {
+    // A target with an exclamation budget flags the runs itself, with its numbers.
+    let runs: &[Hit] = if target.and_then(|t| t.max_exclamations).is_some() {
+        &[]
+    } else {
+        &a.excitement.runs
+    };
+    for run in runs {
         let calmer = run.suggestion.clone().unwrap_or_else(|| "!".into());
         out.push(finding(
             EXCLAMATIONS,
@@ -184,7 +192,7 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
 }
 
 fn fmt(x: f32) -> String {
-    format!("{x:.2}")
+    super::target::two_decimals(x)
 }
 
 /// Names up to three phrases and how many more there are.
@@ -210,9 +218,12 @@ pub fn target_findings(
     out: &mut Vec<Finding>,
 ) {
     let name = target.preset.as_deref().unwrap_or("brand");
+    if let Some(style) = target.french_inclusive {
+        inclusive_writing(a, style, out);
+    }
     if let Some(range) = target.formality.filter(|r| !r.contains(scores.formality)) {
         let too_low = scores.formality < range.min;
-        let pulling: Vec<&Hit> = a
+        let mut pulling: Vec<&Hit> = a
             .formality
             .hits
             .iter()
@@ -225,6 +236,16 @@ pub fn target_findings(
             })
             .collect();
         let phrases: Vec<String> = pulling.iter().map(|h| phrase(a, h).to_string()).collect();
+        // Point at words, those with a rewrite first, strongest next; punctuation runs have
+        // their own diagnostics.
+        pulling.retain(|h| a.draft.items[h.first].kind != super::draft::ItemKind::Punct);
+        pulling.sort_by_key(|h| {
+            (
+                h.suggestion.is_none(),
+                -((h.weight.abs() * 100.0) as i32),
+                h.first,
+            )
+        });
         let message = format!(
             "Formality {} is {} the {name} range {}–{}",
             fmt(scores.formality),
@@ -273,6 +294,14 @@ pub fn target_findings(
             .filter(|c| c.valence < 0.0)
             .collect();
         negative.sort_by(|x, y| x.valence.total_cmp(&y.valence));
+        // One pointer per distinct phrase (a row of 😡 is one cause).
+        let mut seen: Vec<String> = Vec::new();
+        negative.retain(|c| {
+            let text = a.draft.slice(c.first, c.last).to_lowercase();
+            let fresh = !seen.contains(&text);
+            seen.push(text);
+            fresh
+        });
         let phrases: Vec<String> = negative
             .iter()
             .map(|c| a.draft.slice(c.first, c.last).to_string())
@@ -375,7 +404,19 @@ pub fn target_findings(
         }
     }
     if let Some(max) = target.max_aggression.filter(|&m| scores.aggression > m) {
-        let hits: Vec<&Hit> = a.aggression.hits.iter().map(|h| &h.hit).collect();
+        // Threats, blame and insults at the reader already have their own diagnostics.
+        let hits: Vec<&Hit> = a
+            .aggression
+            .hits
+            .iter()
+            .filter(|h| {
+                !matches!(
+                    h.kind,
+                    HostileKind::Threat | HostileKind::Blame | HostileKind::InsultAtReader
+                )
+            })
+            .map(|h| &h.hit)
+            .collect();
         let phrases: Vec<String> = hits.iter().map(|h| phrase(a, h).to_string()).collect();
         let message = format!(
             "Aggression {} is above the {name} maximum {}",
@@ -396,8 +437,252 @@ pub fn target_findings(
     }
 }
 
+/// French inclusive writing as the pack wants it: median dots, or no abbreviated forms at all.
+fn inclusive_writing(a: &ToneAnalysis, style: FrenchInclusive, out: &mut Vec<Finding>) {
+    for form in french_forms(&a.draft) {
+        let text = &a.draft.text[form.span.start..form.span.end];
+        match style {
+            FrenchInclusive::MedianDot if !form.median_dot => out.push(finding(
+                TARGET_INCLUSIVE_WRITING,
+                Severity::Suggestion,
+                form.span,
+                format!("“{text}”: the house style writes inclusive forms with a median dot"),
+                "One way of writing inclusive forms across every post reads as a deliberate choice, not a typo.",
+                vec![form.with_median_dots()],
+            )),
+            FrenchInclusive::Avoid => out.push(finding(
+                TARGET_INCLUSIVE_WRITING,
+                Severity::Suggestion,
+                form.span,
+                format!("“{text}”: the house style avoids abbreviated inclusive forms"),
+                "Abbreviated forms are hard to read aloud and for screen readers; write both words or an epicene noun.",
+                form.written_out().into_iter().collect(),
+            )),
+            FrenchInclusive::MedianDot => {}
+        }
+    }
+}
+
 fn whole(a: &ToneAnalysis) -> Span {
     let start = a.draft.items.first().map_or(0, |i| i.span.start);
     let end = a.draft.items.last().map_or(0, |i| i.span.end);
     Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Language;
+    use crate::report::{Finding, Severity};
+    use crate::text::tokenize;
+    use crate::tone::{check_tone, ScoreRange, ToneSummary, ToneTarget};
+
+    fn check(
+        text: &str,
+        language: Language,
+        target: Option<ToneTarget>,
+    ) -> (Vec<Finding>, ToneSummary) {
+        let mut out = Vec::new();
+        let summary = check_tone(text, &tokenize(text), language, target.as_ref(), &mut out);
+        (out, summary)
+    }
+
+    fn rules(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn an_over_excited_draft_gets_calmer_wordings() {
+        let text = "We're SO EXCITED!!!";
+        let (found, _) = check(text, Language::EnUs, None);
+        assert_eq!(rules(&found), vec!["tone.shouting", "tone.exclamations"]);
+        // Applying both suggestions gives the calmer draft.
+        let mut calmer = text.to_string();
+        for f in found.iter().rev() {
+            calmer.replace_range(f.span.start..f.span.end, &f.suggestions[0]);
+        }
+        assert_eq!(calmer, "We're so excited!");
+    }
+
+    #[test]
+    fn a_calm_friendly_post_gets_no_tone_diagnostic() {
+        let (found, summary) = check(
+            "Thanks for your patience, your order ships tomorrow.",
+            Language::EnUs,
+            None,
+        );
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(summary.sentiment.label, crate::tone::Polarity::Positive);
+    }
+
+    #[test]
+    fn insults_threats_and_profanity_point_at_the_words() {
+        let text = "You are a complete idiot. Watch your back.";
+        let (found, summary) = check(text, Language::EnUs, None);
+        let phrases: Vec<&str> = found
+            .iter()
+            .filter(|f| f.rule.as_str() == "tone.aggressive")
+            .map(|f| &text[f.span.start..f.span.end])
+            .collect();
+        assert_eq!(phrases, vec!["idiot", "Watch your back"]);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(summary.label, crate::tone::ToneLabel::Aggressive);
+        let (found, _) = check("Quel bordel de merde", Language::Fr, None);
+        assert!(rules(&found).contains(&"tone.profanity"));
+    }
+
+    #[test]
+    fn clickbait_and_inclusive_terms_are_diagnosed_with_reasons() {
+        let (found, _) = check("You won't believe our new chairman", Language::EnUs, None);
+        assert_eq!(rules(&found), vec!["tone.hype", "tone.inclusive"]);
+        assert!(found[1].suggestions.contains(&"chair".to_string()));
+        assert!(!found[0].why.is_empty());
+    }
+
+    #[test]
+    fn a_formality_target_quotes_its_numbers_and_the_chatty_words() {
+        let target = ToneTarget {
+            formality: Some(ScoreRange { min: 0.5, max: 0.9 }),
+            ..ToneTarget::default()
+        };
+        let text = "omg u guys lol";
+        let (found, summary) = check(text, Language::EnUs, Some(target));
+        let formality: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.rule.as_str() == "tone.target.formality")
+            .collect();
+        assert_eq!(formality.len(), 3);
+        assert!(
+            formality[0]
+                .message
+                .contains("below the brand range 0.50–0.90"),
+            "{}",
+            formality[0].message
+        );
+        assert!(
+            formality[0].why.contains("“omg”, “u”, “guys” and 1 more"),
+            "{}",
+            formality[0].why
+        );
+        // The word with a rewrite comes first.
+        assert_eq!(&text[formality[0].span.start..formality[0].span.end], "u");
+        assert_eq!(formality[0].suggestions, vec!["you"]);
+        assert_eq!(summary.on_target, Some(false));
+    }
+
+    #[test]
+    fn a_sentiment_target_points_at_the_most_negative_words() {
+        let target = ToneTarget {
+            min_sentiment: Some(0.0),
+            ..ToneTarget::default()
+        };
+        let text = "Le service était horrible et la livraison décevante";
+        let (found, _) = check(text, Language::Fr, Some(target));
+        assert!(found
+            .iter()
+            .all(|f| f.rule.as_str() == "tone.target.sentiment"));
+        let mut phrases: Vec<&str> = found
+            .iter()
+            .map(|f| &text[f.span.start..f.span.end])
+            .collect();
+        phrases.sort();
+        assert_eq!(phrases, vec!["décevante", "horrible"]);
+        assert!(
+            found[0].message.starts_with("Sentiment -0."),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn the_exclamation_budget_flags_the_marks_beyond_it() {
+        let target = ToneTarget {
+            max_exclamations: Some(1),
+            ..ToneTarget::default()
+        };
+        let text = "Big news! New store! Come by!";
+        let (found, _) = check(text, Language::EnUs, Some(target));
+        let extra: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.rule.as_str() == "tone.target.exclamations")
+            .collect();
+        assert_eq!(extra.len(), 2);
+        assert_eq!(extra[0].suggestions, vec!["."]);
+        assert!(extra[0].message.contains("3 “!”"));
+    }
+
+    #[test]
+    fn presets_shape_the_defaults() {
+        let playful = ToneTarget {
+            preset: Some("playful".into()),
+            ..ToneTarget::default()
+        };
+        let (found, _) = check("SO EXCITED for tonight", Language::EnUs, Some(playful));
+        assert!(
+            !rules(&found).contains(&"tone.shouting"),
+            "playful allows capitals"
+        );
+        let care = ToneTarget {
+            preset: Some("customer-care".into()),
+            ..ToneTarget::default()
+        };
+        let (found, summary) = check(
+            "I think we could maybe refund you",
+            Language::EnUs,
+            Some(care),
+        );
+        assert!(rules(&found).contains(&"tone.hedging"));
+        assert_eq!(found[0].suggestions, vec![""]);
+        assert_eq!(summary.on_target, Some(false));
+        let news = ToneTarget {
+            preset: Some("institutional".into()),
+            ..ToneTarget::default()
+        };
+        let (found, _) = check(
+            "The council publishes its annual budget report today.",
+            Language::EnUs,
+            Some(news),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn french_inclusive_writing_follows_the_house_style() {
+        use crate::tone::target::FrenchInclusive;
+        let text = "Bienvenue aux salarié.e.s et aux invité·e·s";
+        let dots = ToneTarget {
+            french_inclusive: Some(FrenchInclusive::MedianDot),
+            ..ToneTarget::default()
+        };
+        let (found, _) = check(text, Language::Fr, Some(dots));
+        assert_eq!(rules(&found), vec!["tone.target.inclusive-writing"]);
+        assert_eq!(found[0].suggestions, vec!["salarié·e·s"]);
+        let avoid = ToneTarget {
+            french_inclusive: Some(FrenchInclusive::Avoid),
+            ..ToneTarget::default()
+        };
+        let (found, _) = check(text, Language::Fr, Some(avoid));
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].suggestions, vec!["invitées et invités"]);
+        let (found, _) = check(text, Language::Fr, None);
+        assert!(
+            found.is_empty(),
+            "without a house style, inclusive writing is left alone"
+        );
+    }
+
+    #[test]
+    fn profanity_is_an_error_when_the_target_forbids_it() {
+        let target = ToneTarget {
+            no_profanity: Some(true),
+            ..ToneTarget::default()
+        };
+        let (found, _) = check("this is fucking brilliant", Language::EnUs, Some(target));
+        let profanity = found
+            .iter()
+            .find(|f| f.rule.as_str() == "tone.profanity")
+            .unwrap();
+        assert_eq!(profanity.severity, Severity::Error);
+        let (found, _) = check("this is fucking brilliant", Language::EnUs, None);
+        assert_eq!(found[0].severity, Severity::Warning);
+    }
 }

@@ -33,6 +33,8 @@ pub struct Item {
     pub in_hashtag: bool,
     /// Index of the sentence the item belongs to.
     pub sentence: usize,
+    /// The language lexicon's entry for a word, looked up once for every dimension.
+    pub entry: Option<lexicon::Entry>,
 }
 
 /// The draft, read once.
@@ -98,6 +100,7 @@ impl<'a> Draft<'a> {
                 caps,
                 in_hashtag,
                 sentence,
+                entry: None,
             };
             match token.kind {
                 TokenKind::Word => {
@@ -225,6 +228,10 @@ impl<'a> Draft<'a> {
             prev_end = token.span.end;
             i += 1;
         }
+        let table = lexicon::words(lang);
+        for it in items.iter_mut().filter(|it| it.kind == ItemKind::Word) {
+            it.entry = table.get(&it.lower);
+        }
         let count = items.last().map_or(0, |l| l.sentence + 1);
         let mut sentences: Vec<Span> = Vec::with_capacity(count);
         for it in &items {
@@ -285,8 +292,18 @@ impl<'a> Draft<'a> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < self.items.len() {
+            let item = &self.items[i];
+            if item.kind != ItemKind::Word {
+                i += 1;
+                continue;
+            }
+            // Cheap first-word test before the full match.
+            let head = item.lower.as_str();
+            let could_start =
+                |p: &&&str| p.starts_with(head) || (head == "ne" && p.starts_with("n'"));
             let best = phrases
                 .iter()
+                .filter(could_start)
                 .filter_map(|p| self.matches_at(i, p).map(|last| (*p, i, last)))
                 .max_by_key(|&(_, _, last)| last);
             match best {

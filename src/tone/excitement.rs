@@ -99,3 +99,27 @@ pub fn read(draft: &Draft) -> Excitement {
     out.sentences = sums.into_iter().map(saturate).collect();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    #[test]
+    fn runs_of_exclamation_marks_and_emoji_floods_are_found() {
+        let text = "We're SO EXCITED!!! 🎉🎉🎉🎉";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
+        assert_eq!(a.excitement.runs.len(), 1);
+        assert_eq!(a.excitement.floods.len(), 1);
+        assert_eq!(a.excitement.exclamations, 3);
+        assert!(a.excitement.draft > 0.6);
+    }
+
+    #[test]
+    fn one_exclamation_mark_is_mild() {
+        let text = "On se voit demain !";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::Fr);
+        assert!(a.excitement.runs.is_empty());
+        assert!(a.excitement.draft < 0.3);
+    }
+}

@@ -101,3 +101,48 @@ pub fn read(draft: &Draft) -> Formality {
         hits,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    fn formality(text: &str, lang: Lang) -> f32 {
+        ToneAnalysis::read(text, &tokenize(text), lang)
+            .formality
+            .draft
+    }
+
+    #[test]
+    fn chat_forms_and_emoji_read_casual_in_english() {
+        assert!(formality("omg u guys this is lit 🔥🔥🔥 lol", Lang::En) < 0.2);
+        assert!(
+            formality(
+                "Dear customers, we are pleased to announce that our store will open on Monday.",
+                Lang::En
+            ) > 0.8
+        );
+    }
+
+    #[test]
+    fn contractions_pull_formality_down() {
+        let written = formality("We will not be open tomorrow.", Lang::En);
+        let spoken = formality("We won't be open tomorrow.", Lang::En);
+        assert!(spoken < written);
+    }
+
+    #[test]
+    fn french_chat_forms_and_vous_are_told_apart() {
+        assert!(formality("mdr tkt on se voit demain stp", Lang::Fr) < 0.2);
+        assert!(formality("Madame, Monsieur, nous avons le plaisir de vous informer de l'ouverture de notre boutique.", Lang::Fr) > 0.8);
+        assert!(
+            formality("Tu viens ce soir ?", Lang::Fr) < formality("Vous venez ce soir ?", Lang::Fr)
+        );
+    }
+
+    #[test]
+    fn plain_prose_sits_in_the_middle() {
+        let f = formality("The store opens at 9 tomorrow.", Lang::En);
+        assert!((0.45..0.75).contains(&f), "{f}");
+    }
+}

@@ -30,3 +30,35 @@ pub fn read(draft: &Draft) -> Hedging {
     out.sentences = sums.into_iter().map(saturate).collect();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    fn hedges(text: &str, lang: Lang) -> Vec<String> {
+        let a = ToneAnalysis::read(text, &tokenize(text), lang);
+        a.hedging
+            .hits
+            .iter()
+            .map(|h| a.draft.slice(h.first, h.last).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn hedges_are_found_in_english_and_french() {
+        assert_eq!(
+            hedges("I think we could maybe just try again", Lang::En),
+            vec!["I think", "maybe", "just"]
+        );
+        assert_eq!(
+            hedges("Je pense que c'est peut-être un peu tard", Lang::Fr),
+            vec!["Je pense", "peut-être", "un peu"]
+        );
+    }
+
+    #[test]
+    fn a_confident_sentence_has_none() {
+        assert!(hedges("We fixed the bug and shipped the update.", Lang::En).is_empty());
+    }
+}

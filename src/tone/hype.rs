@@ -47,3 +47,27 @@ pub fn read(draft: &Draft) -> Hype {
     out.sentences = sums.into_iter().map(saturate).collect();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    #[test]
+    fn clickbait_is_found_in_english_and_french() {
+        let text = "You won't believe what happens next";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
+        assert_eq!(a.hype.clickbait.len(), 2);
+        let text = "Vous n'allez pas croire cette offre incroyable";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::Fr);
+        assert_eq!(a.hype.clickbait.len(), 1);
+        assert_eq!(a.hype.superlatives.len(), 1);
+    }
+
+    #[test]
+    fn a_factual_post_has_no_hype() {
+        let text = "Our quarterly results are published on our website.";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
+        assert_eq!(a.hype.draft, 0.0);
+    }
+}

@@ -2,7 +2,8 @@
 //! readers (`chairman`, `mankind`, `crippled`), each with its considerate alternatives. A gendered
 //! term paired in the same draft with its counterpart (`actors and actresses`) is fine, and
 //! pronouns are left alone: `he` in a story about one man is not a problem a list can judge.
-//! French inclusive writing is a house-style choice, set by a pack (see `ToneTarget`).
+//! French inclusive writing (`salarié·e·s`) is a house-style choice a pack sets (see
+//! `ToneTarget::french_inclusive`); [`french_forms`] finds the abbreviated forms it governs.
 
 use super::draft::{Draft, ItemKind};
 use super::lexicon::{self, Pattern};
@@ -44,7 +45,7 @@ fn term_at(draft: &Draft, i: usize) -> Option<(usize, &'static Pattern, &'static
     best.or_else(|| {
         lexicon::TERMS
             .get(&item.lower)
-            .or_else(|| lexicon::TERMS.get(raw))
+            .or_else(|| item.caps.then(|| lexicon::TERMS.get(raw)).flatten())
             .map(|(p, c)| (i, p, c))
     })
 }
@@ -91,4 +92,205 @@ pub fn read(draft: &Draft) -> Vec<InclusiveHit> {
         i = last + 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    fn terms(text: &str, lang: Lang) -> Vec<(String, Vec<&'static str>)> {
+        let a = ToneAnalysis::read(text, &tokenize(text), lang);
+        a.inclusive
+            .iter()
+            .map(|h| {
+                (
+                    a.draft.slice(h.hit.first, h.hit.last).to_string(),
+                    h.alternatives.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gendered_and_ableist_terms_get_alternatives() {
+        let found = terms("Our new chairman is crippled by the policy", Lang::En);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, "chairman");
+        assert!(found[0].1.contains(&"chair"));
+        assert_eq!(found[1].0, "crippled");
+    }
+
+    #[test]
+    fn paired_forms_pronouns_and_acronym_lookalikes_are_left_alone() {
+        assert!(terms("Calling all actors and actresses", Lang::En).is_empty());
+        assert!(terms("He said she would come", Lang::En).is_empty());
+        assert!(terms("Add it to your cart", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn french_drafts_are_not_checked_against_english_patterns() {
+        assert!(terms("Le chairman arrive", Lang::Fr).is_empty());
+    }
+}
+
+/// Feminine endings French inclusive writing abbreviates (`étudiant·e·s`, `acteur·rice·s`).
+const FRENCH_SUFFIXES: &[&str] = &[
+    "e", "es", "ne", "nes", "le", "les", "te", "tes", "rice", "rices", "trice", "trices", "euse",
+    "euses", "ère", "ères", "sse", "sses", "ve", "ves",
+];
+
+/// Marks that join an abbreviated inclusive form.
+fn is_inclusive_mark(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '.' | '-' | '(' | ')' | '/')
+}
+
+/// An abbreviated French inclusive form such as `salarié.e.s` or `invité(e)s`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrenchForm {
+    pub span: crate::report::Span,
+    /// The masculine stem (`salarié`).
+    pub stem: String,
+    /// The feminine ending (`e`, `rice`).
+    pub suffix: String,
+    pub plural: bool,
+    /// Written with median dots only (`salarié·e·s`).
+    pub median_dot: bool,
+}
+
+impl FrenchForm {
+    /// The same form written with median dots: `salarié·e·s`.
+    pub fn with_median_dots(&self) -> String {
+        let plural = if self.plural { "·s" } else { "" };
+        format!("{}·{}{plural}", self.stem, self.suffix)
+    }
+
+    /// Both words written out, when the ending simply adds `e`: `salariées et salariés`.
+    pub fn written_out(&self) -> Option<String> {
+        let s = if self.plural { "s" } else { "" };
+        let stem = &self.stem;
+        (self.suffix == "e").then(|| format!("{stem}e{s} et {stem}{s}"))
+    }
+}
+
+/// Finds abbreviated inclusive forms in a French draft.
+pub fn french_forms(draft: &Draft) -> Vec<FrenchForm> {
+    let mut out = Vec::new();
+    if draft.lang != Lang::Fr {
+        return out;
+    }
+    let text = draft.text;
+    for item in draft
+        .items
+        .iter()
+        .filter(|it| it.kind == ItemKind::Word && !it.in_hashtag)
+    {
+        let rest = &text[item.span.end..];
+        let Some((_, first_mark)) = rest
+            .char_indices()
+            .next()
+            .filter(|&(_, c)| is_inclusive_mark(c) && c != ')')
+        else {
+            continue;
+        };
+        // The ending: letters up to the next mark or the end of the word.
+        let after_mark = first_mark.len_utf8();
+        let letters: usize = rest[after_mark..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(rest.len() - after_mark, |(i, _)| i);
+        let suffix = rest[after_mark..after_mark + letters].to_lowercase();
+        if !FRENCH_SUFFIXES.contains(&suffix.as_str()) {
+            continue;
+        }
+        let mut end = after_mark + letters;
+        let mut marks = vec![first_mark];
+        if first_mark == '(' {
+            if !rest[end..].starts_with(')') {
+                continue;
+            }
+            end += 1;
+            marks.push(')');
+        }
+        // An optional plural: `·s`, `.s`, `)s`.
+        let mut plural = suffix.ends_with('s');
+        let tail = &rest[end..];
+        let mut tail_chars = tail.chars();
+        match (tail_chars.next(), tail_chars.next()) {
+            (Some(m), Some('s'))
+                if is_inclusive_mark(m)
+                    && m != '('
+                    && !tail[m.len_utf8() + 1..].starts_with(char::is_alphabetic) =>
+            {
+                plural = true;
+                marks.push(m);
+                end += m.len_utf8() + 1;
+            }
+            (Some('s'), next) if first_mark == '(' && !next.is_some_and(char::is_alphabetic) => {
+                plural = true;
+                end += 1;
+            }
+            _ => {}
+        }
+        // A mark followed by a capitalised word is a sentence break, not inclusive writing.
+        if first_mark == '.' && rest[after_mark..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let stem = text[item.span.start..item.span.end].to_string();
+        let suffix = suffix.trim_end_matches('s').to_string();
+        let suffix = if suffix.is_empty() {
+            "e".to_string()
+        } else {
+            suffix
+        };
+        out.push(FrenchForm {
+            span: crate::report::Span::new(item.span.start, item.span.end + end),
+            stem,
+            suffix,
+            plural,
+            median_dot: marks.iter().all(|&m| m == '·'),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod french_tests {
+    use super::french_forms;
+    use crate::text::tokenize;
+    use crate::tone::{Lang, ToneAnalysis};
+
+    fn forms(text: &str) -> Vec<(String, bool, String)> {
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::Fr);
+        french_forms(&a.draft)
+            .iter()
+            .map(|f| {
+                (
+                    text[f.span.start..f.span.end].to_string(),
+                    f.median_dot,
+                    f.with_median_dots(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviated_inclusive_forms_are_found_and_normalised_to_median_dots() {
+        assert_eq!(
+            forms("Les salarié.e.s et les invité(e)s sont les bienvenu·e·s"),
+            vec![
+                ("salarié.e.s".to_string(), false, "salarié·e·s".to_string()),
+                ("invité(e)s".to_string(), false, "invité·e·s".to_string()),
+                ("bienvenu·e·s".to_string(), true, "bienvenu·e·s".to_string()),
+            ]
+        );
+        assert_eq!(forms("Merci aux acteur·rice·s")[0].2, "acteur·rice·s");
+    }
+
+    #[test]
+    fn ordinary_punctuation_is_not_inclusive_writing() {
+        assert!(forms("Il est arrivé. Elle aussi.").is_empty());
+        assert!(forms("C'est peut-être demain").is_empty());
+        assert!(forms("Rendez-vous à la gare").is_empty());
+    }
 }

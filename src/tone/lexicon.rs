@@ -4,10 +4,29 @@
 
 use super::Lang;
 
-/// A sorted table of keys, each with a 3-byte record.
+/// Byte-wise comparison of short keys without a call into `memcmp` (most keys are a few bytes,
+/// where the call costs more than the comparison).
+#[inline]
+fn compare(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Keys per block of a [`Table`]'s index (must match `buildsrc/tone_lexicons.rs`).
+const BLOCK: usize = 16;
+
+/// A sorted table of keys, each with a 2-byte record: valence ×10 (i8), then profanity
+/// sureness + 1 in bits 0–1 and the phrase-head flag in bit 2. Keys are stored back to back with
+/// a length byte each; `blocks` holds the offset of every 16th key.
 pub struct Table {
     keys: &'static str,
-    starts: &'static [u32],
+    lens: &'static [u8],
+    blocks: &'static [u32],
     records: &'static [u8],
 }
 
@@ -23,30 +42,43 @@ pub struct Entry {
 }
 
 impl Table {
-    fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+    fn block_head(&self, block: usize) -> &'static str {
+        let start = self.blocks[block] as usize;
+        let len = usize::from(self.lens[block * BLOCK]);
+        self.keys.get(start..start + len).unwrap_or("")
     }
 
-    fn key(&self, i: usize) -> &'static str {
-        &self.keys[self.starts[i] as usize..self.starts[i + 1] as usize]
+    fn entry(&self, n: usize) -> Entry {
+        let r = &self.records[n * 2..n * 2 + 2];
+        Entry {
+            valence: f32::from(r[0] as i8) / 10.0,
+            profanity: (r[1] & 3).checked_sub(1),
+            phrase_head: r[1] & 4 != 0,
+        }
     }
 
     /// The entry for `key` (already lowercased, apostrophes as `'`, single spaces).
     pub fn get(&self, key: &str) -> Option<Entry> {
-        let (mut lo, mut hi) = (0, self.len());
+        // The last block whose head is ≤ key, then a scan of that block.
+        let (mut lo, mut hi) = (0, self.blocks.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match self.key(mid).cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let r = &self.records[mid * 3..mid * 3 + 3];
-                    return Some(Entry {
-                        valence: f32::from(r[0] as i8) / 10.0,
-                        profanity: r[1].checked_sub(1),
-                        phrase_head: r[2] & 1 != 0,
-                    });
-                }
+            if compare(self.block_head(mid), key) != std::cmp::Ordering::Greater {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let block = lo.checked_sub(1)?;
+        let mut offset = self.blocks[block] as usize;
+        let first = block * BLOCK;
+        for n in first..(first + BLOCK).min(self.lens.len()) {
+            let len = usize::from(self.lens[n]);
+            let k = self.keys.get(offset..offset + len)?;
+            match compare(k, key) {
+                std::cmp::Ordering::Less => offset += len,
+                std::cmp::Ordering::Equal => return Some(self.entry(n)),
+                std::cmp::Ordering::Greater => return None,
             }
         }
         None
@@ -54,7 +86,7 @@ impl Table {
 
     /// Number of keys (for size reports and tests).
     pub fn entries(&self) -> usize {
-        self.len()
+        self.lens.len()
     }
 }
 
@@ -84,7 +116,7 @@ impl Terms {
         while lo < hi {
             let mid = (lo + hi) / 2;
             let k = &self.keys[self.starts[mid] as usize..self.starts[mid + 1] as usize];
-            match k.cmp(key) {
+            match compare(k, key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {

@@ -25,7 +25,7 @@ mod target;
 pub use sentiment::Polarity;
 pub use shouting::check_shouting;
 pub use summary::{SentenceTone, SentimentSummary, ToneLabel, ToneScores, ToneSummary};
-pub use target::{ScoreRange, ToneTarget, ToneTargetError, PRESETS};
+pub use target::{FrenchInclusive, ScoreRange, ToneTarget, ToneTargetError, PRESETS};
 
 use crate::config::Language;
 use crate::report::Finding;
@@ -219,7 +219,7 @@ impl<'a> ToneAnalysis<'a> {
             label: ToneLabel::of(&scores),
             sentiment: SentimentSummary {
                 score: scores.sentiment,
-                label: Polarity::of(scores.sentiment),
+                label: Polarity::of(scores.sentiment, self.draft.lang),
             },
             scores,
             sentences,
@@ -240,11 +240,155 @@ pub fn check_tone(
     let analysis = ToneAnalysis::read(text, tokens, Lang::resolve(language, text, tokens));
     let mut summary = analysis.summary();
     let resolved = target.map(ToneTarget::resolved);
+    let before = out.len();
     diagnostics::default_findings(&analysis, resolved.as_ref(), out);
     if let Some(target) = &resolved {
-        let before = out.len();
         diagnostics::target_findings(&analysis, &summary.scores, target, out);
+        // On target: nothing in the draft's tone, default or target, asks for a change.
         summary.on_target = Some(out.len() == before);
     }
     summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn detect_text(text: &str) -> Lang {
+        Lang::resolve(Language::Auto, text, &tokenize(text))
+    }
+
+    #[test]
+    fn auto_language_tells_english_from_french() {
+        assert_eq!(
+            detect_text("Merci pour votre patience, la commande arrive demain"),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect_text("Thanks for your patience, the order ships tomorrow"),
+            Lang::En
+        );
+        assert_eq!(detect_text("J'adore"), Lang::Fr);
+    }
+
+    #[test]
+    fn the_summary_has_draft_and_sentence_scores_and_serialises() {
+        let text = "Merci à tous ! Le service était horrible.";
+        let mut out = Vec::new();
+        let summary = check_tone(text, &tokenize(text), Language::Fr, None, &mut out);
+        assert_eq!(summary.language, "fr");
+        assert_eq!(summary.sentences.len(), 2);
+        assert!(summary.sentences[0].scores.sentiment > 0.0);
+        assert!(summary.sentences[1].scores.sentiment < 0.0);
+        assert_eq!(
+            &text[summary.sentences[1].span.start..summary.sentences[1].span.end],
+            "Le service était horrible."
+        );
+        let json = serde_json::to_value(&summary).unwrap();
+        assert!(json["sentiment"]["label"].is_string());
+        assert!(json["scores"]["formality"].is_number());
+        assert!(json.get("on_target").is_none());
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_keeps_spans_on_char_boundaries() {
+        let long = "x".repeat(300);
+        let inputs = [
+            "",
+            " ",
+            "!!!",
+            "'",
+            "n'",
+            "l'",
+            "n'est",
+            "(e)",
+            "·",
+            "étudiant·",
+            "a.e.",
+            "é(e",
+            "😀😀😀😀😀",
+            "🇫🇷!!",
+            "e\u{301}e\u{301}!!!",
+            "שלום עולם",
+            "ALL CAPS ÉNORME!!!",
+            long.as_str(),
+            "You you you idiot idiot",
+            "ne ne ne pas pas",
+            ":D :P <3 :'(",
+            "#ÇaCraint @nul https://nul.fr",
+        ];
+        for text in inputs {
+            for language in [Language::EnUs, Language::Fr, Language::Auto] {
+                let mut out = Vec::new();
+                let summary = check_tone(
+                    text,
+                    &tokenize(text),
+                    language,
+                    Some(&ToneTarget {
+                        preset: Some("institutional".into()),
+                        min_sentiment: Some(0.5),
+                        french_inclusive: Some(FrenchInclusive::Avoid),
+                        ..ToneTarget::default()
+                    }),
+                    &mut out,
+                );
+                for f in &out {
+                    assert!(
+                        text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end),
+                        "{text:?}"
+                    );
+                }
+                assert!((-1.0..=1.0).contains(&summary.scores.sentiment));
+            }
+        }
+    }
+
+    #[test]
+    fn what_tone_knowingly_does_not_read() {
+        let label = |text: &str, lang: Language| {
+            check_tone(text, &tokenize(text), lang, None, &mut Vec::new())
+        };
+        // Masked profanity is not recognised.
+        assert_eq!(label("what the f*ck", Language::EnUs).scores.profanity, 0.0);
+        // Irony in French reads literally: "Bravo" is praise to a lexicon.
+        assert!(
+            label("Bravo, encore une panne de la SNCF. Génial.", Language::Fr)
+                .scores
+                .sentiment
+                > -0.2
+        );
+        // 😂 reads as laughter (positive) even when it mocks.
+        assert!(label("your new logo 😂", Language::EnUs).scores.sentiment > 0.0);
+    }
+
+    #[test]
+    fn labels_name_the_dominant_tone() {
+        let label = |text: &str, lang: Language| {
+            check_tone(text, &tokenize(text), lang, None, &mut Vec::new()).label
+        };
+        assert_eq!(
+            label("You people are pathetic losers", Language::EnUs),
+            ToneLabel::Aggressive
+        );
+        assert_eq!(
+            label("Thanks so much, we love you all", Language::EnUs),
+            ToneLabel::Friendly
+        );
+        assert_eq!(
+            label("OMG!!! 🎉🎉🎉 so happy!!!", Language::EnUs),
+            ToneLabel::Excited
+        );
+        assert_eq!(
+            label(
+                "Madame, Monsieur, nous vous informons de la fermeture de notre agence.",
+                Language::Fr
+            ),
+            ToneLabel::Formal
+        );
+        assert_eq!(
+            label("Quelle déception, service horrible", Language::Fr),
+            ToneLabel::Negative
+        );
+    }
 }

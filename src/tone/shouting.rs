@@ -22,6 +22,22 @@ fn is_caps_word(word: &str) -> bool {
     letters >= 2
 }
 
+/// The run in lowercase, with a capital kept where a sentence starts (`THIS IS HUGE` at the
+/// start of a post becomes `This is huge`).
+fn calmer(text: &str, start: usize, phrase: &str) -> String {
+    let lower = phrase.to_lowercase();
+    let before = text[..start].trim_end();
+    let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '…', '\n']);
+    if !starts_sentence {
+        return lower;
+    }
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Flags each run of two or more ALL-CAPS words. Punctuation and emoji inside the run do not
 /// break it; any other token does.
 pub fn check_shouting(text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
@@ -42,7 +58,7 @@ pub fn check_shouting(text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
                 message: "This reads as shouting".into(),
                 why: "Whole phrases in capitals read as yelling; keep capitals for acronyms and let the words carry the emphasis.".into(),
                 link: None,
-                suggestions: vec![phrase.to_lowercase()],
+                suggestions: vec![calmer(text, span.start, phrase)],
             });
         }
         run.clear();
@@ -83,8 +99,17 @@ mod tests {
     }
 
     #[test]
+    fn a_run_that_starts_a_sentence_keeps_its_capital() {
+        let text = "THIS IS HUGE! Et puis C'EST ÉNORME";
+        let mut out = vec![];
+        check_shouting(text, &tokenize(text), &mut out);
+        assert_eq!(out[0].suggestions, vec!["This is huge"]);
+        assert_eq!(out[1].suggestions, vec!["c'est énorme"]);
+    }
+
+    #[test]
     fn the_suggestion_is_the_lowercase_phrase() {
-        let text = "SO EXCITED";
+        let text = "we are SO EXCITED";
         let mut out = vec![];
         check_shouting(text, &tokenize(text), &mut out);
         assert_eq!(out[0].suggestions, vec!["so excited"]);

@@ -57,6 +57,14 @@ pub struct ToneTarget {
     pub french_inclusive: Option<FrenchInclusive>,
 }
 
+/// `x` with two decimals (`-0.25`, `0.40`), without pulling float formatting into the wasm.
+pub(crate) fn two_decimals(x: f32) -> String {
+    let hundredths = (x * 100.0).round() as i32;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let n = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", n / 100, n % 100)
+}
+
 /// The preset names a pack may use.
 pub const PRESETS: [&str; 4] = [
     "friendly-professional",
@@ -106,10 +114,10 @@ impl std::error::Error for ToneTargetError {}
 fn preset(name: &str) -> Option<ToneTarget> {
     let range = |min, max| Some(ScoreRange { min, max });
     let t = match name {
-        // A brand talking to customers in public: warm, clean, one `!` at most.
+        // A brand talking to customers in public: never negative, clean, one `!` at most.
         "friendly-professional" => ToneTarget {
             formality: range(0.4, 0.9),
-            min_sentiment: Some(0.0),
+            min_sentiment: Some(-0.15),
             no_shouting: Some(true),
             max_exclamations: Some(1),
             no_profanity: Some(true),
@@ -140,7 +148,7 @@ fn preset(name: &str) -> Option<ToneTarget> {
         // Replies to customers: calm, kind, confident.
         "customer-care" => ToneTarget {
             formality: range(0.45, 0.95),
-            min_sentiment: Some(0.0),
+            min_sentiment: Some(-0.15),
             no_shouting: Some(true),
             max_exclamations: Some(1),
             no_profanity: Some(true),
@@ -187,8 +195,8 @@ impl ToneTarget {
             if !(0.0..=1.0).contains(&r.min) || !(0.0..=1.0).contains(&r.max) || r.min > r.max {
                 return Err(ToneTargetError::BadRange {
                     field: "formality",
-                    min: r.min.to_string(),
-                    max: r.max.to_string(),
+                    min: two_decimals(r.min),
+                    max: two_decimals(r.max),
                 });
             }
         }
@@ -201,7 +209,7 @@ impl ToneTarget {
             if let Some(value) = value.filter(|v| !scale.contains(v)) {
                 return Err(ToneTargetError::OutOfScale {
                     field,
-                    value: value.to_string(),
+                    value: two_decimals(value),
                 });
             }
         }
@@ -254,6 +262,13 @@ mod tests {
             t.validate(),
             Err(ToneTargetError::BadRange { .. })
         ));
+    }
+
+    #[test]
+    fn scores_print_with_two_decimals() {
+        assert_eq!(two_decimals(0.4), "0.40");
+        assert_eq!(two_decimals(-0.256), "-0.26");
+        assert_eq!(two_decimals(1.0), "1.00");
     }
 
     #[test]

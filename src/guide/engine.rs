@@ -124,7 +124,8 @@ fn keeps(doc: &Document, rule: &Rule, span: Span) -> bool {
 /// Matches case the way the matched text does: `Utilize` → `Use`, `UTILIZE` → `USE`.
 pub fn match_case(replacement: &str, matched: &str) -> String {
     let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    // An acronym (`OCD`) says nothing about how its replacement is written.
+    if letters.len() > 4 && letters.iter().all(|c| c.is_uppercase()) {
         return replacement.to_uppercase();
     }
     let starts_upper = matched.chars().next().is_some_and(char::is_uppercase);
@@ -141,7 +142,13 @@ pub fn match_case(replacement: &str, matched: &str) -> String {
 /// Runs `rule` over `doc`.
 pub fn run(rule: &Rule, doc: &Document) -> Vec<Alert> {
     let mut alerts = Vec::new();
-    for scope in scope_spans(doc, rule.scope) {
+    // A metric over the draft (Vale: the document) is one measure, not one per block.
+    let spans = if matches!(rule.kind, Kind::Metric { .. }) && rule.scope == Scope::Draft {
+        vec![Span::new(0, doc.text.len())]
+    } else {
+        scope_spans(doc, rule.scope)
+    };
+    for scope in spans {
         run_in(rule, doc, scope, &mut alerts);
     }
     if let Some(limit) = rule.limit {
@@ -190,31 +197,34 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                 let Some(replacement) = replacements.get(group) else {
                     continue;
                 };
-                let options: Vec<String> = replacement
-                    .split('|')
-                    .map(|r| {
-                        if *ignorecase {
-                            match_case(r.trim(), found)
-                        } else {
-                            r.trim().to_string()
-                        }
-                    })
-                    .collect();
+                let options: Vec<&str> = replacement.split('|').map(str::trim).collect();
                 let already = options.iter().any(|o| {
                     if *ignorecase {
                         o.to_lowercase() == found.to_lowercase()
                     } else {
-                        o == found
+                        *o == found
                     }
                 });
                 if found.is_empty() || already || !keeps(doc, rule, span) {
                     continue;
                 }
+                // The message quotes the preferred terms as written; suggestions follow the
+                // case of the replaced text when the rule ignores case.
                 let expected = options.join("' or '");
+                let suggestions = options
+                    .iter()
+                    .map(|o| {
+                        if *ignorecase {
+                            match_case(o, found)
+                        } else {
+                            o.to_string()
+                        }
+                    })
+                    .collect();
                 out.push(Alert {
                     span,
                     message: format_message(&rule.message, &[&expected, found]),
-                    suggestions: options,
+                    suggestions,
                 });
             }
         }
@@ -250,6 +260,7 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             max,
             alpha,
             ignorecase,
+            exceptions,
         } => {
             let mut previous: Option<(usize, String)> = None;
             let mut repeats = 0;
@@ -263,7 +274,9 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                             p == current
                         }
                 });
-                let hit = same && (!alpha || current.chars().all(char::is_alphabetic));
+                let hit = same
+                    && (!alpha || current.chars().all(char::is_alphabetic))
+                    && !exceptions.iter().any(|x| x.eq_ignore_ascii_case(current));
                 if hit {
                     repeats += 1;
                     if repeats > *max {
@@ -333,8 +346,17 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                 });
             }
         }
-        Kind::Capitalization { style, exceptions } => {
-            if !case_ok(text, style, exceptions) {
+        Kind::Capitalization {
+            style,
+            exceptions,
+            threshold,
+            prefix,
+        } => {
+            let skip = prefix
+                .as_ref()
+                .and_then(|p| p.find_all(text).first().map(|m| m.end))
+                .unwrap_or(0);
+            if !case_ok(&text[skip..], style, exceptions, *threshold) {
                 out.push(Alert {
                     span: scope,
                     message: format_message(&rule.message, &[text.trim()]),
@@ -380,7 +402,8 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn case_ok(text: &str, style: &CaseStyle, exceptions: &[String]) -> bool {
+/// Whether `text` follows `style`; with a `threshold` below 1, enough of its words do.
+fn case_ok(text: &str, style: &CaseStyle, exceptions: &[String], threshold: f64) -> bool {
     let words = words_of(text);
     let excepted = |w: &str| exceptions.iter().any(|x| x == w);
     let all_caps = |w: &str| {
@@ -390,16 +413,16 @@ fn case_ok(text: &str, style: &CaseStyle, exceptions: &[String]) -> bool {
         CaseStyle::Lower => !text.chars().any(char::is_uppercase),
         CaseStyle::Upper => !text.chars().any(char::is_lowercase),
         CaseStyle::Pattern(p) => p.is_match(text.trim()),
-        CaseStyle::Sentence => words.iter().enumerate().all(|(i, w)| {
+        CaseStyle::Sentence => share(&words, threshold, |i, w| {
             if i == 0 {
                 capitalized(w) || excepted(w)
             } else {
-                !capitalized(w) || excepted(w) || all_caps(w) || *w == "I"
+                !capitalized(w) || excepted(w) || all_caps(w) || w == "I"
             }
         }),
         CaseStyle::Title => {
             let last = words.len().saturating_sub(1);
-            words.iter().enumerate().all(|(i, w)| {
+            share(&words, threshold, |i, w| {
                 let small = TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str());
                 excepted(w)
                     || all_caps(w)
@@ -411,6 +434,15 @@ fn case_ok(text: &str, style: &CaseStyle, exceptions: &[String]) -> bool {
             })
         }
     }
+}
+
+/// Whether at least `threshold` of `words` pass `ok` (all of them when `threshold` is 1).
+fn share(words: &[&str], threshold: f64, ok: impl Fn(usize, &str) -> bool) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let passing = words.iter().enumerate().filter(|(i, w)| ok(*i, w)).count();
+    passing as f64 >= threshold * words.len() as f64 - 1e-9
 }
 
 /// Text statistics of `scope` for metric rules.

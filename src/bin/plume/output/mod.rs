@@ -17,7 +17,7 @@ use crate::cli::args::Format;
 use crate::cli::input::Draft;
 
 pub use human::HumanSink;
-pub use json::{JsonSink, JsonlSink};
+pub use json::{JsonSink, JsonlSink, SCHEMA_VERSION as JSON_SCHEMA_VERSION};
 pub use sarif::SarifSink;
 pub use vale::ValeSink;
 

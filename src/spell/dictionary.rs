@@ -164,8 +164,19 @@ impl Dictionary {
 
     /// What is stored for `lowercase` (already lowercase, straight apostrophes).
     pub fn info(&self, lowercase: &str) -> Option<WordInfo> {
-        let key = format::encode(lowercase)?;
-        self.words.get(key).map(WordInfo)
+        self.info_any_case(lowercase)
+    }
+
+    /// What is stored for `word` in any case, without allocating: the key is lowercased and
+    /// encoded into a stack buffer.
+    pub fn info_any_case(&self, word: &str) -> Option<WordInfo> {
+        let mut key = [0u8; MAX_KEY];
+        let mut len = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            *key.get_mut(len)? = format::encode_char(c)?;
+            len += 1;
+        }
+        self.words.get(&key[..len]).map(WordInfo)
     }
 
     /// The exact spellings of a mixed-case word (`iPhone`, `NASA`).
@@ -241,6 +252,7 @@ impl Dictionary {
         let mut search = TrieSearch {
             fst,
             query: &query,
+            max,
             width,
             depth_limit,
             rows,
@@ -253,10 +265,18 @@ impl Dictionary {
     }
 }
 
+/// Longest key looked up (longer words are in no dictionary).
+const MAX_KEY: usize = 64;
+
+/// A distance no search reaches (searches go to two edits).
+const OUT_OF_REACH: u8 = 100;
+
 /// Depth-first walk of the word trie, one edit-distance row per depth (rows stored flat).
 struct TrieSearch<'a, D: AsRef<[u8]>> {
     fst: &'a Fst<D>,
     query: &'a [u8],
+    /// The widest search allowed (the band of the table that is computed).
+    max: u8,
     width: usize,
     depth_limit: usize,
     rows: Vec<u8>,
@@ -285,9 +305,21 @@ impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
                 .checked_sub(1)
                 .map(|d| &done[d * width..(d + 1) * width]);
             let row = &mut rest[..width];
-            row[0] = (depth + 1).min(255) as u8;
-            let mut row_min = row[0];
-            for j in 1..width {
+            // Only cells within `max` of the diagonal can stay within `max`: the band is
+            // computed, and the cells just outside it hold a value too large to matter.
+            let i = depth + 1;
+            let band = usize::from(self.max);
+            let lo = i.saturating_sub(band).max(1);
+            let hi = (i + band).min(width - 1);
+            row[0] = i.min(OUT_OF_REACH as usize) as u8;
+            if lo > 1 {
+                row[lo - 1] = OUT_OF_REACH;
+            }
+            if hi + 1 < width {
+                row[hi + 1] = OUT_OF_REACH;
+            }
+            let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
+            for j in lo..=hi {
                 let q = self.query[j - 1];
                 let cost = u8::from(q != byte);
                 let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
@@ -302,7 +334,11 @@ impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
             if row_min > max {
                 continue;
             }
-            let last = row[width - 1];
+            let last = if hi == width - 1 {
+                row[hi]
+            } else {
+                OUT_OF_REACH
+            };
             let next = self.fst.node(transition.addr);
             let out = output + transition.out.value();
             self.prefix.push(byte);
@@ -334,12 +370,15 @@ impl CaseShape {
         let Some(first) = letters.next() else {
             return CaseShape::Lower;
         };
-        let rest: Vec<char> = letters.collect();
-        let rest_lower = rest.iter().all(|c| !c.is_uppercase());
-        let rest_upper = rest.iter().all(|c| !c.is_lowercase());
+        let (mut rest_lower, mut rest_upper, mut rest_empty) = (true, true, true);
+        for c in letters {
+            rest_empty = false;
+            rest_lower &= !c.is_uppercase();
+            rest_upper &= !c.is_lowercase();
+        }
         match (first.is_uppercase(), rest_lower, rest_upper) {
             (false, true, _) => CaseShape::Lower,
-            (true, _, true) if !rest.is_empty() => CaseShape::Upper,
+            (true, _, true) if !rest_empty => CaseShape::Upper,
             (true, true, _) => CaseShape::Title,
             _ => CaseShape::Mixed,
         }

@@ -394,6 +394,17 @@ impl Speller {
         {
             return None;
         }
+        // Brand names with inner capitals (`#ShotOniPhone`) are split apart by CamelCase: their
+        // byte ranges are left alone.
+        let brand_ranges: Vec<(usize, usize)> = self
+            .brands
+            .values()
+            .filter(|b| CaseShape::of(b) == CaseShape::Mixed)
+            .flat_map(|b| {
+                body.match_indices(b.as_str())
+                    .map(|(i, m)| (i, i + m.len()))
+            })
+            .collect();
         let mut fixed = String::from(&tag[..body_start]);
         let mut changed = false;
         let mut last = 0;
@@ -402,7 +413,11 @@ impl Speller {
             last = offset + part.len();
             let letters = part.chars().filter(|c| c.is_alphabetic()).count();
             let shape = CaseShape::of(part);
+            let in_brand = brand_ranges
+                .iter()
+                .any(|&(start, end)| offset < end && start < offset + part.len());
             let checkable = letters >= 3
+                && !in_brand
                 && part.chars().all(char::is_alphabetic)
                 && matches!(shape, CaseShape::Lower | CaseShape::Title);
             let status = self.hashtag_part_status(part);
@@ -466,6 +481,9 @@ impl Speller {
     }
 
     fn english_verdict(&self, word: &str, variety: Variety) -> Verdict {
+        if let Some(v) = self.dictionary_verdict(&self.english, word, variety) {
+            return v;
+        }
         let word = word.replace(['’', 'ʼ'], "'");
         if let Some(v) = self.dictionary_verdict(&self.english, &word, variety) {
             return v;
@@ -532,15 +550,16 @@ impl Speller {
         word: &str,
         variety: Variety,
     ) -> Option<Verdict> {
-        let lower = word.to_lowercase();
-        let info = dict.info(&lower)?;
+        let info = dict.info_any_case(word)?;
         if dict.language() == "en" && !variety.accepts(info) {
             return Some(Verdict::OtherVariety);
         }
         if dict.case_fits(word, info) {
             Some(Verdict::Known)
         } else {
-            Some(Verdict::WrongCase(dict.canonical(&lower, info)))
+            Some(Verdict::WrongCase(
+                dict.canonical(&word.to_lowercase(), info),
+            ))
         }
     }
 
@@ -796,6 +815,7 @@ mod tests {
     #[test]
     fn brand_names_are_known_and_their_casing_is_enforced() {
         assert!(check("Shot on iPhone, shared on LinkedIn", Language::EnUs).is_empty());
+        assert!(check("#ShotOniPhone #LinkedInTips", Language::EnUs).is_empty());
         let found = check("Shot on iphone, shared on Linkedin", Language::EnUs);
         assert_eq!(
             found,

@@ -1,9 +1,250 @@
-//! Build script: compiles vendored data into compact tables embedded in the library, so start-up
-//! does no parsing. Each data family has its own module under `buildsrc/`.
+//! Build script: compiles vendored data into compact tables embedded in the library, so
+//! start-up does no parsing (tone lexicons: `buildsrc/tone_lexicons.rs`).
+//!
+//! Build-time dictionary compiler: expands the vendored hunspell dictionaries (affixes included)
+//! and writes compact, immutable dictionary files to `OUT_DIR`, so start-up parses nothing.
+//!
+//! - `en.dict`: en-US and en-GB in one word map (each word carries its dialects), word
+//!   frequencies from symspellpy, the supplement list, and the typos-dict misspelling table.
+//! - `fr.dict`: French (Grammalecte via npm `dictionary-fr`), with a derived frequency score.
+//!   Built for native targets only; the wasm loads it at run time (see `Checker::load_dictionary`).
 
+#[path = "src/spell/compile/affix.rs"]
+mod affix;
+#[allow(dead_code)]
+#[path = "src/spell/distance.rs"]
+mod distance;
+#[allow(dead_code)]
+#[path = "src/spell/format.rs"]
+mod format;
 #[path = "buildsrc/tone_lexicons.rs"]
 mod tone_lexicons;
 
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use format::*;
+
+/// Everything known about one lowercase key while compiling.
+#[derive(Default)]
+struct Entry {
+    /// Spellings as the dictionaries write them (`paris` may be written `Paris`).
+    forms: Vec<String>,
+    flags: u64,
+    is_stem: bool,
+    no_suggest: bool,
+}
+
+type WordTable = BTreeMap<Vec<u8>, Entry>;
+
+fn read(path: &str) -> String {
+    println!("cargo:rerun-if-changed={path}");
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
 fn main() {
     tone_lexicons::generate();
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/spell/compile/affix.rs");
+    println!("cargo:rerun-if-changed=src/spell/format.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let english = compile_english();
+    write(&out, "en.dict", &english);
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let french = if wasm { Vec::new() } else { compile_french() };
+    write(&out, "fr.dict", &french);
+}
+
+fn write(out: &Path, name: &str, bytes: &[u8]) {
+    fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("cannot write {name}: {e}"));
+}
+
+/// Adds every form of a hunspell dictionary to `table`, marking it with `dialect`.
+fn add_hunspell(table: &mut WordTable, dir: &str, dialect: u64) {
+    let aff = affix::AffixFile::parse(&read(&format!("{dir}/index.aff")));
+    let dic = read(&format!("{dir}/index.dic"));
+    for line in dic.lines().skip(1) {
+        for form in aff.expand_line(line) {
+            add_word(table, &form.word, dialect, form.is_stem, form.no_suggest);
+        }
+    }
+}
+
+fn add_word(table: &mut WordTable, word: &str, flags: u64, is_stem: bool, no_suggest: bool) {
+    let word = word.replace(['’', 'ʼ'], "'");
+    // Numbers and ordinals are tokens of their own; the dictionaries' "1st" forms are not needed.
+    if word.chars().any(|c| c.is_ascii_digit()) || word.chars().count() > 40 {
+        return;
+    }
+    let Some(key) = encode(&word.to_lowercase()) else {
+        return;
+    };
+    let entry = table.entry(key).or_default();
+    if !entry.forms.contains(&word) {
+        entry.forms.push(word);
+    }
+    entry.flags |= flags;
+    entry.is_stem |= is_stem;
+    // A form is suggestible if any source allows it.
+    entry.no_suggest = if entry.forms.len() == 1 {
+        no_suggest
+    } else {
+        entry.no_suggest && no_suggest
+    };
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lines of a word list, comments (`#`) and blank lines skipped.
+fn list_words(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+fn compile_english() -> Vec<u8> {
+    let mut table = WordTable::new();
+    add_hunspell(&mut table, "data/dictionaries/en-US", DIALECT_US);
+    add_hunspell(&mut table, "data/dictionaries/en-GB", DIALECT_GB);
+    for word in list_words(&read("data/dictionaries/supplement-en.txt")) {
+        add_word(
+            &mut table,
+            word,
+            DIALECT_US | DIALECT_GB | SUPPLEMENT,
+            true,
+            false,
+        );
+    }
+    let mut frequency: HashMap<Vec<u8>, u64> = HashMap::new();
+    for line in read("data/frequency/frequency_dictionary_en_82_765.txt").lines() {
+        let mut fields = line.split_whitespace();
+        let (Some(word), Some(count)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let (Some(key), Ok(count)) = (encode(word), count.parse::<f64>()) else {
+            continue;
+        };
+        frequency.insert(
+            key,
+            (count.max(1.0).ln() as u64).saturating_sub(8).clamp(1, 15),
+        );
+    }
+    let score = |key: &[u8], _: &Entry| frequency.get(key).copied().unwrap_or(0);
+    let misspellings = english_misspellings(&table);
+    assemble("en", &table, score, &misspellings)
+}
+
+/// typos-dict entries whose correction is a dictionary word and whose typo is not one. Typos
+/// within the suggestion search's reach (two edits, one at most on the first letter) are left
+/// to the ranking model, so the table only holds what the search cannot find and stays small.
+fn english_misspellings(table: &WordTable) -> BTreeMap<Vec<u8>, String> {
+    let mut out = BTreeMap::new();
+    for (typo, corrections) in typos_dict::WORD.map.entries() {
+        let typo = typo.into_inner().to_lowercase();
+        let Some(key) = encode(&typo) else { continue };
+        if table.contains_key(&key) {
+            continue;
+        }
+        let kept: Vec<String> = corrections
+            .iter()
+            .map(|c| c.to_lowercase())
+            .filter(|c| encode(c).is_some_and(|k| table.contains_key(&k)))
+            .collect();
+        // The suggestion search reaches two edits, one of them on the first letter at most.
+        let reachable = kept.iter().any(|c| {
+            let same_first = c.chars().next() == typo.chars().next();
+            distance::damerau_levenshtein(&typo, c, if same_first { 2 } else { 1 }).is_some()
+        });
+        if !kept.is_empty() && !reachable {
+            out.insert(key, kept.join(","));
+        }
+    }
+    out
+}
+
+fn compile_french() -> Vec<u8> {
+    let mut table = WordTable::new();
+    add_hunspell(&mut table, "data/dictionaries/fr", 0);
+    for word in list_words(&read("data/dictionaries/supplement-fr.txt")) {
+        add_word(&mut table, word, SUPPLEMENT, true, false);
+    }
+    let common: HashMap<Vec<u8>, u64> = list_words(&read("data/frequency/fr-common.txt"))
+        .flat_map(str::split_whitespace)
+        .enumerate()
+        .filter_map(|(rank, w)| Some((encode(&w.to_lowercase())?, 15 - (rank as u64 / 60).min(7))))
+        .collect();
+    // No shippable French counts: common words by hand, then stems above inflected forms and
+    // short forms above long ones.
+    let score = |key: &[u8], entry: &Entry| {
+        common.get(key).copied().unwrap_or_else(|| {
+            let base: u64 = if entry.is_stem { 4 } else { 2 };
+            base + u64::from(key.len() <= 5)
+        })
+    };
+    assemble("fr", &table, score, &BTreeMap::new())
+}
+
+/// Builds the word map, exact-spelling text, misspelling map and corrections text.
+fn assemble(
+    language: &str,
+    table: &WordTable,
+    score: impl Fn(&[u8], &Entry) -> u64,
+    misspellings: &BTreeMap<Vec<u8>, String>,
+) -> Vec<u8> {
+    let mut exact = Vec::new();
+    let mut exact_map = fst::MapBuilder::memory();
+    let mut words = fst::MapBuilder::memory();
+    for (key, entry) in table {
+        let lower = decode(key);
+        let mut value = score(key, entry) & FREQUENCY_MASK | (entry.flags & !FREQUENCY_MASK);
+        if entry.no_suggest {
+            value |= NO_SUGGEST;
+        }
+        if entry.forms.contains(&lower) {
+            value |= CASE_ANY << CASE_SHIFT;
+        } else if entry.forms.iter().all(|f| *f == title_case(&lower)) {
+            value |= CASE_TITLE << CASE_SHIFT;
+        } else {
+            let joined = entry.forms.join(" ");
+            value |= CASE_EXACT << CASE_SHIFT;
+            exact_map
+                .insert(key, pack_reference(exact.len(), joined.len()))
+                .expect("keys are sorted and unique");
+            exact.extend_from_slice(joined.as_bytes());
+        }
+        words
+            .insert(key, value)
+            .expect("keys are sorted and unique");
+    }
+    let words = words.into_inner().expect("in-memory fst");
+    let exact_map = exact_map.into_inner().expect("in-memory fst");
+    let mut corrections = Vec::new();
+    let mut typo_map = fst::MapBuilder::memory();
+    let mut seen: HashMap<&str, u64> = HashMap::new();
+    for (typo, correction) in misspellings {
+        let value = *seen.entry(correction).or_insert_with(|| {
+            let r = pack_reference(corrections.len(), correction.len());
+            corrections.extend_from_slice(correction.as_bytes());
+            r
+        });
+        typo_map
+            .insert(typo, value)
+            .expect("keys are sorted and unique");
+    }
+    let typo_map = typo_map.into_inner().expect("in-memory fst");
+    write_container(&[
+        language.as_bytes(),
+        &words,
+        &exact_map,
+        &exact,
+        &typo_map,
+        &corrections,
+    ])
 }

@@ -61,6 +61,9 @@ pub struct Config {
     pub tone_target: Option<ToneTarget>,
     /// Guideline packs to apply, as text (YAML or JSON); compiled by `Checker::new`.
     pub packs: Vec<crate::guide::PackSource>,
+    /// Brand and product names in their canonical spelling (`iPhone`, `LinkedIn`): never
+    /// flagged, and other capitalisations are corrected. Filled from the guideline pack.
+    pub brand_lexicon: Vec<String>,
 }
 
 /// Options for one check.

@@ -25,6 +25,7 @@ mod wasm;
 pub use config::{CheckOptions, Config, ConfigError, Language};
 pub use report::{Category, Diagnostic, Report, RuleId, Severity, Span, Summary, Utf16Span};
 
+pub use spell::DictionaryError;
 use spell::Speller;
 use text::TokenKind;
 
@@ -41,7 +42,10 @@ impl Checker {
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         config.validate()?;
         let guide = guide::Guide::from_sources(&config.packs).map_err(ConfigError::Pack)?;
-        let speller = Speller::new(&config.personal_dictionary);
+        // Brand names come from the config and from the active packs' lexicons.
+        let mut brand_lexicon = config.brand_lexicon.clone();
+        brand_lexicon.extend(guide.lexicon());
+        let speller = Speller::new(&config.personal_dictionary, &brand_lexicon);
         Ok(Checker {
             config,
             speller,
@@ -54,6 +58,16 @@ impl Checker {
         &self.guide
     }
 
+    /// Loads a dictionary file at run time (French in the browser: `fr.dict`, written by the
+    /// `plume-dictionary` command); until then French paragraphs are not spell-checked.
+    pub fn load_dictionary(
+        &mut self,
+        language: Language,
+        bytes: &[u8],
+    ) -> Result<(), DictionaryError> {
+        self.speller.load_dictionary(language, bytes)
+    }
+
     /// The configuration this checker was built with.
     pub fn config(&self) -> &Config {
         &self.config
@@ -63,10 +77,11 @@ impl Checker {
     pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
         let tokens = text::tokenize(text);
         let mut findings = Vec::new();
-        if options.wants(Category::Spelling) {
-            self.speller.check(text, &tokens, &mut findings);
-        }
         let language = options.language.unwrap_or(self.config.language);
+        if options.wants(Category::Spelling) {
+            self.speller
+                .check_in(text, &tokens, language, &mut findings);
+        }
         let mut tone_summary = tone::ToneSummary::default();
         if options.wants(Category::Tone) {
             // The configured target wins; otherwise the first active pack's.

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{CheckOptions, Checker, Config};
+use crate::{CheckOptions, Checker, Config, Language};
 
 thread_local! {
     static CHECKER: RefCell<Option<Checker>> = const { RefCell::new(None) };
@@ -52,6 +52,28 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         }
         match slot.as_ref() {
             Some(checker) => to_js(&checker.check(text, &options)),
+            None => Err(JsError::new("checker unavailable")),
+        }
+    })
+}
+
+/// Loads a dictionary file fetched by the worker (`fr.dict` for French) into the checker, building
+/// a default checker first if none exists. Call it again after `configure`, which starts afresh.
+#[wasm_bindgen]
+pub fn load_dictionary(lang: &str, bytes: &[u8]) -> Result<(), JsError> {
+    let language: Language = lang
+        .parse()
+        .map_err(|e: crate::ConfigError| JsError::new(&e.to_string()))?;
+    CHECKER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if slot.is_none() {
+            *slot =
+                Some(Checker::new(Config::default()).map_err(|e| JsError::new(&e.to_string()))?);
+        }
+        match slot.as_mut() {
+            Some(checker) => checker
+                .load_dictionary(language, bytes)
+                .map_err(|e| JsError::new(&e.to_string())),
             None => Err(JsError::new("checker unavailable")),
         }
     })

@@ -1,131 +1,701 @@
 //! Words: is this word known, and what did the writer mean?
 //!
-//! The walking skeleton's speller: the en-US SCOWL stems (affixes not yet expanded) in a hash set,
-//! with suggestions by Damerau–Levenshtein distance. The spelling issue replaces the word store
-//! with dictionaries compiled at build time.
+//! English (en-US and en-GB in one compiled map, each word marked with its dialects) is built
+//! into the binary; French is built in natively and loaded at run time in the browser
+//! ([`Speller::load_dictionary`]). Unknown words get ranked suggestions (`suggest`), hashtags are
+//! checked by their CamelCase parts, brand names keep their canonical casing, and two cheap
+//! context rules (`context`) catch `a`/`an` and doubled words.
 
+mod case;
+#[cfg(test)]
+#[allow(dead_code)]
+mod compile;
+pub mod context;
+pub mod dictionary;
 mod distance;
+mod format;
+mod keyboard;
+pub mod language;
+mod phonetic;
+pub mod suggest;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::report::{Category, Finding, RuleId, Severity};
-use crate::text::{Token, TokenKind};
+use crate::config::Language;
+use crate::report::{Category, Finding, RuleId, Severity, Span};
+use crate::text::{hashtag_parts, Token, TokenKind};
 
+pub use case::match_case;
+use dictionary::{CaseShape, WordInfo};
+pub use dictionary::{Dictionary, DictionaryError};
 pub use distance::damerau_levenshtein;
+use language::Detected;
 
-/// Rule id of an unknown word.
+/// Rule id: a word in no dictionary.
 pub const UNKNOWN_WORD: &str = "spelling.unknown-word";
+/// Rule id: a brand or product name written with the wrong capitals (`Linkedin`).
+pub const BRAND_CASING: &str = "spelling.brand-casing";
+/// Rule id: a dictionary word that needs capitals (`paris`, `nasa`).
+pub const CAPITALIZATION: &str = "spelling.capitalization";
+/// Rule id: a spelling of the other English variety than the draft's (`colour` in en-US).
+pub const DIALECT: &str = "spelling.dialect";
+/// Rule id: American and British spellings mixed in one draft (`color` and `colour`).
+pub const MIXED_DIALECT: &str = "spelling.mixed-dialect";
 
-const EN_US_DIC: &str = include_str!("../../data/dictionaries/en-US/index.dic");
+static ENGLISH_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.dict"));
+static FRENCH_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fr.dict"));
+
+/// The compiled French dictionary when this build embeds it (native builds), for writing the
+/// file the browser extension loads at run time; `None` in the wasm build.
+pub fn embedded_dictionary(language: Language) -> Option<&'static [u8]> {
+    match language {
+        Language::Fr if !FRENCH_BYTES.is_empty() => Some(FRENCH_BYTES),
+        Language::EnUs | Language::EnGb => Some(ENGLISH_BYTES),
+        _ => None,
+    }
+}
+
+/// The built-in English dictionary (en-US and en-GB).
+pub fn english_dictionary() -> Dictionary {
+    Dictionary::from_static(ENGLISH_BYTES).unwrap_or_else(|e| {
+        // The bytes are produced by this crate's own build script: reaching this is a build bug.
+        panic!("the built-in English dictionary is damaged: {e}")
+    })
+}
+
+/// The English variety a check accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Variety {
+    American,
+    British,
+    /// `auto`: both are accepted, mixing them is a consistency suggestion.
+    Either,
+}
+
+impl Variety {
+    fn accepts(self, info: WordInfo) -> bool {
+        info.supplement()
+            || match self {
+                Variety::American => info.american(),
+                Variety::British => info.british(),
+                Variety::Either => info.american() || info.british(),
+            }
+    }
+}
+
+/// Frequency score from which a word counts as common (about 20,000 uses in Google Books'
+/// English ngrams and more).
+const COMMON_FREQUENCY: u8 = 6;
+
+/// How a hashtag part is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartStatus {
+    Common,
+    RareName,
+    Unknown,
+}
+
+/// What a word is, for the check.
+enum Verdict {
+    Known,
+    /// Known with other capitals: the canonical spelling.
+    WrongCase(String),
+    /// A word of the other English variety.
+    OtherVariety,
+    Unknown,
+}
 
 /// Known words and the suggestions for unknown ones.
 #[derive(Debug, Clone)]
 pub struct Speller {
-    words: HashSet<String>,
+    english: Dictionary,
+    french: Option<Dictionary>,
     personal: HashSet<String>,
+    /// Lowercase brand name → canonical spelling.
+    brands: HashMap<String, String>,
+    extra_words: Vec<String>,
+    use_misspelling_table: bool,
 }
 
+const FRENCH_ELISIONS: &[&str] = &[
+    "lorsqu'", "puisqu'", "jusqu'", "quoiqu'", "presqu'", "qu'", "l'", "d'", "j'", "m'", "n'",
+    "s'", "t'", "c'",
+];
+
 impl Speller {
-    /// The en-US speller plus the user's own words.
-    pub fn new(personal: &[String]) -> Speller {
-        let words = EN_US_DIC
-            .lines()
-            .skip(1)
-            .map(|line| line.split('/').next().unwrap_or(line))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+    /// The speller with the user's own words and the brand lexicon (canonical spellings).
+    pub fn new(personal: &[String], brands: &[String]) -> Speller {
+        let french = (!FRENCH_BYTES.is_empty())
+            .then(|| Dictionary::from_static(FRENCH_BYTES).ok())
+            .flatten();
+        let brand_words: Vec<String> = brands
+            .iter()
+            .flat_map(|b| b.split_whitespace())
+            .map(str::to_string)
             .collect();
+        let mut extra_words: Vec<String> = personal.to_vec();
+        extra_words.extend(brand_words.iter().cloned());
         Speller {
-            words,
-            personal: personal.iter().map(|w| w.to_lowercase()).collect(),
+            english: english_dictionary(),
+            french,
+            personal: personal.iter().map(|w| normalize(w)).collect(),
+            brands: brand_words
+                .into_iter()
+                .map(|b| (normalize(&b), b))
+                .collect(),
+            extra_words,
+            use_misspelling_table: true,
         }
     }
 
-    /// Whether `word` is spelled correctly (case-insensitively for now).
-    pub fn is_known(&self, word: &str) -> bool {
-        let lower = word.to_lowercase().replace('’', "'");
-        self.words.contains(&lower) || self.personal.contains(&lower)
+    /// Loads a dictionary compiled by `plume-dictionary` (French in the browser).
+    pub fn load_dictionary(
+        &mut self,
+        language: Language,
+        bytes: &[u8],
+    ) -> Result<(), DictionaryError> {
+        if language != Language::Fr {
+            return Err(DictionaryError::NotLoadable(language.code()));
+        }
+        let dictionary = Dictionary::from_bytes(bytes)?;
+        if dictionary.language() != "fr" {
+            return Err(DictionaryError::WrongLanguage {
+                expected: "fr".into(),
+                found: dictionary.language().into(),
+            });
+        }
+        self.french = Some(dictionary);
+        Ok(())
     }
 
-    /// Up to `limit` known words closest to `word`, best first, in the word's own case.
-    pub fn suggest(&self, word: &str, limit: usize) -> Vec<String> {
-        let lower = word.to_lowercase();
-        let first = lower.chars().next();
-        let mut scored: Vec<(usize, bool, bool, usize, &String)> = self
-            .words
-            .iter()
-            .filter_map(|candidate| {
-                let d = damerau_levenshtein(&lower, candidate, 2)?;
-                // Ties: a swap of neighbours is the commonest typo, then keep the first letter.
-                let not_swap = !is_single_swap(&lower, candidate);
-                let first_differs = candidate.chars().next() != first;
-                Some((
-                    d,
-                    not_swap,
-                    first_differs,
-                    candidate.len().abs_diff(lower.len()),
-                    candidate,
+    /// Whether words of `language` can be checked now (French needs its dictionary).
+    pub fn has_dictionary(&self, language: Language) -> bool {
+        language != Language::Fr || self.french.is_some()
+    }
+
+    /// Turns the common-misspelling table on or off (benchmarks measure the model without it).
+    pub fn set_misspelling_table(&mut self, enabled: bool) {
+        self.use_misspelling_table = enabled;
+    }
+
+    /// Whether `word` is spelled correctly in `language` (`auto`: English or French).
+    pub fn is_known(&self, word: &str, language: Language) -> bool {
+        match language {
+            Language::Fr => self
+                .french_verdict(word)
+                .is_some_and(|v| matches!(v, Verdict::Known)),
+            Language::Auto => {
+                matches!(self.english_verdict(word, Variety::Either), Verdict::Known)
+                    || matches!(self.french_verdict(word), Some(Verdict::Known))
+            }
+            Language::EnGb => {
+                matches!(self.english_verdict(word, Variety::British), Verdict::Known)
+            }
+            Language::EnUs => {
+                matches!(
+                    self.english_verdict(word, Variety::American),
+                    Verdict::Known
+                )
+            }
+        }
+    }
+
+    /// Up to `limit` suggestions for `word` in `language`, best first, in the word's case.
+    pub fn suggest(&self, word: &str, language: Language, limit: usize) -> Vec<String> {
+        match language {
+            Language::Fr => self.suggest_in(word, Detected::French, Variety::Either, limit),
+            Language::EnGb => self.suggest_in(word, Detected::English, Variety::British, limit),
+            Language::EnUs => self.suggest_in(word, Detected::English, Variety::American, limit),
+            Language::Auto => self.suggest_in(word, Detected::English, Variety::Either, limit),
+        }
+    }
+
+    /// Flags problems among `tokens` in the default language (American English).
+    pub fn check(&self, text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
+        self.check_in(text, tokens, Language::EnUs, out);
+    }
+
+    /// Flags unknown words, brand casing, dialect mixing, `a`/`an` and doubled words.
+    pub fn check_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+        out: &mut Vec<Finding>,
+    ) {
+        let draft_signals = language::signals(text, tokens);
+        let draft_language = language::decide(draft_signals).unwrap_or(Detected::English);
+        let mut varieties: Vec<(Token, WordInfo)> = Vec::new();
+        for paragraph in paragraphs(text, tokens) {
+            let (detected, variety) = match language {
+                Language::EnUs => (Detected::English, Variety::American),
+                Language::EnGb => (Detected::English, Variety::British),
+                Language::Fr => (Detected::French, Variety::Either),
+                Language::Auto => (
+                    language::decide(language::signals(text, paragraph)).unwrap_or(draft_language),
+                    Variety::Either,
+                ),
+            };
+            if detected == Detected::French && self.french.is_none() {
+                // Without the French dictionary nothing can be said about French words.
+                continue;
+            }
+            self.check_paragraph(text, paragraph, detected, variety, &mut varieties, out);
+            context::check(text, paragraph, detected == Detected::English, out);
+        }
+        self.check_varieties(text, language, &varieties, out);
+    }
+
+    fn check_paragraph(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        detected: Detected,
+        variety: Variety,
+        varieties: &mut Vec<(Token, WordInfo)>,
+        out: &mut Vec<Finding>,
+    ) {
+        for token in tokens {
+            match token.kind {
+                TokenKind::Word => {
+                    let word = token.text(text);
+                    if let Some(finding) =
+                        self.check_word(word, token.span, detected, variety, varieties, *token)
+                    {
+                        out.push(finding);
+                    }
+                }
+                TokenKind::Hashtag => {
+                    if let Some(finding) =
+                        self.check_hashtag(token.text(text), token.span, detected, variety)
+                    {
+                        out.push(finding);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn check_word(
+        &self,
+        word: &str,
+        span: Span,
+        detected: Detected,
+        variety: Variety,
+        varieties: &mut Vec<(Token, WordInfo)>,
+        token: Token,
+    ) -> Option<Finding> {
+        let lower = normalize(word);
+        if lower.chars().count() < 2 || self.personal.contains(&lower) {
+            return None;
+        }
+        if let Some(canonical) = self.brands.get(&lower) {
+            if word == canonical || CaseShape::of(word) == CaseShape::Upper {
+                return None;
+            }
+            // A brand that is also a common word (`Slack`, `Apple`) is only enforced when
+            // written with capitals of its own.
+            let common = self
+                .english
+                .info(&lower)
+                .is_some_and(|i| i.casing() == format::CASE_ANY);
+            if common && matches!(CaseShape::of(word), CaseShape::Lower | CaseShape::Title) {
+                return None;
+            }
+            return Some(finding(
+                BRAND_CASING,
+                Severity::Warning,
+                span,
+                format!("Write “{canonical}” as the brand does"),
+                "Brand names are part of a brand's identity: writing them with the wrong capitals looks careless to the brand and its fans.",
+                vec![canonical.clone()],
+            ));
+        }
+        let verdict = match detected {
+            Detected::English => self.english_verdict(word, variety),
+            Detected::French => self.french_verdict(word).unwrap_or(Verdict::Known),
+        };
+        match verdict {
+            Verdict::Known => {
+                if detected == Detected::English && variety == Variety::Either {
+                    if let Some(info) = self.english.info(&lower) {
+                        if info.american() != info.british() && !info.supplement() {
+                            varieties.push((token, info));
+                        }
+                    }
+                }
+                None
+            }
+            Verdict::WrongCase(canonical) => Some(finding(
+                CAPITALIZATION,
+                Severity::Warning,
+                span,
+                format!("Write “{canonical}” with its capitals"),
+                "Names, places and acronyms keep their capitals even in a casual post.",
+                vec![canonical],
+            )),
+            Verdict::OtherVariety => {
+                let (name, target) = match variety {
+                    Variety::British => ("American", Variety::British),
+                    _ => ("British", Variety::American),
+                };
+                let suggestions = self.suggest_in(word, Detected::English, target, 3);
+                Some(finding(
+                    DIALECT,
+                    Severity::Suggestion,
+                    span,
+                    format!("“{word}” is the {name} spelling"),
+                    "Readers notice when a post switches between American and British spelling; keep to the variety the draft is set to.",
+                    suggestions,
                 ))
+            }
+            Verdict::Unknown => {
+                // Short all-capital words are acronyms far more often than typos (KPI, UGC).
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                if CaseShape::of(word) == CaseShape::Upper && letters <= 5 {
+                    return None;
+                }
+                // In French posts, English words (anglicismes) are common and correct.
+                if detected == Detected::French
+                    && matches!(self.english_verdict(word, Variety::Either), Verdict::Known)
+                {
+                    return None;
+                }
+                let suggestions = self.suggest_in(word, detected, variety, 5);
+                Some(finding(
+                    UNKNOWN_WORD,
+                    Severity::Error,
+                    span,
+                    format!("“{word}” may be misspelled"),
+                    "A typo in a brand post is the first thing readers screenshot; pick a suggestion or add the word to your dictionary.",
+                    suggestions,
+                ))
+            }
+        }
+    }
+
+    /// `#SumerSale` → `#SummerSale`: each CamelCase part is a word; acronyms and numbers pass.
+    fn check_hashtag(
+        &self,
+        tag: &str,
+        span: Span,
+        detected: Detected,
+        variety: Variety,
+    ) -> Option<Finding> {
+        let body_start = tag.char_indices().nth(1).map_or(tag.len(), |(i, _)| i);
+        let body = &tag[body_start..];
+        let parts = hashtag_parts(body);
+        // A single lowercase run (`#summersale`) cannot be split reliably: only whole-word checks.
+        if parts.len() < 2
+            && !parts
+                .first()
+                .is_some_and(|(_, p)| CaseShape::of(p) == CaseShape::Title)
+        {
+            return None;
+        }
+        // Brand names with inner capitals (`#ShotOniPhone`) are split apart by CamelCase: their
+        // byte ranges are left alone.
+        let brand_ranges: Vec<(usize, usize)> = self
+            .brands
+            .values()
+            .filter(|b| CaseShape::of(b) == CaseShape::Mixed)
+            .flat_map(|b| {
+                body.match_indices(b.as_str())
+                    .map(|(i, m)| (i, i + m.len()))
             })
             .collect();
-        scored.sort();
-        scored
+        let mut fixed = String::from(&tag[..body_start]);
+        let mut changed = false;
+        let mut last = 0;
+        for (offset, part) in parts {
+            fixed.push_str(&body[last..offset]);
+            last = offset + part.len();
+            let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+            let shape = CaseShape::of(part);
+            let in_brand = brand_ranges
+                .iter()
+                .any(|&(start, end)| offset < end && start < offset + part.len());
+            let checkable = letters >= 3
+                && !in_brand
+                && part.chars().all(char::is_alphabetic)
+                && matches!(shape, CaseShape::Lower | CaseShape::Title);
+            let status = self.hashtag_part_status(part);
+            if !checkable || status == PartStatus::Common {
+                fixed.push_str(part);
+                continue;
+            }
+            let best = self
+                .suggest_in(part, detected, variety, 1)
+                .into_iter()
+                .next()
+                .filter(|best| !best.contains(' '))
+                .filter(|best| {
+                    // A rare name (`Sumer`) gives way only to a common word one slip away.
+                    status == PartStatus::Unknown
+                        || (damerau_levenshtein(&normalize(part), &normalize(best), 1).is_some()
+                            && self.english.info(&normalize(best)).is_some_and(|i| {
+                                i.casing() == format::CASE_ANY && i.frequency() >= COMMON_FREQUENCY
+                            }))
+                });
+            match best {
+                Some(best) => {
+                    fixed.push_str(&best);
+                    changed = true;
+                }
+                None => fixed.push_str(part),
+            }
+        }
+        fixed.push_str(&body[last..]);
+        changed.then(|| {
+            finding(
+                UNKNOWN_WORD,
+                Severity::Error,
+                span,
+                format!("“{tag}” may be misspelled"),
+                "A misspelled hashtag is a typo everyone can click: it also sends readers to the wrong feed.",
+                vec![fixed],
+            )
+        })
+    }
+
+    /// How a hashtag part (whose capitals are lost: `#SumerSale`) is known: as an everyday or
+    /// frequent word in English or French, or a lexicon word; as a rare name only; or not at all.
+    fn hashtag_part_status(&self, part: &str) -> PartStatus {
+        let lower = normalize(part);
+        if self.personal.contains(&lower) || self.brands.contains_key(&lower) {
+            return PartStatus::Common;
+        }
+        let infos = [
+            self.english.info(&lower),
+            self.french.as_ref().and_then(|f| f.info(&lower)),
+        ];
+        let mut status = PartStatus::Unknown;
+        for info in infos.into_iter().flatten() {
+            if info.casing() == format::CASE_ANY || info.frequency() >= COMMON_FREQUENCY {
+                return PartStatus::Common;
+            }
+            status = PartStatus::RareName;
+        }
+        status
+    }
+
+    fn english_verdict(&self, word: &str, variety: Variety) -> Verdict {
+        if let Some(v) = self.dictionary_verdict(&self.english, word, variety) {
+            return v;
+        }
+        let word = word.replace(['’', 'ʼ'], "'");
+        if let Some(v) = self.dictionary_verdict(&self.english, &word, variety) {
+            return v;
+        }
+        // Possessives: `Plume's`, `brands'`.
+        for suffix in ["'s", "'"] {
+            if let Some(base) = word.strip_suffix(suffix) {
+                if base.chars().count() >= 2 {
+                    let lower = base.to_lowercase();
+                    if self.personal.contains(&lower) || self.brands.contains_key(&lower) {
+                        return Verdict::Known;
+                    }
+                    if let Some(v) = self.dictionary_verdict(&self.english, base, variety) {
+                        return v;
+                    }
+                }
+            }
+        }
+        self.compound_verdict(&word, |part| {
+            matches!(self.english_verdict(part, variety), Verdict::Known)
+        })
+    }
+
+    fn french_verdict(&self, word: &str) -> Option<Verdict> {
+        let french = self.french.as_ref()?;
+        let word = word.replace(['’', 'ʼ'], "'");
+        if let Some(v) = self.dictionary_verdict(french, &word, Variety::Either) {
+            return Some(v);
+        }
+        let lower = word.to_lowercase();
+        for elision in FRENCH_ELISIONS {
+            if lower.starts_with(elision) && lower.len() > elision.len() {
+                let rest = &word[elision.len()..];
+                let rest_lower = rest.to_lowercase();
+                if self.personal.contains(&rest_lower) || self.brands.contains_key(&rest_lower) {
+                    return Some(Verdict::Known);
+                }
+                if let Some(v) = self.dictionary_verdict(french, rest, Variety::Either) {
+                    return Some(v);
+                }
+                if matches!(self.english_verdict(rest, Variety::Either), Verdict::Known) {
+                    return Some(Verdict::Known);
+                }
+                return Some(Verdict::Unknown);
+            }
+        }
+        Some(self.compound_verdict(&word, |part| {
+            part == "t" || matches!(self.french_verdict(part), Some(Verdict::Known))
+        }))
+    }
+
+    /// `well-known`, `dit-il`: a hyphenated word is known when every part is.
+    fn compound_verdict(&self, word: &str, known: impl Fn(&str) -> bool) -> Verdict {
+        if word.contains('-') && word.split('-').all(|p| !p.is_empty() && known(p)) {
+            Verdict::Known
+        } else {
+            Verdict::Unknown
+        }
+    }
+
+    fn dictionary_verdict(
+        &self,
+        dict: &Dictionary,
+        word: &str,
+        variety: Variety,
+    ) -> Option<Verdict> {
+        let info = dict.info_any_case(word)?;
+        if dict.language() == "en" && !variety.accepts(info) {
+            return Some(Verdict::OtherVariety);
+        }
+        if dict.case_fits(word, info) {
+            Some(Verdict::Known)
+        } else {
+            Some(Verdict::WrongCase(
+                dict.canonical(&word.to_lowercase(), info),
+            ))
+        }
+    }
+
+    fn suggest_in(
+        &self,
+        word: &str,
+        detected: Detected,
+        variety: Variety,
+        limit: usize,
+    ) -> Vec<String> {
+        let curly = word.contains('’');
+        let lower = normalize(word);
+        let (dictionary, singles): (&Dictionary, &[&str]) = match detected {
+            Detected::French => match &self.french {
+                Some(f) => (f, &["a", "à", "y"]),
+                None => return Vec::new(),
+            },
+            Detected::English => (&self.english, &["a", "i"]),
+        };
+        // French elision: suggest for the word after `l'` and keep the elision as written.
+        let (prefix, stem) = match detected {
+            Detected::French => FRENCH_ELISIONS
+                .iter()
+                .find(|e| lower.starts_with(**e) && lower.len() > e.len())
+                .map_or(("", lower.as_str()), |e| {
+                    (&word[..e.len()], &lower[e.len()..])
+                }),
+            Detected::English => ("", lower.as_str()),
+        };
+        let original_stem = &word[word.len() - stem.len().min(word.len())..];
+        let accepts = |info: WordInfo| variety.accepts(info) || dictionary.language() != "en";
+        let source = suggest::SuggestionSource {
+            dictionary,
+            accepts: &accepts,
+            extra_words: &self.extra_words,
+            use_misspelling_table: self.use_misspelling_table && detected == Detected::English,
+            single_letter_words: singles,
+        };
+        let case_model = if prefix.is_empty() {
+            word
+        } else {
+            original_stem
+        };
+        suggest::rank(&source, stem, limit)
             .into_iter()
-            .take(limit)
-            .map(|(.., w)| match_case(word, w))
+            .map(|r| {
+                let mut s = format!("{prefix}{}", match_case(case_model, &r.word));
+                if curly {
+                    s = s.replace('\'', "’");
+                }
+                s
+            })
             .collect()
     }
 
-    /// Flags unknown words among `tokens`.
-    pub fn check(&self, text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
-        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let word = token.text(text);
-            if self.is_known(word) {
+    /// In `auto`, American and British spellings mixed in one draft: flag the minority.
+    fn check_varieties(
+        &self,
+        text: &str,
+        language: Language,
+        found: &[(Token, WordInfo)],
+        out: &mut Vec<Finding>,
+    ) {
+        if language != Language::Auto {
+            return;
+        }
+        let american = found.iter().filter(|(_, i)| i.american()).count();
+        let british = found.len() - american;
+        if american == 0 || british == 0 {
+            return;
+        }
+        let first_american = found.iter().position(|(_, i)| i.american()).unwrap_or(0);
+        let first_british = found.iter().position(|(_, i)| i.british()).unwrap_or(0);
+        let keep_american =
+            american > british || (american == british && first_american < first_british);
+        let (target, name, other) = if keep_american {
+            (Variety::American, "British", "American")
+        } else {
+            (Variety::British, "American", "British")
+        };
+        for (token, info) in found {
+            if info.american() == keep_american {
                 continue;
             }
-            out.push(Finding {
-                category: Category::Spelling,
-                rule: RuleId::from(UNKNOWN_WORD),
-                severity: Severity::Error,
-                span: token.span,
-                message: format!("“{word}” may be misspelled"),
-                why: "A typo in a brand post is the first thing readers screenshot; check the spelling or add the word to your dictionary.".into(),
-                link: None,
-                suggestions: self.suggest(word, 5),
-            });
+            let word = token.text(text);
+            out.push(finding(
+                MIXED_DIALECT,
+                Severity::Suggestion,
+                token.span,
+                format!("“{word}” is {name} spelling; the rest of the post is {other}"),
+                "Mixing American and British spelling in one post looks unedited; pick one variety and keep to it.",
+                self.suggest_in(word, Detected::English, target, 3),
+            ));
         }
     }
 }
 
-/// Whether `b` is `a` with exactly two neighbouring characters swapped.
-fn is_single_swap(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len() != b.len() {
-        return false;
-    }
-    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diffs.len() == 2
-        && diffs[1] == diffs[0] + 1
-        && a[diffs[0]] == b[diffs[1]]
-        && a[diffs[1]] == b[diffs[0]]
+/// Lowercase with straight apostrophes: the form lookups and lexicons use.
+fn normalize(word: &str) -> String {
+    word.to_lowercase().replace(['’', 'ʼ'], "'")
 }
 
-/// Gives `suggestion` the case pattern of `original`: `Teh` → `The`, `TEH` → `THE`.
-pub fn match_case(original: &str, suggestion: &str) -> String {
-    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    if all_upper {
-        return suggestion.to_uppercase();
+/// Tokens grouped by line: a line is the unit language detection decides on.
+fn paragraphs<'t>(text: &str, tokens: &'t [Token]) -> Vec<&'t [Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..tokens.len() {
+        if text[tokens[i - 1].span.end..tokens[i].span.start].contains('\n') {
+            out.push(&tokens[start..i]);
+            start = i;
+        }
     }
-    if letters.first().is_some_and(|c| c.is_uppercase()) {
-        let mut chars = suggestion.chars();
-        return match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        };
+    if start < tokens.len() {
+        out.push(&tokens[start..]);
     }
-    suggestion.to_string()
+    out
+}
+
+fn finding(
+    rule: &str,
+    severity: Severity,
+    span: Span,
+    message: String,
+    why: &str,
+    suggestions: Vec<String>,
+) -> Finding {
+    Finding {
+        category: Category::Spelling,
+        rule: RuleId::from(rule),
+        severity,
+        span,
+        message,
+        why: why.to_string(),
+        link: None,
+        suggestions,
+    }
 }
 
 #[cfg(test)]
@@ -133,28 +703,213 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
-    #[test]
-    fn common_words_are_known_and_typos_are_not() {
-        let speller = Speller::new(&[]);
-        assert!(speller.is_known("launch"));
-        assert!(speller.is_known("Tomorrow"));
-        assert!(!speller.is_known("tomorow"));
+    fn speller() -> Speller {
+        Speller::new(
+            &["plumey".to_string()],
+            &[
+                "iPhone".to_string(),
+                "LinkedIn".to_string(),
+                "Slack".to_string(),
+            ],
+        )
+    }
+
+    /// (rule, flagged text, suggestions) for `text` checked in `language`.
+    fn check(text: &str, language: Language) -> Vec<(String, String, Vec<String>)> {
+        let mut out = vec![];
+        speller().check_in(text, &tokenize(text), language, &mut out);
+        out.into_iter()
+            .map(|f| {
+                (
+                    f.rule.0,
+                    text[f.span.start..f.span.end].to_string(),
+                    f.suggestions,
+                )
+            })
+            .collect()
+    }
+
+    fn first_suggestion(word: &str, language: Language) -> String {
+        speller()
+            .suggest(word, language, 5)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
     }
 
     #[test]
-    fn suggestions_keep_the_case_of_the_typo() {
-        let speller = Speller::new(&[]);
-        assert_eq!(speller.suggest("tomorow", 3)[0], "tomorrow");
-        assert_eq!(match_case("Teh", "the"), "The");
-        assert_eq!(match_case("TEH", "the"), "THE");
+    fn common_typos_get_the_intended_word_first() {
+        for (typo, fix) in [
+            ("teh", "the"),
+            ("recieve", "receive"),
+            ("tomorow", "tomorrow"),
+            ("definately", "definitely"),
+            ("seperate", "separate"),
+            ("lsunch", "launch"),
+        ] {
+            assert_eq!(first_suggestion(typo, Language::EnUs), fix, "{typo}");
+        }
+    }
+
+    #[test]
+    fn suggestions_keep_the_writers_case() {
+        assert_eq!(first_suggestion("Teh", Language::EnUs), "The");
+        assert_eq!(first_suggestion("TEH", Language::EnUs), "THE");
+    }
+
+    #[test]
+    fn missing_apostrophes_are_restored_straight_or_curly() {
+        assert_eq!(first_suggestion("dont", Language::EnUs), "don't");
+        assert!(speller().is_known("don’t", Language::EnUs));
+        assert!(speller().is_known("it’s", Language::EnUs));
+    }
+
+    #[test]
+    fn a_missed_space_is_split() {
+        assert_eq!(first_suggestion("alot", Language::EnUs), "a lot");
+        assert_eq!(first_suggestion("thankyou", Language::EnUs), "thank you");
+    }
+
+    #[test]
+    fn function_words_and_chat_forms_are_known() {
+        for word in [
+            "is", "has", "his", "its", "lol", "tbh", "idk", "dm", "omg", "btw",
+        ] {
+            assert!(speller().is_known(word, Language::EnUs), "{word}");
+        }
+    }
+
+    #[test]
+    fn social_tokens_are_never_flagged() {
+        let text = "Big news @acme_fr! Read bit.ly/3xYz or https://acme.com/blog?utm=x, mail hello@acme.com, \
+                    $TSLA up 10k at 3pm on the 2nd, 24/7 🚀👩‍👩‍👧 run `npm i plumey-cli` #TBT #OOTD #SummerSale2025";
+        assert!(
+            check(text, Language::EnUs).is_empty(),
+            "{:?}",
+            check(text, Language::EnUs)
+        );
+    }
+
+    #[test]
+    fn misspelled_hashtag_parts_get_the_whole_hashtag_fixed() {
+        let found = check("Don't miss our #SumerSale today", Language::EnUs);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, UNKNOWN_WORD);
+        assert_eq!(found[0].1, "#SumerSale");
+        assert_eq!(found[0].2, vec!["#SummerSale"]);
+    }
+
+    #[test]
+    fn unknown_words_are_flagged_with_suggestions() {
+        let found = check("Our lauch is tomorow", Language::EnUs);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, UNKNOWN_WORD);
+        assert_eq!(found[1].2[0], "tomorrow");
     }
 
     #[test]
     fn personal_words_are_never_flagged() {
-        let text = "Plumey rock";
-        let speller = Speller::new(&["plumey".to_string()]);
-        let mut out = vec![];
-        speller.check(text, &tokenize(text), &mut out);
-        assert!(out.is_empty(), "{out:?}");
+        assert!(check("Plumey rocks", Language::EnUs).is_empty());
+    }
+
+    #[test]
+    fn brand_names_are_known_and_their_casing_is_enforced() {
+        assert!(check("Shot on iPhone, shared on LinkedIn", Language::EnUs).is_empty());
+        assert!(check("#ShotOniPhone #LinkedInTips", Language::EnUs).is_empty());
+        let found = check("Shot on iphone, shared on Linkedin", Language::EnUs);
+        assert_eq!(
+            found,
+            vec![
+                (
+                    BRAND_CASING.to_string(),
+                    "iphone".to_string(),
+                    vec!["iPhone".to_string()]
+                ),
+                (
+                    BRAND_CASING.to_string(),
+                    "Linkedin".to_string(),
+                    vec!["LinkedIn".to_string()]
+                ),
+            ]
+        );
+        // A brand that is also an everyday word is left alone in everyday use.
+        assert!(check("Cut me some slack", Language::EnUs).is_empty());
+    }
+
+    #[test]
+    fn proper_nouns_written_in_lowercase_get_their_capital() {
+        let found = check("See you in paris", Language::EnUs);
+        assert_eq!(found[0].0, CAPITALIZATION);
+        assert_eq!(found[0].2, vec!["Paris"]);
+    }
+
+    #[test]
+    fn the_other_english_variety_is_a_dialect_suggestion() {
+        let found = check("Our favourite colour", Language::EnUs);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, DIALECT);
+        assert_eq!(found[1].2[0], "color");
+        assert!(check("Our favourite colour", Language::EnGb).is_empty());
+        assert_eq!(
+            check("Our favorite color", Language::EnGb)[1].2[0],
+            "colour"
+        );
+    }
+
+    #[test]
+    fn mixed_varieties_in_an_auto_draft_flag_the_minority() {
+        let found = check(
+            "The color and flavor of our new center, in every colour",
+            Language::Auto,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, MIXED_DIALECT);
+        assert_eq!(found[0].1, "colour");
+        assert_eq!(found[0].2[0], "color");
+    }
+
+    #[test]
+    fn french_words_accents_and_elisions_are_checked() {
+        assert!(speller().is_known("l'équipe", Language::Fr));
+        assert!(speller().is_known("aujourd'hui", Language::Fr));
+        assert_eq!(first_suggestion("equipe", Language::Fr), "équipe");
+        assert_eq!(first_suggestion("l'equipe", Language::Fr), "l'équipe");
+        assert_eq!(first_suggestion("Equipe", Language::Fr), "Équipe");
+        let found = check("Notre equipe vous attend demain", Language::Fr);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2[0], "équipe");
+    }
+
+    #[test]
+    fn auto_checks_each_paragraph_in_its_own_language() {
+        let text =
+            "Our new collection is here!\nNotre nouvelle collection est arrivée, découvrez-la !";
+        assert!(
+            check(text, Language::Auto).is_empty(),
+            "{:?}",
+            check(text, Language::Auto)
+        );
+        let text = "Our new colection is here!\nNotre nouvelle colection est arrivée !";
+        let found = check(text, Language::Auto);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].2[0], "collection");
+    }
+
+    #[test]
+    fn french_needs_its_dictionary_and_refuses_other_bytes() {
+        let mut speller = Speller::new(&[], &[]);
+        let english = embedded_dictionary(Language::EnUs).unwrap_or_default();
+        assert!(matches!(
+            speller.load_dictionary(Language::Fr, english),
+            Err(DictionaryError::WrongLanguage { .. })
+        ));
+        assert!(matches!(
+            speller.load_dictionary(Language::EnUs, english),
+            Err(DictionaryError::NotLoadable(_))
+        ));
+        if let Some(french) = embedded_dictionary(Language::Fr) {
+            assert_eq!(speller.load_dictionary(Language::Fr, french), Ok(()));
+            assert!(speller.is_known("équipe", Language::Fr));
+        }
     }
 }

@@ -53,8 +53,6 @@ pub enum CliError {
     PackTestFailed(String),
     /// A Vale folder that cannot be checked (bad `.vale.ini`, missing style…).
     Vale(String),
-    /// An option this build cannot serve yet.
-    NotAvailable { what: String, why: String },
     /// Options that do not go together.
     Usage(String),
     /// Writing the output failed (other than a closed pipe).
@@ -138,9 +136,6 @@ impl fmt::Display for CliError {
             CliError::Pack(message) => write!(f, "bad pack: {message}"),
             CliError::PackTestFailed(message) => write!(f, "pack test failed: {message}"),
             CliError::Vale(message) => write!(f, "Vale configuration: {message}"),
-            CliError::NotAvailable { what, why } => {
-                write!(f, "{what} is not available yet: {why}")
-            }
             CliError::Usage(message) => f.write_str(message),
             CliError::Write(source) => write!(f, "cannot write the output: {source}"),
         }

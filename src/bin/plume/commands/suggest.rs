@@ -1,8 +1,10 @@
 //! `plume suggest`: is each word known, and what was meant? Suggestions best first.
 
 use std::io::{self, BufWriter, Write};
+use std::str::FromStr;
 
 use plume::spell::Speller;
+use plume::Language;
 use serde_json::json;
 
 use crate::cli::args::{Format, SuggestArgs};
@@ -11,12 +13,10 @@ use crate::cli::error::CliError;
 use crate::cli::setup::read_dictionary;
 
 pub fn run(args: &SuggestArgs) -> Result<Outcome, CliError> {
-    if let Some(lang) = args.language.lang.as_deref().filter(|l| *l != "en-US") {
-        return Err(CliError::NotAvailable {
-            what: format!("plume suggest --lang {lang}"),
-            why: "this build's speller has only the en-US dictionary".to_string(),
-        });
-    }
+    let language = match args.language.lang.as_deref() {
+        Some(code) => Language::from_str(code).map_err(|e| CliError::Usage(e.to_string()))?,
+        None => Language::default(),
+    };
     if matches!(args.format, Format::Sarif | Format::Vale) {
         return Err(CliError::Usage(
             "plume suggest writes human, json or jsonl; sarif and vale are for findings in files"
@@ -32,17 +32,21 @@ pub fn run(args: &SuggestArgs) -> Result<Outcome, CliError> {
         Some(path) => read_dictionary(path)?.into_iter().map(|(_, w)| w).collect(),
         None => Vec::new(),
     };
-    let speller = Speller::new(&personal);
+    let speller = Speller::new(&personal, &[]);
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut all = Vec::new();
     for word in &args.words {
-        let correct = speller.is_known(word);
+        // `Speller::is_known` answers for the dictionaries only; the user's words count too.
+        let correct = personal
+            .iter()
+            .any(|p| p.to_lowercase() == word.to_lowercase())
+            || speller.is_known(word, language);
         let suggestions = if correct {
             Vec::new()
         } else {
-            speller.suggest(word, args.limit)
+            speller.suggest(word, language, args.limit)
         };
         match args.format {
             Format::Human if correct => writeln!(out, "{word}: correct")?,

@@ -1,0 +1,456 @@
+//! A compiled dictionary: immutable bytes produced at build time (`build.rs`), read in place.
+//!
+//! Opening one parses nothing but a header; a lookup walks the word map (an `fst`) once. The
+//! same bytes also answer "which words are within two edits of this one" by walking the map as a
+//! trie while computing the edit-distance table row by row.
+
+use std::borrow::Cow;
+
+use fst::raw::{Fst, Node};
+use fst::Map;
+
+use super::format::{self, CASE_ANY, CASE_EXACT, CASE_SHIFT, CASE_TITLE};
+
+/// Why dictionary bytes were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryError {
+    /// The bytes are not a compiled Plume dictionary (or are damaged).
+    Invalid(&'static str),
+    /// A valid dictionary, but for another language than the one it was loaded as.
+    WrongLanguage { expected: String, found: String },
+    /// The language cannot be loaded: English is built in and `auto` is not a dictionary.
+    NotLoadable(&'static str),
+}
+
+impl std::fmt::Display for DictionaryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DictionaryError::Invalid(why) => write!(
+                f,
+                "the dictionary file {why}; rebuild it with the plume-dictionary command"
+            ),
+            DictionaryError::WrongLanguage { expected, found } => write!(
+                f,
+                "this dictionary is for {found:?}, not {expected:?}: load the {expected} file"
+            ),
+            DictionaryError::NotLoadable(language) => write!(
+                f,
+                "{language} cannot be loaded: English is built in and only fr is loaded at run time"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DictionaryError {}
+
+/// What the dictionary stores about a word (its packed `u64`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo(pub u64);
+
+impl WordInfo {
+    /// 0 (no count) to 15 (the commonest words).
+    pub fn frequency(self) -> u8 {
+        (self.0 & format::FREQUENCY_MASK) as u8
+    }
+    pub fn casing(self) -> u64 {
+        (self.0 >> CASE_SHIFT) & 3
+    }
+    pub fn suggestible(self) -> bool {
+        self.0 & format::NO_SUGGEST == 0
+    }
+    pub fn american(self) -> bool {
+        self.0 & format::DIALECT_US != 0
+    }
+    pub fn british(self) -> bool {
+        self.0 & format::DIALECT_GB != 0
+    }
+    pub fn supplement(self) -> bool {
+        self.0 & format::SUPPLEMENT != 0
+    }
+}
+
+/// A word within the search distance of a misspelling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Lowercase spelling.
+    pub word: String,
+    pub info: WordInfo,
+    /// Edit distance (insert, delete, substitute, swap neighbours) from the lowercase query.
+    pub distance: u8,
+}
+
+/// A compiled dictionary, read in place.
+#[derive(Clone)]
+pub struct Dictionary {
+    language: String,
+    words: Map<Cow<'static, [u8]>>,
+    exact_map: Map<Cow<'static, [u8]>>,
+    exact: Cow<'static, [u8]>,
+    misspellings: Map<Cow<'static, [u8]>>,
+    corrections: Cow<'static, [u8]>,
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("language", &self.language)
+            .field("words", &self.words.len())
+            .finish()
+    }
+}
+
+impl Dictionary {
+    /// Opens bytes embedded in the binary (no copy).
+    pub fn from_static(bytes: &'static [u8]) -> Result<Dictionary, DictionaryError> {
+        let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
+        let [lang, words, exact_map, exact, miss, corr] = ranges;
+        Dictionary::assemble(
+            &bytes[lang],
+            Cow::Borrowed(&bytes[words]),
+            Cow::Borrowed(&bytes[exact_map]),
+            Cow::Borrowed(&bytes[exact]),
+            Cow::Borrowed(&bytes[miss]),
+            Cow::Borrowed(&bytes[corr]),
+        )
+    }
+
+    /// Opens bytes loaded at run time (copied once).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
+        let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
+        let [lang, words, exact_map, exact, miss, corr] = ranges;
+        let own = |r: std::ops::Range<usize>| Cow::Owned(bytes[r].to_vec());
+        Dictionary::assemble(
+            &bytes[lang],
+            own(words),
+            own(exact_map),
+            own(exact),
+            own(miss),
+            own(corr),
+        )
+    }
+
+    fn assemble(
+        language: &[u8],
+        words: Cow<'static, [u8]>,
+        exact_map: Cow<'static, [u8]>,
+        exact: Cow<'static, [u8]>,
+        misspellings: Cow<'static, [u8]>,
+        corrections: Cow<'static, [u8]>,
+    ) -> Result<Dictionary, DictionaryError> {
+        let invalid = |_| DictionaryError::Invalid("has a damaged word map");
+        Ok(Dictionary {
+            language: String::from_utf8_lossy(language).into_owned(),
+            words: Map::new(words).map_err(invalid)?,
+            exact_map: Map::new(exact_map).map_err(invalid)?,
+            exact,
+            misspellings: Map::new(misspellings).map_err(invalid)?,
+            corrections,
+        })
+    }
+
+    /// The language code the dictionary was compiled for (`en` or `fr`).
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// Number of word forms.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// What is stored for `lowercase` (already lowercase, straight apostrophes).
+    pub fn info(&self, lowercase: &str) -> Option<WordInfo> {
+        self.info_any_case(lowercase)
+    }
+
+    /// What is stored for `word` in any case, without allocating: the key is lowercased and
+    /// encoded into a stack buffer.
+    pub fn info_any_case(&self, word: &str) -> Option<WordInfo> {
+        let mut key = [0u8; MAX_KEY];
+        let mut len = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            *key.get_mut(len)? = format::encode_char(c)?;
+            len += 1;
+        }
+        self.words.get(&key[..len]).map(WordInfo)
+    }
+
+    /// The exact spellings of a mixed-case word (`iPhone`, `NASA`).
+    pub fn exact_forms(&self, lowercase: &str, info: WordInfo) -> impl Iterator<Item = &str> {
+        let reference = (info.casing() == CASE_EXACT)
+            .then(|| format::encode(lowercase))
+            .flatten()
+            .and_then(|key| self.exact_map.get(key));
+        let text = reference.map_or("", |r| {
+            let (offset, len) = format::unpack_reference(r);
+            self.exact
+                .get(offset..offset + len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("")
+        });
+        text.split(' ').filter(|s| !s.is_empty())
+    }
+
+    /// Whether `word`, written as it is, is a correctly cased form of the entry `info`.
+    pub fn case_fits(&self, word: &str, info: WordInfo) -> bool {
+        let shape = CaseShape::of(word);
+        match info.casing() {
+            CASE_ANY => shape != CaseShape::Mixed,
+            CASE_TITLE => matches!(shape, CaseShape::Title | CaseShape::Upper),
+            _ => {
+                let lower = word.to_lowercase().replace(['’', 'ʼ'], "'");
+                shape == CaseShape::Upper || self.exact_forms(&lower, info).any(|f| f == word)
+            }
+        }
+    }
+
+    /// The dictionary's own spelling of `lowercase` (`paris` → `Paris`, `iphone` → `iPhone`).
+    pub fn canonical(&self, lowercase: &str, info: WordInfo) -> String {
+        match info.casing() {
+            CASE_TITLE => super::case::title(lowercase),
+            CASE_EXACT => self
+                .exact_forms(lowercase, info)
+                .next()
+                .map_or_else(|| lowercase.to_string(), str::to_string),
+            _ => lowercase.to_string(),
+        }
+    }
+
+    /// The common-misspelling table's corrections for `lowercase`, if any.
+    pub fn known_misspelling(&self, lowercase: &str) -> Vec<&str> {
+        let Some(key) = format::encode(lowercase) else {
+            return Vec::new();
+        };
+        let Some(value) = self.misspellings.get(key) else {
+            return Vec::new();
+        };
+        let (offset, len) = format::unpack_reference(value);
+        self.corrections
+            .get(offset..offset + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .map_or_else(Vec::new, |s| s.split(',').collect())
+    }
+
+    /// Every word within `max` edits of `lowercase`, found by walking the map as a trie. With
+    /// `keep_first_letter`, words that do not start with the query's first letter are searched
+    /// within one edit only (several times faster; writers rarely miss the first letter).
+    pub fn within(&self, lowercase: &str, max: u8, keep_first_letter: bool) -> Vec<Candidate> {
+        let Some(query) = format::encode(lowercase) else {
+            return Vec::new();
+        };
+        let fst = self.words.as_fst();
+        let width = query.len() + 1;
+        let depth_limit = query.len() + max as usize + 1;
+        let mut rows = vec![0u8; width * (depth_limit + 1)];
+        for (j, cell) in rows.iter_mut().take(width).enumerate() {
+            *cell = j.min(255) as u8;
+        }
+        let mut search = TrieSearch {
+            fst,
+            query: &query,
+            max,
+            width,
+            depth_limit,
+            rows,
+            prefix: Vec::with_capacity(depth_limit),
+            first: keep_first_letter.then(|| query.first().copied()).flatten(),
+            found: Vec::new(),
+        };
+        search.walk(fst.root(), 0, max);
+        search.found
+    }
+}
+
+/// Longest key looked up (longer words are in no dictionary).
+const MAX_KEY: usize = 64;
+
+/// A distance no search reaches (searches go to two edits).
+const OUT_OF_REACH: u8 = 100;
+
+/// Depth-first walk of the word trie, one edit-distance row per depth (rows stored flat).
+struct TrieSearch<'a, D: AsRef<[u8]>> {
+    fst: &'a Fst<D>,
+    query: &'a [u8],
+    /// The widest search allowed (the band of the table that is computed).
+    max: u8,
+    width: usize,
+    depth_limit: usize,
+    rows: Vec<u8>,
+    prefix: Vec<u8>,
+    first: Option<u8>,
+    found: Vec<Candidate>,
+}
+
+impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
+    fn walk(&mut self, node: Node<'_>, output: u64, max: u8) {
+        let depth = self.prefix.len();
+        if depth + 1 >= self.depth_limit {
+            return;
+        }
+        let width = self.width;
+        for transition in node.transitions() {
+            let byte = transition.inp;
+            let max = if depth == 0 && self.first.is_some_and(|f| f != byte) {
+                max.min(1)
+            } else {
+                max
+            };
+            let (done, rest) = self.rows.split_at_mut((depth + 1) * width);
+            let prev = &done[depth * width..];
+            let prev2 = depth
+                .checked_sub(1)
+                .map(|d| &done[d * width..(d + 1) * width]);
+            let row = &mut rest[..width];
+            // Only cells within `max` of the diagonal can stay within `max`: the band is
+            // computed, and the cells just outside it hold a value too large to matter.
+            let i = depth + 1;
+            let band = usize::from(self.max);
+            let lo = i.saturating_sub(band).max(1);
+            let hi = (i + band).min(width - 1);
+            row[0] = i.min(OUT_OF_REACH as usize) as u8;
+            if lo > 1 {
+                row[lo - 1] = OUT_OF_REACH;
+            }
+            if hi + 1 < width {
+                row[hi + 1] = OUT_OF_REACH;
+            }
+            let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
+            for j in lo..=hi {
+                let q = self.query[j - 1];
+                let cost = u8::from(q != byte);
+                let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+                if let Some(prev2) = prev2 {
+                    if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
+                        d = d.min(prev2[j - 2] + 1);
+                    }
+                }
+                row[j] = d;
+                row_min = row_min.min(d);
+            }
+            if row_min > max {
+                continue;
+            }
+            let last = if hi == width - 1 {
+                row[hi]
+            } else {
+                OUT_OF_REACH
+            };
+            let next = self.fst.node(transition.addr);
+            let out = output + transition.out.value();
+            self.prefix.push(byte);
+            if next.is_final() && last <= max {
+                self.found.push(Candidate {
+                    word: format::decode(&self.prefix),
+                    info: WordInfo(out + next.final_output().value()),
+                    distance: last,
+                });
+            }
+            self.walk(next, out, max);
+            self.prefix.pop();
+        }
+    }
+}
+
+/// The case pattern of a written word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseShape {
+    Lower,
+    Title,
+    Upper,
+    Mixed,
+}
+
+impl CaseShape {
+    pub fn of(word: &str) -> CaseShape {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            return CaseShape::Lower;
+        };
+        let (mut rest_lower, mut rest_upper, mut rest_empty) = (true, true, true);
+        for c in letters {
+            rest_empty = false;
+            rest_lower &= !c.is_uppercase();
+            rest_upper &= !c.is_lowercase();
+        }
+        match (first.is_uppercase(), rest_lower, rest_upper) {
+            (false, true, _) => CaseShape::Lower,
+            (true, _, true) if !rest_empty => CaseShape::Upper,
+            (true, true, _) => CaseShape::Title,
+            _ => CaseShape::Mixed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spell::english_dictionary;
+
+    #[test]
+    fn words_and_their_inflections_are_in_the_english_dictionary() {
+        let en = english_dictionary();
+        for word in [
+            "launch",
+            "launched",
+            "relaunching",
+            "happiest",
+            "don't",
+            "is",
+        ] {
+            assert!(en.info(word).is_some(), "{word} should be known");
+        }
+        assert!(en.info("tomorow").is_none());
+    }
+
+    #[test]
+    fn proper_nouns_need_their_capital_and_acronyms_their_capitals() {
+        let en = english_dictionary();
+        let paris = en.info("paris").expect("Paris is in SCOWL");
+        assert!(en.case_fits("Paris", paris) && en.case_fits("PARIS", paris));
+        assert!(!en.case_fits("paris", paris));
+        assert_eq!(en.canonical("paris", paris), "Paris");
+        let launch = en.info("launch").expect("known");
+        assert!(en.case_fits("Launch", launch) && !en.case_fits("lAunch", launch));
+    }
+
+    #[test]
+    fn dialects_are_marked_per_word() {
+        let en = english_dictionary();
+        let color = en.info("color").expect("known");
+        let colour = en.info("colour").expect("known");
+        assert!(color.american() && !color.british());
+        assert!(colour.british() && !colour.american());
+    }
+
+    #[test]
+    fn the_trie_walk_finds_words_within_two_edits() {
+        let en = english_dictionary();
+        let found = en.within("tomorow", 1, false);
+        assert!(found
+            .iter()
+            .any(|c| c.word == "tomorrow" && c.distance == 1));
+        let found = en.within("recieve", 2, true);
+        assert!(found.iter().any(|c| c.word == "receive"));
+        assert!(found.iter().all(|c| c.distance <= 2));
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_dictionary_are_refused_with_a_reason() {
+        let err = Dictionary::from_bytes(b"hello world").unwrap_err();
+        assert!(matches!(err, DictionaryError::Invalid(_)));
+        assert!(err.to_string().contains("not a Plume dictionary"));
+    }
+
+    #[test]
+    fn case_shapes_are_recognised() {
+        assert_eq!(CaseShape::of("teh"), CaseShape::Lower);
+        assert_eq!(CaseShape::of("Teh"), CaseShape::Title);
+        assert_eq!(CaseShape::of("TEH"), CaseShape::Upper);
+        assert_eq!(CaseShape::of("iPhone"), CaseShape::Mixed);
+        assert_eq!(CaseShape::of("I"), CaseShape::Title);
+    }
+}

@@ -1,0 +1,241 @@
+//! What did the writer mean? Candidates within two edits, ranked by a model one can explain.
+//!
+//! A candidate's cost (lower is better) adds up:
+//! - the **typing cost** of turning the typo into it: an edit distance with transpositions
+//!   (Damerau) where each edit is priced by how likely it is as a slip: a missing accent 0.25,
+//!   an apostrophe 0.25, a doubled or undoubled letter 0.5, a neighbouring key 0.7, a swap of
+//!   two letters 0.7, a vowel for another vowel 0.8, anything else 1;
+//! - minus a **sound-alike** bonus (0.5) when it shares the typo's phonetic key;
+//! - minus a **frequency** bonus, 0.15 per frequency step (0–15, ≈ ln(count) in English):
+//!   between two equally close words, the common one is the likelier intent;
+//! - plus 0.3 when the first letter changes (writers rarely miss the first letter).
+//!
+//! The common-misspelling table (typos-dict) short-circuits: a listed correction ranks first.
+//! Splits (`alot` → `a lot`) are candidates too: a missed space costs 0.5, and the frequency
+//! bonus is that of the rarer half.
+
+use super::dictionary::{Dictionary, WordInfo};
+use super::keyboard;
+use super::phonetic;
+
+/// Where suggestions come from and which words may be suggested.
+pub struct SuggestionSource<'a> {
+    pub dictionary: &'a Dictionary,
+    /// Whether a dictionary word suits the draft's language variety (en-US vs en-GB).
+    pub accepts: &'a dyn Fn(WordInfo) -> bool,
+    /// The user's own words and brand names, in their canonical spelling.
+    pub extra_words: &'a [String],
+    /// Consult the common-misspelling table (turned off to measure the model alone).
+    pub use_misspelling_table: bool,
+    /// Single-letter words that may stand alone in a split (`a lot`, `à jour`).
+    pub single_letter_words: &'a [&'a str],
+}
+
+/// One ranked suggestion, in the dictionary's spelling (case not yet matched to the typo).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub word: String,
+    pub cost: f32,
+}
+
+const FREQUENCY_WEIGHT: f32 = 0.15;
+const SOUND_ALIKE_BONUS: f32 = 0.5;
+const FIRST_LETTER_PENALTY: f32 = 0.3;
+/// Typing cost of a missed space bar (`alot` → `a lot`).
+const MISSED_SPACE: f32 = 0.5;
+/// Candidates kept by the rough cut for the full model.
+const ROUGH_CUT: usize = 40;
+
+/// Up to `limit` suggestions for the lowercase `typo`, best first.
+pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Ranked> {
+    let dict = source.dictionary;
+    let typo_key = phonetic::key(typo);
+    let max = if typo.chars().count() <= 3 { 1 } else { 2 };
+    let mut ranked: Vec<Ranked> = Vec::new();
+    if source.use_misspelling_table {
+        for (i, correction) in dict.known_misspelling(typo).into_iter().enumerate() {
+            if let Some(info) = dict.info(correction) {
+                if (source.accepts)(info) {
+                    ranked.push(Ranked {
+                        word: dict.canonical(correction, info),
+                        cost: -100.0 + i as f32,
+                    });
+                }
+            }
+        }
+    }
+    let mut candidates: Vec<_> = dict
+        .within(typo, max, true)
+        .into_iter()
+        .filter(|c| c.info.suggestible() && (source.accepts)(c.info))
+        .collect();
+    // A cheap first cut (plain distance and frequency) before the full model.
+    let rough = |c: &super::dictionary::Candidate| {
+        f32::from(c.distance) - FREQUENCY_WEIGHT * f32::from(c.info.frequency())
+    };
+    candidates.sort_by(|a, b| rough(a).total_cmp(&rough(b)));
+    candidates.truncate(ROUGH_CUT);
+    for candidate in candidates {
+        let cost = model_cost(typo, &typo_key, &candidate.word, candidate.info.frequency());
+        ranked.push(Ranked {
+            word: dict.canonical(&candidate.word, candidate.info),
+            cost,
+        });
+    }
+    for word in source.extra_words {
+        let lower = word.to_lowercase();
+        if super::damerau_levenshtein(typo, &lower, max as usize).is_some() && lower != typo {
+            let cost = model_cost(typo, &typo_key, &lower, 10);
+            ranked.push(Ranked {
+                word: word.clone(),
+                cost,
+            });
+        }
+    }
+    ranked.extend(splits(source, typo));
+    ranked.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+    let mut seen: Vec<String> = Vec::new();
+    ranked.retain(|r| {
+        let fresh = !seen.contains(&r.word);
+        if fresh {
+            seen.push(r.word.clone());
+        }
+        fresh
+    });
+    ranked.truncate(limit);
+    ranked
+}
+
+/// The model's cost of suggesting `candidate` (lowercase) for `typo`.
+pub fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: u8) -> f32 {
+    let mut cost = typing_cost(typo, candidate);
+    if phonetic::key(candidate) == typo_key {
+        cost -= SOUND_ALIKE_BONUS;
+    }
+    cost -= FREQUENCY_WEIGHT * f32::from(frequency);
+    let first = |w: &str| w.chars().next().map(phonetic::strip_accent);
+    if first(typo) != first(candidate) {
+        cost += FIRST_LETTER_PENALTY;
+    }
+    cost
+}
+
+/// `alot` → `a lot`, `thankyou` → `thank you`: both halves known and suggestible.
+fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
+    let dict = source.dictionary;
+    let mut out = Vec::new();
+    let known = |part: &str| {
+        let single = part.chars().count() == 1;
+        if single && !source.single_letter_words.contains(&part) {
+            return None;
+        }
+        dict.info(part)
+            .filter(|i| i.suggestible() && (source.accepts)(*i) && i.frequency() > 0)
+    };
+    for (i, _) in typo.char_indices().skip(1) {
+        let (left, right) = typo.split_at(i);
+        if let (Some(a), Some(b)) = (known(left), known(right)) {
+            let rarer = a.frequency().min(b.frequency());
+            out.push(Ranked {
+                word: format!("{} {}", dict.canonical(left, a), dict.canonical(right, b)),
+                cost: MISSED_SPACE - FREQUENCY_WEIGHT * f32::from(rarer),
+            });
+        }
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(phonetic::strip_accent(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+fn substitution_cost(a: char, b: char) -> f32 {
+    if a == b {
+        0.0
+    } else if phonetic::strip_accent(a) == phonetic::strip_accent(b) {
+        0.25
+    } else if keyboard::adjacent(a, b) {
+        0.7
+    } else if is_vowel(a) && is_vowel(b) {
+        0.8
+    } else {
+        1.0
+    }
+}
+
+/// Cost of inserting or deleting `c` next to `neighbours`.
+fn indel_cost(c: char, before: Option<char>, after: Option<char>) -> f32 {
+    if matches!(c, '\'' | '’') {
+        0.25
+    } else if before == Some(c) || after == Some(c) || c == '-' {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// Weighted edit distance with adjacent transpositions (optimal string alignment).
+pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
+    let a: Vec<char> = typo.chars().collect();
+    let b: Vec<char> = candidate.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut table = vec![0f32; (m + 1) * (n + 1)];
+    let mut rows: Vec<&mut [f32]> = table.chunks_mut(m + 1).collect();
+    let d = &mut rows;
+    for i in 1..=n {
+        d[i][0] =
+            d[i - 1][0] + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());
+    }
+    for j in 1..=m {
+        d[0][j] =
+            d[0][j - 1] + indel_cost(b[j - 1], j.checked_sub(2).map(|k| b[k]), b.get(j).copied());
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            // Deleting a[i-1] from the typo (the writer typed an extra letter).
+            let del = d[i - 1][j]
+                + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());
+            // Inserting b[j-1] (the writer missed a letter).
+            let ins = d[i][j - 1]
+                + indel_cost(b[j - 1], j.checked_sub(2).map(|k| b[k]), b.get(j).copied());
+            let sub = d[i - 1][j - 1] + substitution_cost(a[i - 1], b[j - 1]);
+            let mut best = del.min(ins).min(sub);
+            if i > 1
+                && j > 1
+                && a[i - 1] == b[j - 2]
+                && a[i - 2] == b[j - 1]
+                && a[i - 1] != a[i - 2]
+            {
+                best = best.min(d[i - 2][j - 2] + 0.7);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn likely_slips_cost_less_than_unlikely_ones() {
+        // A swap is cheaper than two substitutions.
+        assert!(typing_cost("teh", "the") < typing_cost("teh", "tan"));
+        // A neighbouring key is cheaper than a distant one.
+        assert!(typing_cost("lsunch", "launch") < typing_cost("lpunch", "launch"));
+        // A missing accent or apostrophe is nearly free.
+        assert!(typing_cost("equipe", "équipe") <= 0.25);
+        assert!(typing_cost("dont", "don't") <= 0.25);
+        // A missed double letter is cheaper than a missing letter.
+        assert!(typing_cost("tomorow", "tomorrow") < typing_cost("tomrrow", "tomorrow"));
+    }
+
+    #[test]
+    fn frequency_and_sound_lower_the_cost() {
+        let key = phonetic::key("kat");
+        assert!(model_cost("kat", &key, "cat", 10) < model_cost("kat", &key, "bat", 10));
+        let key = phonetic::key("teh");
+        assert!(model_cost("teh", &key, "the", 15) < model_cost("teh", &key, "ten", 11));
+    }
+}

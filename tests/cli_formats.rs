@@ -245,3 +245,20 @@ fn min_level_hides_findings_below_it_and_fail_on_sets_the_exit_code() {
     let run = plume_with_stdin(&["check", "--fail-on", "never"], "tomorow\n");
     assert_eq!(run.code, 0);
 }
+
+#[test]
+fn sarif_fixes_are_offered_only_where_columns_are_the_files_own() {
+    let csv = "date,text\nmon,See you tomorow\n";
+    let run = plume_with_stdin(
+        &["check", "--input-format", "csv", "--format", "sarif"],
+        csv,
+    );
+    let result = &run.json()["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "spelling.unknown-word");
+    assert!(
+        result.get("fixes").is_none(),
+        "a CSV cell's column is not the file's: {result}"
+    );
+    let run = plume_with_stdin(&["check", "--format", "sarif"], "See you tomorow\n");
+    assert!(run.json()["runs"][0]["results"][0].get("fixes").is_some());
+}

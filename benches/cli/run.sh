@@ -2,15 +2,15 @@
 # Streaming benchmark of the `plume` CLI: peak memory (max RSS) and throughput on large
 # generated inputs (CSV, JSONL, --each-line). Prints one line per input.
 #
-#   benches/cli/run.sh            # 100 MB per input
-#   SIZE_MB=20 benches/cli/run.sh # smaller
+#   benches/cli/run.sh              # 20 MB per input (about a minute each)
+#   SIZE_MB=100 benches/cli/run.sh  # the 100 MB of the CLI issue
 #
 # The inputs are generated into a temporary folder from a few realistic posts (English and
 # French, with typos, hashtags, mentions, links, emoji) and removed afterwards.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-SIZE_MB="${SIZE_MB:-100}"
+SIZE_MB="${SIZE_MB:-20}"
 cargo build --release --bin plume --quiet
 PLUME="$PWD/target/release/plume"
 WORK="$(mktemp -d)"
@@ -20,11 +20,11 @@ python3 - "$WORK" "$SIZE_MB" <<'PY'
 import json, sys, os
 work, size_mb = sys.argv[1], int(sys.argv[2])
 posts = [
-    "Big news, friends: our new app ships tomorow! Try it at example.com/app #Launch @team",
-    "Thank you for the feedback on our first week, we read every comment 🙏",
-    "THIS IS THE BEST RELEASE WE HAVE EVER SHIPPED, go try it now",
-    "Merci pour vos retours, on vous retrouve demain pour la démo en direct !",
-    "We recieve so many messages from you, and we answer them all. Have a great weekend!",
+    ("en-US", "Big news, friends: our new app ships tomorow! Try it at example.com/app #Launch @team"),
+    ("en-US", "Thank you for the feedback on our first week, we read every comment 🙏"),
+    ("en-US", "THIS IS THE BEST RELEASE WE HAVE EVER SHIPPED, go try it now"),
+    ("fr", "Merci pour vos retours, on vous retrouve demain pour la démo en direct !"),
+    ("en-GB", "We recieve so many messages from you, and we answer them all. Have a great weekend!"),
 ]
 target = size_mb * 1024 * 1024
 def fill(path, header, row):
@@ -36,10 +36,11 @@ def fill(path, header, row):
             line = row(i, posts[i % len(posts)])
             f.write(line); written += len(line.encode()); i += 1
     return i
-n = fill(os.path.join(work, "posts.csv"), "date,platform,text\n",
-         lambda i, p: '2026-03-%02d,x,"%s"\n' % (i % 28 + 1, p.replace('"', '""')))
-fill(os.path.join(work, "posts.jsonl"), None, lambda i, p: json.dumps({"id": i, "text": p}, ensure_ascii=False) + "\n")
-fill(os.path.join(work, "posts.txt"), None, lambda i, p: p + "\n")
+n = fill(os.path.join(work, "posts.csv"), "date,platform,language,text\n",
+         lambda i, p: '2026-03-%02d,x,%s,"%s"\n' % (i % 28 + 1, p[0], p[1].replace('"', '""')))
+fill(os.path.join(work, "posts.jsonl"), None,
+     lambda i, p: json.dumps({"id": i, "lang": p[0], "text": p[1]}, ensure_ascii=False) + "\n")
+fill(os.path.join(work, "posts.txt"), None, lambda i, p: p[1] + "\n")
 print(f"generated {size_mb} MB inputs ({n} CSV rows) in {work}", file=sys.stderr)
 PY
 
@@ -60,4 +61,4 @@ PY
 
 measure "csv --format jsonl" check --format jsonl --fail-on never "$WORK/posts.csv"
 measure "jsonl --format vale" check --format vale --fail-on never "$WORK/posts.jsonl"
-measure "each-line --format jsonl" check --each-line --format jsonl --fail-on never "$WORK/posts.txt"
+measure "each-line --format jsonl" check --each-line --lang auto --format jsonl --fail-on never "$WORK/posts.txt"

@@ -125,10 +125,10 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub language: LanguageArgs,
 
-    /// Check length, hashtag and link rules of this platform (a CSV `platform` column sets it
-    /// per row).
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub platform: Option<Platform>,
+    /// Check length, hashtag and link rules of this platform: x, mastodon, bluesky, threads,
+    /// linkedin, instagram, facebook or youtube (a CSV `platform` column sets it per row).
+    #[arg(long, value_name = "NAME", value_parser = parse_platform)]
+    pub platform: Option<plume::guide::Platform>,
 
     /// A guideline pack file, a folder of packs, or a Vale style folder. Repeatable.
     #[arg(long = "pack", value_name = "FILE|DIR")]
@@ -255,29 +255,7 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Platform {
-    X,
-    Mastodon,
-    Bluesky,
-    Threads,
-    Linkedin,
-    Instagram,
-    Facebook,
-    Youtube,
-}
-
-impl Platform {
-    pub fn name(self) -> &'static str {
-        match self {
-            Platform::X => "x",
-            Platform::Mastodon => "mastodon",
-            Platform::Bluesky => "bluesky",
-            Platform::Threads => "threads",
-            Platform::Linkedin => "linkedin",
-            Platform::Instagram => "instagram",
-            Platform::Facebook => "facebook",
-            Platform::Youtube => "youtube",
-        }
-    }
+/// Parses a platform name the way the core does (`twitter` is accepted for `x`).
+fn parse_platform(name: &str) -> Result<plume::guide::Platform, String> {
+    name.parse()
 }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use plume::guide::{PackError, PackErrorKind, PackFormat, PackSource};
 use plume::{CheckOptions, Checker, Config, ConfigError, Language};
 
-use crate::cli::args::{LanguageArgs, Platform};
+use crate::cli::args::LanguageArgs;
 use crate::cli::error::CliError;
 
 /// A checker and the per-run parts of its check options.
@@ -27,7 +27,7 @@ impl Setup {
     pub fn new(
         language: &LanguageArgs,
         packs: &[PathBuf],
-        platform: Option<Platform>,
+        platform: Option<plume::guide::Platform>,
     ) -> Result<Setup, CliError> {
         let lang = match &language.lang {
             Some(code) => {
@@ -43,7 +43,6 @@ impl Setup {
         for path in packs {
             pack_sources.extend(read_packs(path)?);
         }
-        let platform = platform.map(core_platform).transpose()?;
         let config = Config {
             language: lang.unwrap_or_default(),
             personal_dictionary: personal_dictionary.iter().map(|(_, w)| w.clone()).collect(),
@@ -116,11 +115,6 @@ pub fn read_dictionary(path: &Path) -> Result<Vec<(u64, String)>, CliError> {
         .filter(|(_, word)| !word.is_empty() && !word.starts_with('#'))
         .map(|(line, word)| (line, word.to_string()))
         .collect())
-}
-
-/// The core's platform for a `--platform` value.
-fn core_platform(platform: Platform) -> Result<plume::guide::Platform, CliError> {
-    platform.name().parse().map_err(CliError::Usage)
 }
 
 /// Reads what `--pack` names: a pack file, a folder of pack files, or a Vale style folder

@@ -62,6 +62,15 @@ impl Guide {
         self.packs.iter().find_map(Pack::tone_target)
     }
 
+    /// The tone target of the first pack that applies to a draft in `language` (so a French
+    /// draft gets `acme-fr`'s target when both `acme` and `acme-fr` are active).
+    pub fn tone_target_for(&self, language: Language) -> Option<&crate::tone::ToneTarget> {
+        self.packs
+            .iter()
+            .filter(|p| p.applies_to(language, None))
+            .find_map(Pack::tone_target)
+    }
+
     /// Runs the packs that apply (category `guideline`) and the platform profile (category
     /// `platform`); returns the platform counters when a platform is set.
     pub fn check(

@@ -595,3 +595,16 @@ fn token_scopes_look_only_inside_hashtags_mentions_links_and_the_first_line() {
     );
     assert_eq!(run(&p, "🎉 Big day").len(), 1);
 }
+
+#[test]
+fn the_tone_target_follows_the_draft_language() {
+    let guide = Guide::from_sources(&[
+        shipped_pack("acme").unwrap(),
+        shipped_pack("acme-fr").unwrap(),
+    ])
+    .unwrap();
+    let english = guide.tone_target_for(crate::Language::EnGb).unwrap();
+    let french = guide.tone_target_for(crate::Language::Fr).unwrap();
+    assert_eq!(english.formality.map(|f| f.min), Some(0.3));
+    assert_eq!(french.formality.map(|f| f.min), Some(0.4));
+}

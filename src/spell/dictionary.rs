@@ -236,8 +236,8 @@ impl Dictionary {
     }
 
     /// Every word within `max` edits of `lowercase`, found by walking the map as a trie. With
-    /// `keep_first_letter`, words that do not start with the query's first letter are searched
-    /// within one edit only (several times faster; writers rarely miss the first letter).
+    /// `keep_first_letter`, words that do not start with the query's first letter (accents
+    /// aside: `evenement` keeps `événement` in reach) are searched within one edit only (several times faster; writers rarely miss the first letter).
     pub fn within(&self, lowercase: &str, max: u8, keep_first_letter: bool) -> Vec<Candidate> {
         let Some(query) = format::encode(lowercase) else {
             return Vec::new();
@@ -257,7 +257,9 @@ impl Dictionary {
             depth_limit,
             rows,
             prefix: Vec::with_capacity(depth_limit),
-            first: keep_first_letter.then(|| query.first().copied()).flatten(),
+            first: keep_first_letter
+                .then(|| query.first().copied().map(format::fold))
+                .flatten(),
             found: Vec::new(),
         };
         search.walk(fst.root(), 0, max);
@@ -294,7 +296,7 @@ impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
         let width = self.width;
         for transition in node.transitions() {
             let byte = transition.inp;
-            let max = if depth == 0 && self.first.is_some_and(|f| f != byte) {
+            let max = if depth == 0 && self.first.is_some_and(|f| f != format::fold(byte)) {
                 max.min(1)
             } else {
                 max

@@ -86,6 +86,21 @@ pub fn decode_byte(b: u8) -> char {
     }
 }
 
+/// The unaccented letter of a Windows-1252 byte (`é` → `e`), other bytes unchanged.
+pub fn fold(b: u8) -> u8 {
+    match b {
+        0xE0..=0xE5 | 0xC0..=0xC5 => b'a',
+        0xE7 | 0xC7 => b'c',
+        0xE8..=0xEB | 0xC8..=0xCB => b'e',
+        0xEC..=0xEF | 0xCC..=0xCF => b'i',
+        0xF1 | 0xD1 => b'n',
+        0xF2..=0xF6 | 0xD2..=0xD6 | 0x9C | 0x8C => b'o',
+        0xF9..=0xFC | 0xD9..=0xDC => b'u',
+        0xFD | 0xFF | 0xDD | 0x9F => b'y',
+        _ => b,
+    }
+}
+
 /// Decodes Windows-1252 bytes.
 pub fn decode(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| decode_byte(b)).collect()

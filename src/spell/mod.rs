@@ -536,8 +536,12 @@ impl Speller {
     }
 
     /// `well-known`, `dit-il`: a hyphenated word is known when every part is.
+    /// Also known: the same word without its hyphens (`Wi-Fi` for `WiFi`, `e-mail`).
     fn compound_verdict(&self, word: &str, known: impl Fn(&str) -> bool) -> Verdict {
-        if word.contains('-') && word.split('-').all(|p| !p.is_empty() && known(p)) {
+        if !word.contains('-') {
+            return Verdict::Unknown;
+        }
+        if word.split('-').all(|p| !p.is_empty() && known(p)) || known(&word.replace('-', "")) {
             Verdict::Known
         } else {
             Verdict::Unknown
@@ -762,6 +766,19 @@ mod tests {
         assert_eq!(first_suggestion("dont", Language::EnUs), "don't");
         assert!(speller().is_known("don’t", Language::EnUs));
         assert!(speller().is_known("it’s", Language::EnUs));
+    }
+
+    #[test]
+    fn hyphenated_words_are_known_by_their_parts_or_without_hyphens() {
+        for word in ["well-known", "brand-new", "Wi-Fi", "e-mail"] {
+            assert!(speller().is_known(word, Language::EnUs), "{word}");
+        }
+        assert!(!speller().is_known("well-knwon", Language::EnUs));
+    }
+
+    #[test]
+    fn a_doubled_letter_beats_a_split_into_rare_words() {
+        assert_eq!(first_suggestion("anounce", Language::EnUs), "announce");
     }
 
     #[test]

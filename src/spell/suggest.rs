@@ -129,8 +129,15 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
         if single && !source.single_letter_words.contains(&part) {
             return None;
         }
-        dict.info(part)
-            .filter(|i| i.suggestible() && (source.accepts)(*i) && i.frequency() > 0)
+        // Both halves must be everyday lowercase words, common ones in French (whose scores
+        // are estimates, so only the hand-ranked common words qualify).
+        let common = if dict.language() == "en" { 1 } else { 8 };
+        dict.info(part).filter(|i| {
+            i.suggestible()
+                && (source.accepts)(*i)
+                && i.frequency() >= common
+                && i.casing() == super::format::CASE_ANY
+        })
     };
     for (i, _) in typo.char_indices().skip(1) {
         let (left, right) = typo.split_at(i);

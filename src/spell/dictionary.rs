@@ -256,6 +256,7 @@ impl Dictionary {
             width,
             depth_limit,
             rows,
+            row_mins: vec![0; depth_limit + 1],
             prefix: Vec::with_capacity(depth_limit),
             first: keep_first_letter
                 .then(|| query.first().copied().map(format::fold))
@@ -282,6 +283,8 @@ struct TrieSearch<'a, D: AsRef<[u8]>> {
     width: usize,
     depth_limit: usize,
     rows: Vec<u8>,
+    /// The smallest cell of each computed row (row 0 is 0).
+    row_mins: Vec<u8>,
     prefix: Vec<u8>,
     first: Option<u8>,
     found: Vec<Candidate>,
@@ -293,67 +296,97 @@ impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
         if depth + 1 >= self.depth_limit {
             return;
         }
-        let width = self.width;
-        for transition in node.transitions() {
-            let byte = transition.inp;
-            let max = if depth == 0 && self.first.is_some_and(|f| f != format::fold(byte)) {
-                max.min(1)
-            } else {
-                max
-            };
-            let (done, rest) = self.rows.split_at_mut((depth + 1) * width);
-            let prev = &done[depth * width..];
-            let prev2 = depth
-                .checked_sub(1)
-                .map(|d| &done[d * width..(d + 1) * width]);
-            let row = &mut rest[..width];
-            // Only cells within `max` of the diagonal can stay within `max`: the band is
-            // computed, and the cells just outside it hold a value too large to matter.
+        if depth > 0 && self.row_mins[depth] >= max {
+            // The budget is spent: only a letter of the query near the diagonal (a match, or
+            // the second half of a swap) can stay within it, so those few are looked up
+            // instead of walking every transition.
             let i = depth + 1;
             let band = usize::from(self.max);
-            let lo = i.saturating_sub(band).max(1);
-            let hi = (i + band).min(width - 1);
-            row[0] = i.min(OUT_OF_REACH as usize) as u8;
-            if lo > 1 {
-                row[lo - 1] = OUT_OF_REACH;
-            }
-            if hi + 1 < width {
-                row[hi + 1] = OUT_OF_REACH;
-            }
-            let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
-            for j in lo..=hi {
-                let q = self.query[j - 1];
-                let cost = u8::from(q != byte);
-                let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-                if let Some(prev2) = prev2 {
-                    if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
-                        d = d.min(prev2[j - 2] + 1);
-                    }
+            let lo = i.saturating_sub(band + 2);
+            let hi = (i + band).min(self.query.len());
+            let mut tried = [0u8; 8];
+            let mut count = 0;
+            for k in lo..hi {
+                let byte = self.query[k];
+                if tried[..count].contains(&byte) || count == tried.len() {
+                    continue;
                 }
-                row[j] = d;
-                row_min = row_min.min(d);
+                tried[count] = byte;
+                count += 1;
+                if let Some(index) = node.find_input(byte) {
+                    self.step(node.transition(index), output, max);
+                }
             }
-            if row_min > max {
-                continue;
-            }
-            let last = if hi == width - 1 {
-                row[hi]
-            } else {
-                OUT_OF_REACH
-            };
-            let next = self.fst.node(transition.addr);
-            let out = output + transition.out.value();
-            self.prefix.push(byte);
-            if next.is_final() && last <= max {
-                self.found.push(Candidate {
-                    word: format::decode(&self.prefix),
-                    info: WordInfo(out + next.final_output().value()),
-                    distance: last,
-                });
-            }
-            self.walk(next, out, max);
-            self.prefix.pop();
+            return;
         }
+        for transition in node.transitions() {
+            self.step(transition, output, max);
+        }
+    }
+
+    /// Follows one transition: computes its row of the table and walks on if within reach.
+    fn step(&mut self, transition: fst::raw::Transition, output: u64, max: u8) {
+        let depth = self.prefix.len();
+        let width = self.width;
+        let byte = transition.inp;
+        let max = if depth == 0 && self.first.is_some_and(|f| f != format::fold(byte)) {
+            max.min(1)
+        } else {
+            max
+        };
+        let (done, rest) = self.rows.split_at_mut((depth + 1) * width);
+        let prev = &done[depth * width..];
+        let prev2 = depth
+            .checked_sub(1)
+            .map(|d| &done[d * width..(d + 1) * width]);
+        let row = &mut rest[..width];
+        // Only cells within `max` of the diagonal can stay within `max`: the band is
+        // computed, and the cells just outside it hold a value too large to matter.
+        let i = depth + 1;
+        let band = usize::from(self.max);
+        let lo = i.saturating_sub(band).max(1);
+        let hi = (i + band).min(width - 1);
+        row[0] = i.min(OUT_OF_REACH as usize) as u8;
+        if lo > 1 {
+            row[lo - 1] = OUT_OF_REACH;
+        }
+        if hi + 1 < width {
+            row[hi + 1] = OUT_OF_REACH;
+        }
+        let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
+        for j in lo..=hi {
+            let q = self.query[j - 1];
+            let cost = u8::from(q != byte);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if let Some(prev2) = prev2 {
+                if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
+                    d = d.min(prev2[j - 2] + 1);
+                }
+            }
+            row[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return;
+        }
+        self.row_mins[depth + 1] = row_min;
+        let last = if hi == width - 1 {
+            row[hi]
+        } else {
+            OUT_OF_REACH
+        };
+        let next = self.fst.node(transition.addr);
+        let out = output + transition.out.value();
+        self.prefix.push(byte);
+        if next.is_final() && last <= max {
+            self.found.push(Candidate {
+                word: format::decode(&self.prefix),
+                info: WordInfo(out + next.final_output().value()),
+                distance: last,
+            });
+        }
+        self.walk(next, out, max);
+        self.prefix.pop();
     }
 }
 

@@ -181,14 +181,27 @@ fn indel_cost(c: char, before: Option<char>, after: Option<char>) -> f32 {
     }
 }
 
+/// Longest word the typing cost is computed for (dictionary words are shorter).
+const MAX_WORD: usize = 40;
+
+/// Copies the characters of `word` into `buffer`; `None` if it does not fit.
+fn fill(buffer: &mut [char; MAX_WORD], word: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        *buffer.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// Weighted edit distance with adjacent transpositions (optimal string alignment).
 pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
-    let a: Vec<char> = typo.chars().collect();
-    let b: Vec<char> = candidate.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut table = vec![0f32; (m + 1) * (n + 1)];
-    let mut rows: Vec<&mut [f32]> = table.chunks_mut(m + 1).collect();
-    let d = &mut rows;
+    let (mut a_buf, mut b_buf) = (['\0'; MAX_WORD], ['\0'; MAX_WORD]);
+    let (Some(n), Some(m)) = (fill(&mut a_buf, typo), fill(&mut b_buf, candidate)) else {
+        return f32::MAX;
+    };
+    let (a, b) = (&a_buf[..n], &b_buf[..m]);
+    let mut d = [[0f32; MAX_WORD + 1]; MAX_WORD + 1];
     for i in 1..=n {
         d[i][0] =
             d[i - 1][0] + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());

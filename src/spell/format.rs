@@ -15,7 +15,9 @@ pub const VERSION: u8 = 2;
 /// Number of sections after the header.
 pub const SECTIONS: usize = 6;
 
-/// Frequency score, 0 (no count) to 15 (the commonest words): `ln(count) − 8` for English.
+/// Frequency score, 0 (no count) to 15 (the commonest words). English uses eight odd steps,
+/// `1 + 2⌊(ln(count) − 8) / 2⌋` (a step is a factor of e² ≈ 7 in count): finer steps cost 20 KB
+/// of gzipped wasm for 0.1 point of top-1 accuracy.
 pub const FREQUENCY_MASK: u64 = 0xF;
 /// Casing class, two bits: see `CASE_*`.
 pub const CASE_SHIFT: u32 = 8;

@@ -764,6 +764,9 @@ mod tests {
     #[test]
     fn missing_apostrophes_are_restored_straight_or_curly() {
         assert_eq!(first_suggestion("dont", Language::EnUs), "don't");
+        assert_eq!(first_suggestion("youre", Language::EnUs), "you're");
+        assert_eq!(first_suggestion("im", Language::EnUs), "I'm");
+        assert_eq!(first_suggestion("Thats", Language::EnUs), "That's");
         assert!(speller().is_known("don’t", Language::EnUs));
         assert!(speller().is_known("it’s", Language::EnUs));
     }

@@ -6,7 +6,7 @@
 //!   an apostrophe 0.25, a doubled or undoubled letter 0.5, a neighbouring key 0.7, a swap of
 //!   two letters 0.7, a vowel for another vowel 0.8, anything else 1;
 //! - minus a **sound-alike** bonus (0.5) when it shares the typo's phonetic key;
-//! - minus a **frequency** bonus, 0.15 per frequency step (0–15, ≈ ln(count) in English):
+//! - minus a **frequency** bonus, 0.15 per frequency point (0–15, ≈ ln(count) − 8 in English):
 //!   between two equally close words, the common one is the likelier intent;
 //! - plus 0.3 when the first letter changes (writers rarely miss the first letter).
 //!

@@ -114,19 +114,25 @@ impl Dictionary {
         )
     }
 
-    /// Opens bytes loaded at run time (copied once).
+    /// Opens bytes loaded at run time (copied once), verifying their checksums: a file damaged
+    /// in transit is refused here rather than misread later.
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
         let [lang, words, exact_map, exact, miss, corr] = ranges;
         let own = |r: std::ops::Range<usize>| Cow::Owned(bytes[r].to_vec());
-        Dictionary::assemble(
+        let dictionary = Dictionary::assemble(
             &bytes[lang],
             own(words),
             own(exact_map),
             own(exact),
             own(miss),
             own(corr),
-        )
+        )?;
+        let damaged = |_| DictionaryError::Invalid("is damaged (checksum mismatch)");
+        dictionary.words.as_fst().verify().map_err(damaged)?;
+        dictionary.exact_map.as_fst().verify().map_err(damaged)?;
+        dictionary.misspellings.as_fst().verify().map_err(damaged)?;
+        Ok(dictionary)
     }
 
     fn assemble(
@@ -478,6 +484,25 @@ mod tests {
         let err = Dictionary::from_bytes(b"hello world").unwrap_err();
         assert!(matches!(err, DictionaryError::Invalid(_)));
         assert!(err.to_string().contains("not a Plume dictionary"));
+    }
+
+    #[test]
+    fn a_damaged_dictionary_file_is_refused() {
+        let mut bytes = crate::spell::embedded_dictionary(crate::Language::EnUs)
+            .unwrap_or_default()
+            .to_vec();
+        assert!(Dictionary::from_bytes(&bytes).is_ok());
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0xFF;
+        assert!(matches!(
+            Dictionary::from_bytes(&bytes),
+            Err(DictionaryError::Invalid(_))
+        ));
+        bytes.truncate(middle);
+        assert!(matches!(
+            Dictionary::from_bytes(&bytes),
+            Err(DictionaryError::Invalid(_))
+        ));
     }
 
     #[test]

@@ -114,8 +114,8 @@ impl Dictionary {
         )
     }
 
-    /// Opens bytes loaded at run time (copied once), verifying their checksums: a file damaged
-    /// in transit is refused here rather than misread later.
+    /// Opens bytes loaded at run time (copied once), verifying their checksums in native builds:
+    /// a damaged file is refused here rather than misread later.
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
         let [lang, words, exact_map, exact, miss, corr] = ranges;
@@ -128,10 +128,15 @@ impl Dictionary {
             own(miss),
             own(corr),
         )?;
-        let damaged = |_| DictionaryError::Invalid("is damaged (checksum mismatch)");
-        dictionary.words.as_fst().verify().map_err(damaged)?;
-        dictionary.exact_map.as_fst().verify().map_err(damaged)?;
-        dictionary.misspellings.as_fst().verify().map_err(damaged)?;
+        // In the browser the file comes from the extension's own signed package, and the
+        // checksum code would add 16 KB of tables to the wasm: only native builds verify.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let damaged = |_| DictionaryError::Invalid("is damaged (checksum mismatch)");
+            dictionary.words.as_fst().verify().map_err(damaged)?;
+            dictionary.exact_map.as_fst().verify().map_err(damaged)?;
+            dictionary.misspellings.as_fst().verify().map_err(damaged)?;
+        }
         Ok(dictionary)
     }
 

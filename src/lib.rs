@@ -53,6 +53,11 @@ impl Checker {
         self.speller.load_dictionary(language, bytes)
     }
 
+    /// Keeps the dictionaries `previous` loaded at run time (after a reconfiguration).
+    pub fn carry_dictionaries_from(&mut self, previous: &Checker) {
+        self.speller.carry_dictionaries_from(&previous.speller);
+    }
+
     /// The configuration this checker was built with.
     pub fn config(&self) -> &Config {
         &self.config

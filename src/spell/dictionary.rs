@@ -4,7 +4,7 @@
 //! same bytes also answer "which words are within two edits of this one" by walking the map as a
 //! trie while computing the edit-distance table row by row.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use fst::raw::{Fst, Node};
 use fst::Map;
@@ -79,15 +79,32 @@ pub struct Candidate {
     pub distance: u8,
 }
 
+/// A section of dictionary bytes: embedded in the binary, or loaded once and shared by every
+/// clone (reconfiguring the checker does not copy a loaded dictionary).
+#[derive(Clone)]
+enum Bytes {
+    Static(&'static [u8]),
+    Shared(Arc<[u8]>),
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(bytes) => bytes,
+            Bytes::Shared(bytes) => bytes,
+        }
+    }
+}
+
 /// A compiled dictionary, read in place.
 #[derive(Clone)]
 pub struct Dictionary {
     language: String,
-    words: Map<Cow<'static, [u8]>>,
-    exact_map: Map<Cow<'static, [u8]>>,
-    exact: Cow<'static, [u8]>,
-    misspellings: Map<Cow<'static, [u8]>>,
-    corrections: Cow<'static, [u8]>,
+    words: Map<Bytes>,
+    exact_map: Map<Bytes>,
+    exact: Bytes,
+    misspellings: Map<Bytes>,
+    corrections: Bytes,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -106,11 +123,11 @@ impl Dictionary {
         let [lang, words, exact_map, exact, miss, corr] = ranges;
         Dictionary::assemble(
             &bytes[lang],
-            Cow::Borrowed(&bytes[words]),
-            Cow::Borrowed(&bytes[exact_map]),
-            Cow::Borrowed(&bytes[exact]),
-            Cow::Borrowed(&bytes[miss]),
-            Cow::Borrowed(&bytes[corr]),
+            Bytes::Static(&bytes[words]),
+            Bytes::Static(&bytes[exact_map]),
+            Bytes::Static(&bytes[exact]),
+            Bytes::Static(&bytes[miss]),
+            Bytes::Static(&bytes[corr]),
         )
     }
 
@@ -119,7 +136,7 @@ impl Dictionary {
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
         let [lang, words, exact_map, exact, miss, corr] = ranges;
-        let own = |r: std::ops::Range<usize>| Cow::Owned(bytes[r].to_vec());
+        let own = |r: std::ops::Range<usize>| Bytes::Shared(Arc::from(&bytes[r]));
         let dictionary = Dictionary::assemble(
             &bytes[lang],
             own(words),
@@ -142,11 +159,11 @@ impl Dictionary {
 
     fn assemble(
         language: &[u8],
-        words: Cow<'static, [u8]>,
-        exact_map: Cow<'static, [u8]>,
-        exact: Cow<'static, [u8]>,
-        misspellings: Cow<'static, [u8]>,
-        corrections: Cow<'static, [u8]>,
+        words: Bytes,
+        exact_map: Bytes,
+        exact: Bytes,
+        misspellings: Bytes,
+        corrections: Bytes,
     ) -> Result<Dictionary, DictionaryError> {
         let invalid = |_| DictionaryError::Invalid("has a damaged word map");
         Ok(Dictionary {
@@ -199,6 +216,7 @@ impl Dictionary {
         let text = reference.map_or("", |r| {
             let (offset, len) = format::unpack_reference(r);
             self.exact
+                .as_ref()
                 .get(offset..offset + len)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or("")
@@ -241,6 +259,7 @@ impl Dictionary {
         };
         let (offset, len) = format::unpack_reference(value);
         self.corrections
+            .as_ref()
             .get(offset..offset + len)
             .and_then(|b| std::str::from_utf8(b).ok())
             .map_or_else(Vec::new, |s| s.split(',').collect())

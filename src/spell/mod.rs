@@ -168,6 +168,14 @@ impl Speller {
         Ok(())
     }
 
+    /// Takes over the dictionaries `previous` loaded at run time, unless this speller has its
+    /// own (used when the checker is rebuilt with a new configuration; nothing is copied).
+    pub fn carry_dictionaries_from(&mut self, previous: &Speller) {
+        if self.french.is_none() {
+            self.french = previous.french.clone();
+        }
+    }
+
     /// Whether words of `language` can be checked now (French needs its dictionary).
     pub fn has_dictionary(&self, language: Language) -> bool {
         language != Language::Fr || self.french.is_some()
@@ -930,6 +938,11 @@ mod tests {
         if let Some(french) = embedded_dictionary(Language::Fr) {
             assert_eq!(speller.load_dictionary(Language::Fr, french), Ok(()));
             assert!(speller.is_known("équipe", Language::Fr));
+            // A speller built afterwards (a new configuration) keeps the loaded dictionary.
+            let mut rebuilt = Speller::new(&[], &[]);
+            rebuilt.french = None;
+            rebuilt.carry_dictionaries_from(&speller);
+            assert!(rebuilt.is_known("équipe", Language::Fr));
         }
     }
 }

@@ -83,6 +83,12 @@ impl Checker {
                 .any(|r| r == f.rule.as_str())
         });
         let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        Report::from_findings(text, findings, words)
+        let mut report = Report::from_findings(text, findings, words);
+        if options.wants(Category::Spelling) {
+            let language = options.language.unwrap_or(self.config.language);
+            report.missing_dictionaries =
+                self.speller.missing_dictionaries(text, &tokens, language);
+        }
+        report
     }
 }

@@ -158,6 +158,10 @@ pub struct Summary {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// Languages the text was detected in whose dictionary is not loaded (`fr` in the browser
+    /// until `load_dictionary`): those paragraphs were not spell-checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_dictionaries: Vec<crate::config::Language>,
 }
 
 impl Report {
@@ -192,6 +196,7 @@ impl Report {
         Report {
             diagnostics,
             summary,
+            missing_dictionaries: Vec::new(),
         }
     }
 }

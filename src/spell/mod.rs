@@ -218,6 +218,34 @@ impl Speller {
         }
     }
 
+    /// The languages `text` needs whose dictionary is not loaded (French in the browser until
+    /// `load_dictionary`), so the caller can load it and check again.
+    pub fn missing_dictionaries(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+    ) -> Vec<Language> {
+        if self.french.is_some() {
+            return Vec::new();
+        }
+        let french = match language {
+            Language::Fr => true,
+            Language::Auto => {
+                let draft = language::decide(language::signals(text, tokens));
+                paragraphs(text, tokens).into_iter().any(|p| {
+                    language::decide(language::signals(text, p)).or(draft) == Some(Detected::French)
+                })
+            }
+            _ => false,
+        };
+        if french {
+            vec![Language::Fr]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Flags problems among `tokens` in the default language (American English).
     pub fn check(&self, text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
         self.check_in(text, tokens, Language::EnUs, out);
@@ -921,6 +949,25 @@ mod tests {
         let found = check(text, Language::Auto);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].2[0], "collection");
+    }
+
+    #[test]
+    fn a_french_paragraph_without_its_dictionary_is_reported_not_flagged() {
+        let mut speller = Speller::new(&[], &[]);
+        speller.french = None;
+        let text = "New drop today!\nNotre nouvelle colection est arrivée";
+        let tokens = tokenize(text);
+        let mut out = vec![];
+        speller.check_in(text, &tokens, Language::Auto, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(
+            speller.missing_dictionaries(text, &tokens, Language::Auto),
+            vec![Language::Fr]
+        );
+        let english = "New drop today!";
+        assert!(speller
+            .missing_dictionaries(english, &tokenize(english), Language::Auto)
+            .is_empty());
     }
 
     #[test]

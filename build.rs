@@ -109,6 +109,9 @@ fn list_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
+/// Frequency score of an English contraction (`you're`, `didn't`): as common as `your`'s peers.
+const CONTRACTION_FREQUENCY: u64 = 13;
+
 fn compile_english() -> Vec<u8> {
     let mut table = WordTable::new();
     add_hunspell(&mut table, "data/dictionaries/en-US", DIALECT_US);
@@ -133,10 +136,35 @@ fn compile_english() -> Vec<u8> {
         };
         frequency.insert(
             key,
-            (count.max(1.0).ln() as u64).saturating_sub(8).clamp(1, 15),
+            ((count.max(1.0).ln() as u64).saturating_sub(8) / 2 * 2 + 1).clamp(1, 15),
         );
     }
-    let score = |key: &[u8], _: &Entry| frequency.get(key).copied().unwrap_or(0);
+    // The frequency list counts no contractions (its 65 entries with apostrophes carry a
+    // placeholder count): they are among the commonest words of social text, and a
+    // possessive is rarer than its noun.
+    let score = |key: &[u8], _: &Entry| {
+        const CONTRACTIONS: [&[u8]; 5] = [b"n't", b"'re", b"'ve", b"'ll", b"'m"];
+        if CONTRACTIONS.iter().any(|c| key.ends_with(c)) {
+            return CONTRACTION_FREQUENCY;
+        }
+        if key.ends_with(b"'d") {
+            return CONTRACTION_FREQUENCY - 3;
+        }
+        if let Some(base) = key.strip_suffix(b"'s") {
+            // `it's`, `that's`: contractions of "is"; other `'s` are possessives.
+            const IS_CONTRACTED: [&[u8]; 11] = [
+                b"it", b"that", b"what", b"there", b"here", b"he", b"she", b"who", b"let",
+                b"where", b"how",
+            ];
+            if IS_CONTRACTED.contains(&base) {
+                return CONTRACTION_FREQUENCY;
+            }
+            if let Some(f) = frequency.get(base) {
+                return f.saturating_sub(6).max(1);
+            }
+        }
+        frequency.get(key).copied().unwrap_or(0)
+    };
     let misspellings = english_misspellings(&table);
     assemble("en", &table, score, &misspellings)
 }

@@ -164,6 +164,10 @@ pub struct Report {
     /// Counters of the platform set in `CheckOptions.platform` (e.g. X's weighted length).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::guide::PlatformCounters>,
+    /// Languages the text was detected in whose dictionary is not loaded (`fr` in the browser
+    /// until `load_dictionary`): those paragraphs were not spell-checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_dictionaries: Vec<crate::config::Language>,
 }
 
 impl Report {
@@ -200,6 +204,7 @@ impl Report {
             summary,
             tone: crate::tone::ToneSummary::default(),
             platform: None,
+            missing_dictionaries: Vec::new(),
         }
     }
 }

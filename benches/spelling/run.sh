@@ -18,9 +18,10 @@ fi
 cp "$here/peers.mjs" "$here/.peers/peers.mjs"
 
 cd "$root"
-cargo bench --quiet --bench spelling --no-run >&2
-cargo bench --quiet --bench spelling -- sample "$pairs_wanted" "$work/pairs.tsv" >&2
-cargo bench --quiet --bench spelling -- eval "$work/pairs.tsv" "$here/clean-social-en.txt" \
+cargo build --quiet --release --example spelling-bench >&2
+bench="$root/target/release/examples/spelling-bench"
+"$bench" sample "$pairs_wanted" "$work/pairs.tsv" >&2
+"$bench" eval "$work/pairs.tsv" "$here/clean-social-en.txt" \
   "$here/clean-social-fr.txt" "$here/brands.txt" > "$work/plume.json" 2> "$work/plume-flags.log"
 echo "## Spelling benchmark ($(date -u +%Y-%m-%d), $(uname -m), load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'))"
 echo ""

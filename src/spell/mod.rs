@@ -168,6 +168,14 @@ impl Speller {
         Ok(())
     }
 
+    /// Takes over the dictionaries `previous` loaded at run time, unless this speller has its
+    /// own (used when the checker is rebuilt with a new configuration; nothing is copied).
+    pub fn carry_dictionaries_from(&mut self, previous: &Speller) {
+        if self.french.is_none() {
+            self.french = previous.french.clone();
+        }
+    }
+
     /// Whether words of `language` can be checked now (French needs its dictionary).
     pub fn has_dictionary(&self, language: Language) -> bool {
         language != Language::Fr || self.french.is_some()
@@ -207,6 +215,34 @@ impl Speller {
             Language::EnGb => self.suggest_in(word, Detected::English, Variety::British, limit),
             Language::EnUs => self.suggest_in(word, Detected::English, Variety::American, limit),
             Language::Auto => self.suggest_in(word, Detected::English, Variety::Either, limit),
+        }
+    }
+
+    /// The languages `text` needs whose dictionary is not loaded (French in the browser until
+    /// `load_dictionary`), so the caller can load it and check again.
+    pub fn missing_dictionaries(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+    ) -> Vec<Language> {
+        if self.french.is_some() {
+            return Vec::new();
+        }
+        let french = match language {
+            Language::Fr => true,
+            Language::Auto => {
+                let draft = language::decide(language::signals(text, tokens));
+                paragraphs(text, tokens).into_iter().any(|p| {
+                    language::decide(language::signals(text, p)).or(draft) == Some(Detected::French)
+                })
+            }
+            _ => false,
+        };
+        if french {
+            vec![Language::Fr]
+        } else {
+            Vec::new()
         }
     }
 
@@ -536,8 +572,12 @@ impl Speller {
     }
 
     /// `well-known`, `dit-il`: a hyphenated word is known when every part is.
+    /// Also known: the same word without its hyphens (`Wi-Fi` for `WiFi`, `e-mail`).
     fn compound_verdict(&self, word: &str, known: impl Fn(&str) -> bool) -> Verdict {
-        if word.contains('-') && word.split('-').all(|p| !p.is_empty() && known(p)) {
+        if !word.contains('-') {
+            return Verdict::Unknown;
+        }
+        if word.split('-').all(|p| !p.is_empty() && known(p)) || known(&word.replace('-', "")) {
             Verdict::Known
         } else {
             Verdict::Unknown
@@ -760,8 +800,24 @@ mod tests {
     #[test]
     fn missing_apostrophes_are_restored_straight_or_curly() {
         assert_eq!(first_suggestion("dont", Language::EnUs), "don't");
+        assert_eq!(first_suggestion("youre", Language::EnUs), "you're");
+        assert_eq!(first_suggestion("im", Language::EnUs), "I'm");
+        assert_eq!(first_suggestion("Thats", Language::EnUs), "That's");
         assert!(speller().is_known("don’t", Language::EnUs));
         assert!(speller().is_known("it’s", Language::EnUs));
+    }
+
+    #[test]
+    fn hyphenated_words_are_known_by_their_parts_or_without_hyphens() {
+        for word in ["well-known", "brand-new", "Wi-Fi", "e-mail"] {
+            assert!(speller().is_known(word, Language::EnUs), "{word}");
+        }
+        assert!(!speller().is_known("well-knwon", Language::EnUs));
+    }
+
+    #[test]
+    fn a_doubled_letter_beats_a_split_into_rare_words() {
+        assert_eq!(first_suggestion("anounce", Language::EnUs), "announce");
     }
 
     #[test]
@@ -896,6 +952,25 @@ mod tests {
     }
 
     #[test]
+    fn a_french_paragraph_without_its_dictionary_is_reported_not_flagged() {
+        let mut speller = Speller::new(&[], &[]);
+        speller.french = None;
+        let text = "New drop today!\nNotre nouvelle colection est arrivée";
+        let tokens = tokenize(text);
+        let mut out = vec![];
+        speller.check_in(text, &tokens, Language::Auto, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(
+            speller.missing_dictionaries(text, &tokens, Language::Auto),
+            vec![Language::Fr]
+        );
+        let english = "New drop today!";
+        assert!(speller
+            .missing_dictionaries(english, &tokenize(english), Language::Auto)
+            .is_empty());
+    }
+
+    #[test]
     fn french_needs_its_dictionary_and_refuses_other_bytes() {
         let mut speller = Speller::new(&[], &[]);
         let english = embedded_dictionary(Language::EnUs).unwrap_or_default();
@@ -910,6 +985,11 @@ mod tests {
         if let Some(french) = embedded_dictionary(Language::Fr) {
             assert_eq!(speller.load_dictionary(Language::Fr, french), Ok(()));
             assert!(speller.is_known("équipe", Language::Fr));
+            // A speller built afterwards (a new configuration) keeps the loaded dictionary.
+            let mut rebuilt = Speller::new(&[], &[]);
+            rebuilt.french = None;
+            rebuilt.carry_dictionaries_from(&speller);
+            assert!(rebuilt.is_known("équipe", Language::Fr));
         }
     }
 }

@@ -6,7 +6,7 @@
 //!   an apostrophe 0.25, a doubled or undoubled letter 0.5, a neighbouring key 0.7, a swap of
 //!   two letters 0.7, a vowel for another vowel 0.8, anything else 1;
 //! - minus a **sound-alike** bonus (0.5) when it shares the typo's phonetic key;
-//! - minus a **frequency** bonus, 0.15 per frequency step (0–15, ≈ ln(count) in English):
+//! - minus a **frequency** bonus, 0.15 per frequency point (0–15, ≈ ln(count) − 8 in English):
 //!   between two equally close words, the common one is the likelier intent;
 //! - plus 0.3 when the first letter changes (writers rarely miss the first letter).
 //!
@@ -129,8 +129,15 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
         if single && !source.single_letter_words.contains(&part) {
             return None;
         }
-        dict.info(part)
-            .filter(|i| i.suggestible() && (source.accepts)(*i) && i.frequency() > 0)
+        // Both halves must be everyday lowercase words, common ones in French (whose scores
+        // are estimates, so only the hand-ranked common words qualify).
+        let common = if dict.language() == "en" { 1 } else { 8 };
+        dict.info(part).filter(|i| {
+            i.suggestible()
+                && (source.accepts)(*i)
+                && i.frequency() >= common
+                && i.casing() == super::format::CASE_ANY
+        })
     };
     for (i, _) in typo.char_indices().skip(1) {
         let (left, right) = typo.split_at(i);
@@ -174,14 +181,27 @@ fn indel_cost(c: char, before: Option<char>, after: Option<char>) -> f32 {
     }
 }
 
+/// Longest word the typing cost is computed for (dictionary words are shorter).
+const MAX_WORD: usize = 40;
+
+/// Copies the characters of `word` into `buffer`; `None` if it does not fit.
+fn fill(buffer: &mut [char; MAX_WORD], word: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        *buffer.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// Weighted edit distance with adjacent transpositions (optimal string alignment).
 pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
-    let a: Vec<char> = typo.chars().collect();
-    let b: Vec<char> = candidate.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut table = vec![0f32; (m + 1) * (n + 1)];
-    let mut rows: Vec<&mut [f32]> = table.chunks_mut(m + 1).collect();
-    let d = &mut rows;
+    let (mut a_buf, mut b_buf) = (['\0'; MAX_WORD], ['\0'; MAX_WORD]);
+    let (Some(n), Some(m)) = (fill(&mut a_buf, typo), fill(&mut b_buf, candidate)) else {
+        return f32::MAX;
+    };
+    let (a, b) = (&a_buf[..n], &b_buf[..m]);
+    let mut d = [[0f32; MAX_WORD + 1]; MAX_WORD + 1];
     for i in 1..=n {
         d[i][0] =
             d[i - 1][0] + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());

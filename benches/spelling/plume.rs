@@ -1,9 +1,9 @@
 //! Spelling benchmark, Plume's side (run by `benches/spelling/run.sh`, which also runs the peers).
 //!
-//! `cargo bench --bench spelling -- sample <n> <out.tsv>` writes `n` typo pairs sampled from
+//! `spelling-bench sample <n> <out.tsv>` (built by `cargo build --release --example
+//! spelling-bench`) writes `n` typo pairs sampled from
 //! typos-dict (typo not a dictionary word, single correction that is one);
-//! `cargo bench --bench spelling -- eval <pairs.tsv> <clean-en.txt> <clean-fr.txt> <brands.txt>`
-//! prints Plume's
+//! `spelling-bench eval <pairs.tsv> <clean-en.txt> <clean-fr.txt> <brands.txt>` prints Plume's
 //! results as JSON: detection recall, top-1/top-5 with and without the misspelling table,
 //! false flags per 1,000 tokens on clean social text, and timings.
 

@@ -637,6 +637,11 @@ impl Speller {
             extra_words: &self.extra_words,
             use_misspelling_table: self.use_misspelling_table && detected == Detected::English,
             single_letter_words: singles,
+            frequency_trust: if detected == Detected::English {
+                1.0
+            } else {
+                0.5
+            },
         };
         let case_model = if prefix.is_empty() {
             word

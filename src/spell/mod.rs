@@ -729,11 +729,25 @@ fn strip_accent_keep_case(c: char) -> char {
     }
 }
 
-/// `sooo` → `so`, `yesss` → `yes` (`keep` 1), `helllo` → `hello` (`keep` 2): runs of three or
-/// more identical letters cut to `keep`, or `None` when the word has no such run.
+/// `sooo` → `so`, `yesss` → `yes` (`keep` 1), `pleaseee` → `pleasee`… (`keep` 2): runs of three
+/// or more identical letters cut to `keep`, or `None` when the word has no such run. Only the
+/// runs people draw out on purpose count — a vowel, or the last letter (`omggg`) — so a
+/// slipped key inside a word (`adddress`) is still a typo.
 fn shorten_runs(word: &str, keep: usize) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
-    let has_run = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    let expressive = |i: usize, c: char, run: usize| {
+        run >= 3 && (i + run == chars.len() || "aeiouy".contains(c.to_ascii_lowercase()))
+    };
+    let mut has_run = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&x| x == chars[i]).count();
+        if run >= 3 && !expressive(i, chars[i], run) {
+            return None;
+        }
+        has_run |= run >= 3;
+        i += run;
+    }
     if !has_run {
         return None;
     }
@@ -892,8 +906,9 @@ mod tests {
         ] {
             assert!(speller().is_known(word, Language::EnUs), "{word}");
         }
-        // The shortened word must itself be a word.
+        // The shortened word must itself be a word, and a run inside a word is a slip.
         assert!(!speller().is_known("teeeh", Language::EnUs));
+        assert!(!speller().is_known("adddress", Language::EnUs));
         assert!(!speller().is_known("cafè", Language::Fr));
     }
 

@@ -902,7 +902,7 @@ mod tests {
             "sooo",
             "yesss",
             "Pleaseee",
-            "helllo",
+            "omggg",
         ] {
             assert!(speller().is_known(word, Language::EnUs), "{word}");
         }

@@ -102,6 +102,15 @@ fn title_case(word: &str) -> String {
     }
 }
 
+/// A supplement line: the word, and whether it is never suggested (a trailing `!`, used for
+/// chat forms: known when written, but never offered as the fix of a typo).
+fn supplement_entry(line: &str) -> (&str, bool) {
+    match line.strip_suffix('!') {
+        Some(word) => (word.trim_end(), true),
+        None => (line, false),
+    }
+}
+
 /// Lines of a word list, comments (`#`) and blank lines skipped.
 fn list_words(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -116,13 +125,14 @@ fn compile_english() -> Vec<u8> {
     let mut table = WordTable::new();
     add_hunspell(&mut table, "data/dictionaries/en-US", DIALECT_US);
     add_hunspell(&mut table, "data/dictionaries/en-GB", DIALECT_GB);
-    for word in list_words(&read("data/dictionaries/supplement-en.txt")) {
+    for line in list_words(&read("data/dictionaries/supplement-en.txt")) {
+        let (word, no_suggest) = supplement_entry(line);
         add_word(
             &mut table,
             word,
             DIALECT_US | DIALECT_GB | SUPPLEMENT,
             true,
-            false,
+            no_suggest,
         );
     }
     let mut frequency: HashMap<Vec<u8>, u64> = HashMap::new();
@@ -200,8 +210,9 @@ fn english_misspellings(table: &WordTable) -> BTreeMap<Vec<u8>, String> {
 fn compile_french() -> Vec<u8> {
     let mut table = WordTable::new();
     add_hunspell(&mut table, "data/dictionaries/fr", 0);
-    for word in list_words(&read("data/dictionaries/supplement-fr.txt")) {
-        add_word(&mut table, word, SUPPLEMENT, true, false);
+    for line in list_words(&read("data/dictionaries/supplement-fr.txt")) {
+        let (word, no_suggest) = supplement_entry(line);
+        add_word(&mut table, word, SUPPLEMENT, true, no_suggest);
     }
     let common: HashMap<Vec<u8>, u64> = list_words(&read("data/frequency/fr-common.txt"))
         .flat_map(str::split_whitespace)

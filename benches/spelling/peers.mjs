@@ -139,6 +139,8 @@ console.log(`| ${rows[0].join(' | ')} |`);
 console.log(`|${rows[0].map(() => '---').join('|')}|`);
 for (const r of rows.slice(1)) console.log(`| ${r.join(' | ')} |`);
 console.log('');
+const fs_ = plume.french_synthetic;
+console.log(`Plume on ${fs_.pairs} synthetic French typos (one slip in each word of the clean French posts: missing accent, swap, dropped letter, neighbouring key): recall ${f(fs_.recall)} %, top-1 ${f(fs_.top1)} %, top-5 ${f(fs_.top5)} %, ${f(fs_.suggest_us_p50)} µs p50.`);
 console.log('¹ nspell + dictionary-en and harper.js are English-only: French posts are shown to illustrate what a mixed-language community manager sees, not as a like-for-like comparison.');
 console.log(`Plume on English posts without the brand lexicon: ${f(plume.en_no_brands_flags_per_k, 2)} false flags / 1,000 tokens.`);
 const top = (xs) => {

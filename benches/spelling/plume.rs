@@ -80,6 +80,68 @@ fn sample(n: usize, out: &str) {
     eprintln!("wrote {} pairs to {out}", pairs.len());
 }
 
+/// French typos made from the words of the clean French posts, one slip per word, cycling
+/// through the commonest kinds: a missing accent, two letters swapped, a letter dropped, a
+/// neighbouring key. Synthetic: a sanity check of French suggestions, not a corpus.
+fn french_typos(speller: &Speller, text: &str) -> Vec<(String, String)> {
+    const NEIGHBOUR: [(char, char); 8] = [
+        ('a', 'z'),
+        ('e', 'r'),
+        ('i', 'o'),
+        ('o', 'p'),
+        ('u', 'y'),
+        ('s', 'd'),
+        ('n', 'b'),
+        ('t', 'r'),
+    ];
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
+        .map(String::from)
+        .filter(|w| speller.is_known(w, Language::Fr))
+        .collect();
+    words.sort();
+    words.dedup();
+    let strip = |c: char| match c {
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'à' | 'â' => 'a',
+        'î' | 'ï' => 'i',
+        'ô' => 'o',
+        'ù' | 'û' => 'u',
+        'ç' => 'c',
+        other => other,
+    };
+    let mut pairs = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let chars: Vec<char> = word.chars().collect();
+        let n = chars.len();
+        let mut typo = chars.clone();
+        let accented = chars.iter().any(|&c| strip(c) != c);
+        match i % 4 {
+            0 if accented => typo = chars.iter().map(|&c| strip(c)).collect(),
+            0 | 1 => typo.swap(n / 2 - 1, n / 2),
+            2 => {
+                typo.remove(n / 2);
+            }
+            _ => {
+                if let Some(k) = (1..n).find(|&k| NEIGHBOUR.iter().any(|&(a, _)| a == chars[k])) {
+                    typo[k] = NEIGHBOUR
+                        .iter()
+                        .find(|&&(a, _)| a == chars[k])
+                        .map_or(chars[k], |&(_, b)| b);
+                } else {
+                    typo.swap(n / 2 - 1, n / 2);
+                }
+            }
+        }
+        let typo: String = typo.into_iter().collect();
+        if typo != *word && !speller.is_known(&typo, Language::Fr) {
+            pairs.push((typo, word.clone()));
+        }
+    }
+    pairs
+}
+
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("cannot read {path}: {e}");
@@ -96,6 +158,10 @@ struct Accuracy {
 }
 
 fn accuracy(speller: &Speller, pairs: &[(String, String)]) -> Accuracy {
+    accuracy_in(speller, pairs, Language::EnUs)
+}
+
+fn accuracy_in(speller: &Speller, pairs: &[(String, String)], language: Language) -> Accuracy {
     let mut acc = Accuracy {
         detected: 0,
         top1: 0,
@@ -104,7 +170,7 @@ fn accuracy(speller: &Speller, pairs: &[(String, String)]) -> Accuracy {
         suggest_micros: Vec::new(),
     };
     for (typo, correction) in pairs {
-        if !speller.is_known(typo, Language::EnUs) {
+        if !speller.is_known(typo, language) {
             acc.detected += 1;
         }
         // The fastest of three runs: the machine is shared, and the others are noise.
@@ -112,11 +178,11 @@ fn accuracy(speller: &Speller, pairs: &[(String, String)]) -> Accuracy {
         let mut suggestions = Vec::new();
         for _ in 0..3 {
             let start = Instant::now();
-            suggestions = speller.suggest(typo, Language::EnUs, 5);
+            suggestions = speller.suggest(typo, language, 5);
             fastest = fastest.min(start.elapsed().as_secs_f64() * 1e6);
         }
         acc.suggest_micros.push(fastest);
-        let hit = |s: &String| s.eq_ignore_ascii_case(correction);
+        let hit = |s: &String| s.to_lowercase() == correction.to_lowercase();
         if suggestions.first().is_some_and(hit) {
             acc.top1 += 1;
         }
@@ -226,6 +292,9 @@ fn eval(pairs_path: &str, en_path: &str, fr_path: &str, brands_path: &str) {
         lookup_ns = lookup_ns.min(start.elapsed().as_secs_f64() * 1e9 / words.len() as f64);
     }
 
+    let french_pairs = french_typos(&speller, &fr_text);
+    let mut french = accuracy_in(&speller, &french_pairs, Language::Fr);
+
     // False flags on clean social text, each post checked as a draft in `auto`.
     let brands: Vec<String> = read(brands_path)
         .lines()
@@ -244,9 +313,10 @@ fn eval(pairs_path: &str, en_path: &str, fr_path: &str, brands_path: &str) {
     let per_k = |n: usize, t: usize| 1000.0 * n as f64 / t.max(1) as f64;
     let (en_tokens, fr_tokens) = (tokens(&en), tokens(&fr));
     println!(
-        "{{\"with_table\":{},\"without_table\":{},\"lookup_ns\":{:.1},\"lookup_known\":{},\"en_tokens\":{},\"fr_tokens\":{},\"en_flags_per_k\":{:.2},\"en_spelling_flags_per_k\":{:.2},\"fr_flags_per_k\":{:.2},\"fr_spelling_flags_per_k\":{:.2},\"all_flags_per_k\":{:.2},\"en_no_brands_flags_per_k\":{:.2},\"check_us_per_post\":{:.1}}}",
+        "{{\"with_table\":{},\"without_table\":{},\"french_synthetic\":{},\"lookup_ns\":{:.1},\"lookup_known\":{},\"en_tokens\":{},\"fr_tokens\":{},\"en_flags_per_k\":{:.2},\"en_spelling_flags_per_k\":{:.2},\"fr_flags_per_k\":{:.2},\"fr_spelling_flags_per_k\":{:.2},\"all_flags_per_k\":{:.2},\"en_no_brands_flags_per_k\":{:.2},\"check_us_per_post\":{:.1}}}",
         accuracy_json(&mut with_table),
         accuracy_json(&mut without_table),
+        accuracy_json(&mut french),
         lookup_ns,
         known,
         en_tokens,

@@ -376,7 +376,7 @@ impl Speller {
                     Variety::British => ("American", Variety::British),
                     _ => ("British", Variety::American),
                 };
-                let suggestions = self.suggest_in(word, Detected::English, target, 3);
+                let suggestions = self.suggest_in(word, Detected::English, target, 1);
                 Some(finding(
                     DIALECT,
                     Severity::Suggestion,
@@ -524,6 +524,21 @@ impl Speller {
         if let Some(v) = self.dictionary_verdict(&self.english, &word, variety) {
             return v;
         }
+        // Accents are optional in English loanwords: `café`, `naïve`, `résumé`, `Montréal`.
+        if !word.is_ascii() {
+            let plain: String = word.chars().map(strip_accent_keep_case).collect();
+            if plain != word && matches!(self.english_verdict(&plain, variety), Verdict::Known) {
+                return Verdict::Known;
+            }
+        }
+        // Expressive lengthening (`sooo`, `yesss`, `helllo`): the word with its runs shortened.
+        for keep in [1, 2] {
+            if let Some(short) = shorten_runs(&word, keep) {
+                if matches!(self.english_verdict(&short, variety), Verdict::Known) {
+                    return Verdict::Known;
+                }
+            }
+        }
         // Possessives: `Plume's`, `brands'`.
         for suffix in ["'s", "'"] {
             if let Some(base) = word.strip_suffix(suffix) {
@@ -637,6 +652,11 @@ impl Speller {
             extra_words: &self.extra_words,
             use_misspelling_table: self.use_misspelling_table && detected == Detected::English,
             single_letter_words: singles,
+            frequency_trust: if detected == Detected::English {
+                1.0
+            } else {
+                0.5
+            },
         };
         let case_model = if prefix.is_empty() {
             word
@@ -691,10 +711,55 @@ impl Speller {
                 token.span,
                 format!("“{word}” is {name} spelling; the rest of the post is {other}"),
                 "Mixing American and British spelling in one post looks unedited; pick one variety and keep to it.",
-                self.suggest_in(word, Detected::English, target, 3),
+                self.suggest_in(word, Detected::English, target, 1),
             ));
         }
     }
+}
+
+/// `é` → `e`, `É` → `E`.
+fn strip_accent_keep_case(c: char) -> char {
+    let plain = phonetic::strip_accent(c.to_lowercase().next().unwrap_or(c));
+    if c.is_uppercase() {
+        plain.to_ascii_uppercase()
+    } else if plain != c.to_lowercase().next().unwrap_or(c) {
+        plain
+    } else {
+        c
+    }
+}
+
+/// `sooo` → `so`, `yesss` → `yes` (`keep` 1), `pleaseee` → `pleasee`… (`keep` 2): runs of three
+/// or more identical letters cut to `keep`, or `None` when the word has no such run. Only the
+/// runs people draw out on purpose count — a vowel, or the last letter (`omggg`) — so a
+/// slipped key inside a word (`adddress`) is still a typo.
+fn shorten_runs(word: &str, keep: usize) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let expressive = |i: usize, c: char, run: usize| {
+        run >= 3 && (i + run == chars.len() || "aeiouy".contains(c.to_ascii_lowercase()))
+    };
+    let mut has_run = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&x| x == chars[i]).count();
+        if run >= 3 && !expressive(i, chars[i], run) {
+            return None;
+        }
+        has_run |= run >= 3;
+        i += run;
+    }
+    if !has_run {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let run = chars[i..].iter().take_while(|&&x| x == c).count();
+        out.extend(std::iter::repeat_n(c, if run >= 3 { keep } else { run }));
+        i += run;
+    }
+    Some(out)
 }
 
 /// Lowercase with straight apostrophes: the form lookups and lexicons use.
@@ -824,6 +889,27 @@ mod tests {
     fn a_missed_space_is_split() {
         assert_eq!(first_suggestion("alot", Language::EnUs), "a lot");
         assert_eq!(first_suggestion("thankyou", Language::EnUs), "thank you");
+    }
+
+    #[test]
+    fn accented_loanwords_and_lengthened_words_are_known_in_english() {
+        for word in [
+            "café",
+            "Café",
+            "naïve",
+            "résumé",
+            "Montréal",
+            "sooo",
+            "yesss",
+            "Pleaseee",
+            "omggg",
+        ] {
+            assert!(speller().is_known(word, Language::EnUs), "{word}");
+        }
+        // The shortened word must itself be a word, and a run inside a word is a slip.
+        assert!(!speller().is_known("teeeh", Language::EnUs));
+        assert!(!speller().is_known("adddress", Language::EnUs));
+        assert!(!speller().is_known("cafè", Language::Fr));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!   two letters 0.7, a vowel for another vowel 0.8, anything else 1;
 //! - minus a **sound-alike** bonus (0.5) when it shares the typo's phonetic key;
 //! - minus a **frequency** bonus, 0.15 per frequency point (0–15, ≈ ln(count) − 8 in English):
-//!   between two equally close words, the common one is the likelier intent;
+//!   between two equally close words, the common one is the likelier intent. French scores are
+//!   estimates (no shippable counts), so they weigh half as much;
 //! - plus 0.3 when the first letter changes (writers rarely miss the first letter).
 //!
 //! The common-misspelling table (typos-dict) short-circuits: a listed correction ranks first.
@@ -29,6 +30,9 @@ pub struct SuggestionSource<'a> {
     pub use_misspelling_table: bool,
     /// Single-letter words that may stand alone in a split (`a lot`, `à jour`).
     pub single_letter_words: &'a [&'a str],
+    /// How far the dictionary's frequency scores are trusted: 1 for counted frequencies
+    /// (English), less for estimated ones (French).
+    pub frequency_trust: f32,
 }
 
 /// One ranked suggestion, in the dictionary's spelling (case not yet matched to the typo).
@@ -64,6 +68,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
             }
         }
     }
+    let trusted = |frequency: u8| f32::from(frequency) * source.frequency_trust;
     let mut candidates: Vec<_> = dict
         .within(typo, max, true)
         .into_iter()
@@ -71,12 +76,17 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
         .collect();
     // A cheap first cut (plain distance and frequency) before the full model.
     let rough = |c: &super::dictionary::Candidate| {
-        f32::from(c.distance) - FREQUENCY_WEIGHT * f32::from(c.info.frequency())
+        f32::from(c.distance) - FREQUENCY_WEIGHT * trusted(c.info.frequency())
     };
     candidates.sort_by(|a, b| rough(a).total_cmp(&rough(b)));
     candidates.truncate(ROUGH_CUT);
     for candidate in candidates {
-        let cost = model_cost(typo, &typo_key, &candidate.word, candidate.info.frequency());
+        let cost = model_cost(
+            typo,
+            &typo_key,
+            &candidate.word,
+            trusted(candidate.info.frequency()),
+        );
         ranked.push(Ranked {
             word: dict.canonical(&candidate.word, candidate.info),
             cost,
@@ -85,7 +95,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
     for word in source.extra_words {
         let lower = word.to_lowercase();
         if super::damerau_levenshtein(typo, &lower, max as usize).is_some() && lower != typo {
-            let cost = model_cost(typo, &typo_key, &lower, 10);
+            let cost = model_cost(typo, &typo_key, &lower, 10.0);
             ranked.push(Ranked {
                 word: word.clone(),
                 cost,
@@ -107,12 +117,12 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
 }
 
 /// The model's cost of suggesting `candidate` (lowercase) for `typo`.
-pub fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: u8) -> f32 {
+pub fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: f32) -> f32 {
     let mut cost = typing_cost(typo, candidate);
     if phonetic::key(candidate) == typo_key {
         cost -= SOUND_ALIKE_BONUS;
     }
-    cost -= FREQUENCY_WEIGHT * f32::from(frequency);
+    cost -= FREQUENCY_WEIGHT * frequency;
     let first = |w: &str| w.chars().next().map(phonetic::strip_accent);
     if first(typo) != first(candidate) {
         cost += FIRST_LETTER_PENALTY;
@@ -145,7 +155,7 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
             let rarer = a.frequency().min(b.frequency());
             out.push(Ranked {
                 word: format!("{} {}", dict.canonical(left, a), dict.canonical(right, b)),
-                cost: MISSED_SPACE - FREQUENCY_WEIGHT * f32::from(rarer),
+                cost: MISSED_SPACE - FREQUENCY_WEIGHT * f32::from(rarer) * source.frequency_trust,
             });
         }
     }
@@ -254,8 +264,8 @@ mod tests {
     #[test]
     fn frequency_and_sound_lower_the_cost() {
         let key = phonetic::key("kat");
-        assert!(model_cost("kat", &key, "cat", 10) < model_cost("kat", &key, "bat", 10));
+        assert!(model_cost("kat", &key, "cat", 10.0) < model_cost("kat", &key, "bat", 10.0));
         let key = phonetic::key("teh");
-        assert!(model_cost("teh", &key, "the", 15) < model_cost("teh", &key, "ten", 11));
+        assert!(model_cost("teh", &key, "the", 15.0) < model_cost("teh", &key, "ten", 11.0));
     }
 }

@@ -1,5 +1,5 @@
-//! Build script: compiles vendored data into compact tables embedded in the library, so start-up
-//! does no parsing. Tone lexicons: `buildsrc/tone_lexicons.rs`. Dictionaries: below.
+//! Build script: compiles vendored data into compact tables embedded in the library, so
+//! start-up does no parsing (tone lexicons: `buildsrc/tone_lexicons.rs`).
 //!
 //! Build-time dictionary compiler: expands the vendored hunspell dictionaries (affixes included)
 //! and writes compact, immutable dictionary files to `OUT_DIR`, so start-up parses nothing.
@@ -102,6 +102,15 @@ fn title_case(word: &str) -> String {
     }
 }
 
+/// A supplement line: the word, and whether it is never suggested (a trailing `!`, used for
+/// chat forms: known when written, but never offered as the fix of a typo).
+fn supplement_entry(line: &str) -> (&str, bool) {
+    match line.strip_suffix('!') {
+        Some(word) => (word.trim_end(), true),
+        None => (line, false),
+    }
+}
+
 /// Lines of a word list, comments (`#`) and blank lines skipped.
 fn list_words(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -109,17 +118,21 @@ fn list_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
+/// Frequency score of an English contraction (`you're`, `didn't`): as common as `your`'s peers.
+const CONTRACTION_FREQUENCY: u64 = 13;
+
 fn compile_english() -> Vec<u8> {
     let mut table = WordTable::new();
     add_hunspell(&mut table, "data/dictionaries/en-US", DIALECT_US);
     add_hunspell(&mut table, "data/dictionaries/en-GB", DIALECT_GB);
-    for word in list_words(&read("data/dictionaries/supplement-en.txt")) {
+    for line in list_words(&read("data/dictionaries/supplement-en.txt")) {
+        let (word, no_suggest) = supplement_entry(line);
         add_word(
             &mut table,
             word,
             DIALECT_US | DIALECT_GB | SUPPLEMENT,
             true,
-            false,
+            no_suggest,
         );
     }
     let mut frequency: HashMap<Vec<u8>, u64> = HashMap::new();
@@ -133,10 +146,35 @@ fn compile_english() -> Vec<u8> {
         };
         frequency.insert(
             key,
-            (count.max(1.0).ln() as u64).saturating_sub(8).clamp(1, 15),
+            ((count.max(1.0).ln() as u64).saturating_sub(8) / 2 * 2 + 1).clamp(1, 15),
         );
     }
-    let score = |key: &[u8], _: &Entry| frequency.get(key).copied().unwrap_or(0);
+    // The frequency list counts no contractions (its 65 entries with apostrophes carry a
+    // placeholder count): they are among the commonest words of social text, and a
+    // possessive is rarer than its noun.
+    let score = |key: &[u8], _: &Entry| {
+        const CONTRACTIONS: [&[u8]; 5] = [b"n't", b"'re", b"'ve", b"'ll", b"'m"];
+        if CONTRACTIONS.iter().any(|c| key.ends_with(c)) {
+            return CONTRACTION_FREQUENCY;
+        }
+        if key.ends_with(b"'d") {
+            return CONTRACTION_FREQUENCY - 3;
+        }
+        if let Some(base) = key.strip_suffix(b"'s") {
+            // `it's`, `that's`: contractions of "is"; other `'s` are possessives.
+            const IS_CONTRACTED: [&[u8]; 11] = [
+                b"it", b"that", b"what", b"there", b"here", b"he", b"she", b"who", b"let",
+                b"where", b"how",
+            ];
+            if IS_CONTRACTED.contains(&base) {
+                return CONTRACTION_FREQUENCY;
+            }
+            if let Some(f) = frequency.get(base) {
+                return f.saturating_sub(6).max(1);
+            }
+        }
+        frequency.get(key).copied().unwrap_or(0)
+    };
     let misspellings = english_misspellings(&table);
     assemble("en", &table, score, &misspellings)
 }
@@ -172,8 +210,9 @@ fn english_misspellings(table: &WordTable) -> BTreeMap<Vec<u8>, String> {
 fn compile_french() -> Vec<u8> {
     let mut table = WordTable::new();
     add_hunspell(&mut table, "data/dictionaries/fr", 0);
-    for word in list_words(&read("data/dictionaries/supplement-fr.txt")) {
-        add_word(&mut table, word, SUPPLEMENT, true, false);
+    for line in list_words(&read("data/dictionaries/supplement-fr.txt")) {
+        let (word, no_suggest) = supplement_entry(line);
+        add_word(&mut table, word, SUPPLEMENT, true, no_suggest);
     }
     let common: HashMap<Vec<u8>, u64> = list_words(&read("data/frequency/fr-common.txt"))
         .flat_map(str::split_whitespace)

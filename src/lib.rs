@@ -42,10 +42,10 @@ impl Checker {
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         config.validate()?;
         let guide = guide::Guide::from_sources(&config.packs).map_err(ConfigError::Pack)?;
-        // Brand names come from the configuration and from every active pack's lexicon.
-        let mut brands = config.brand_lexicon.clone();
-        brands.extend(guide.lexicon());
-        let speller = Speller::new(&config.personal_dictionary, &brands);
+        // Brand names come from the config and from the active packs' lexicons.
+        let mut brand_lexicon = config.brand_lexicon.clone();
+        brand_lexicon.extend(guide.lexicon());
+        let speller = Speller::new(&config.personal_dictionary, &brand_lexicon);
         Ok(Checker {
             config,
             speller,
@@ -68,6 +68,11 @@ impl Checker {
         self.speller.load_dictionary(language, bytes)
     }
 
+    /// Keeps the dictionaries `previous` loaded at run time (after a reconfiguration).
+    pub fn carry_dictionaries_from(&mut self, previous: &Checker) {
+        self.speller.carry_dictionaries_from(&previous.speller);
+    }
+
     /// The configuration this checker was built with.
     pub fn config(&self) -> &Config {
         &self.config
@@ -84,8 +89,9 @@ impl Checker {
         }
         let mut tone_summary = tone::ToneSummary::default();
         if options.wants(Category::Tone) {
-            // The configured target wins; otherwise the first active pack's.
-            let target = (self.config.tone_target.as_ref()).or_else(|| self.guide.tone_target());
+            // The configured target wins; otherwise that of the first pack for this language.
+            let target =
+                (self.config.tone_target.as_ref()).or_else(|| self.guide.tone_target_for(language));
             tone_summary = tone::check_tone(text, &tokens, language, target, &mut findings);
         }
         let platform_counters = self.guide.check(
@@ -108,7 +114,8 @@ impl Checker {
         report.tone = tone_summary;
         report.platform = platform_counters;
         if options.wants(Category::Spelling) {
-            report.missing_dictionary = self.speller.missing_dictionary(text, &tokens, language);
+            report.missing_dictionaries =
+                self.speller.missing_dictionaries(text, &tokens, language);
         }
         report
     }

@@ -164,10 +164,10 @@ pub struct Report {
     /// Counters of the platform set in `CheckOptions.platform` (e.g. X's weighted length).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<crate::guide::PlatformCounters>,
-    /// A language the draft is written in whose dictionary is not loaded yet (French in the
-    /// browser): load it (`Checker::load_dictionary`) and check again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub missing_dictionary: Option<crate::Language>,
+    /// Languages the text was detected in whose dictionary is not loaded (`fr` in the browser
+    /// until `load_dictionary`): those paragraphs were not spell-checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing_dictionaries: Vec<crate::config::Language>,
 }
 
 impl Report {
@@ -176,7 +176,6 @@ impl Report {
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.category).cmp(&(b.span.start, b.span.end, b.category))
         });
-        dedupe_same_span(&mut findings);
         let index = Utf16Index::new(text);
         let mut summary = Summary {
             words,
@@ -205,29 +204,9 @@ impl Report {
             summary,
             tone: crate::tone::ToneSummary::default(),
             platform: None,
-            missing_dictionary: None,
+            missing_dictionaries: Vec::new(),
         }
     }
-}
-
-/// Two rules flagging exactly the same text (the tone room's shouting rule and a pack's) would
-/// draw two underlines for one problem: keep the most severe, preferring the team's own pack
-/// rule (its message and link are the brand's), and borrow the other's fixes if it has none.
-/// Findings must be sorted by span.
-fn dedupe_same_span(findings: &mut Vec<Finding>) {
-    findings.dedup_by(|later, kept| {
-        if later.span != kept.span {
-            return false;
-        }
-        let rank = |f: &Finding| (f.severity, f.category == Category::Guideline);
-        if rank(later) > rank(kept) {
-            std::mem::swap(later, kept);
-        }
-        if kept.suggestions.is_empty() {
-            kept.suggestions = std::mem::take(&mut later.suggestions);
-        }
-        true
-    });
 }
 
 impl Summary {
@@ -283,25 +262,6 @@ mod tests {
         assert_eq!(report.summary.tone, 1);
         assert_eq!(report.summary.total, 2);
         assert_eq!(report.summary.utf16_length, 10);
-    }
-
-    #[test]
-    fn two_rules_on_the_same_text_give_one_diagnostic_the_packs_with_the_other_fix() {
-        let mut with_fix = finding(0, 3, Category::Tone);
-        with_fix.suggestions = vec!["abc".into()];
-        let report = Report::from_findings(
-            "ABC def",
-            vec![
-                finding(0, 3, Category::Guideline),
-                with_fix,
-                finding(4, 7, Category::Spelling),
-            ],
-            2,
-        );
-        assert_eq!(report.diagnostics.len(), 2);
-        assert_eq!(report.diagnostics[0].category, Category::Guideline);
-        assert_eq!(report.diagnostics[0].suggestions, vec!["abc"]);
-        assert_eq!(report.summary.total, 2);
     }
 
     #[test]

@@ -35,8 +35,15 @@ fn from_js<T: serde::de::DeserializeOwned + Default>(
 #[wasm_bindgen]
 pub fn configure(config: JsValue) -> Result<(), JsError> {
     let config: Config = from_js(config, "configuration")?;
-    let checker = Checker::new(config).map_err(|e| JsError::new(&e.to_string()))?;
-    CHECKER.with(|slot| *slot.borrow_mut() = Some(checker));
+    let mut checker = Checker::new(config).map_err(|e| JsError::new(&e.to_string()))?;
+    CHECKER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        // Dictionaries loaded with `load_dictionary` survive a new configuration.
+        if let Some(previous) = slot.as_ref() {
+            checker.carry_dictionaries_from(previous);
+        }
+        *slot = Some(checker);
+    });
     Ok(())
 }
 
@@ -58,7 +65,7 @@ pub fn check(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Loads a dictionary file fetched by the worker (`fr.dict` for French) into the checker, building
-/// a default checker first if none exists. Call it again after `configure`, which starts afresh.
+/// a default checker first if none exists. It stays loaded across later `configure` calls.
 #[wasm_bindgen]
 pub fn load_dictionary(lang: &str, bytes: &[u8]) -> Result<(), JsError> {
     let language: Language = lang

@@ -73,7 +73,7 @@ fn json_output_is_one_document_that_matches_the_schema() {
     let doc = run.json();
     assert_matches_schema(&doc, None);
     let drafts = doc["drafts"].as_array().unwrap();
-    assert_eq!(drafts.len(), 7);
+    assert_eq!(drafts.len(), 8);
     let first = &drafts[0];
     assert_eq!(first["source"], "examples/scheduled-posts.csv");
     assert_eq!(first["line"], 2);
@@ -98,7 +98,7 @@ fn json_output_is_one_document_that_matches_the_schema() {
         .map(|d| d["diagnostics"].as_array().unwrap().len() as u64)
         .sum();
     assert_eq!(doc["totals"]["diagnostics"], total);
-    assert_eq!(doc["totals"]["drafts"], 7);
+    assert_eq!(doc["totals"]["drafts"], 8);
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn json_of_an_empty_input_is_still_a_valid_document() {
 fn jsonl_output_is_one_schema_valid_object_per_draft_in_input_order() {
     let run = plume(&["check", "--format", "jsonl", "examples/scheduled-posts.csv"]);
     let lines = run.json_lines();
-    assert_eq!(lines.len(), 7);
+    assert_eq!(lines.len(), 8);
     for (i, line) in lines.iter().enumerate() {
         assert_matches_schema(line, Some("draft"));
         assert_eq!(line["record"], i as u64 + 1);
@@ -244,4 +244,21 @@ fn min_level_hides_findings_below_it_and_fail_on_sets_the_exit_code() {
     );
     let run = plume_with_stdin(&["check", "--fail-on", "never"], "tomorow\n");
     assert_eq!(run.code, 0);
+}
+
+#[test]
+fn sarif_fixes_are_offered_only_where_columns_are_the_files_own() {
+    let csv = "date,text\nmon,See you tomorow\n";
+    let run = plume_with_stdin(
+        &["check", "--input-format", "csv", "--format", "sarif"],
+        csv,
+    );
+    let result = &run.json()["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "spelling.unknown-word");
+    assert!(
+        result.get("fixes").is_none(),
+        "a CSV cell's column is not the file's: {result}"
+    );
+    let run = plume_with_stdin(&["check", "--format", "sarif"], "See you tomorow\n");
+    assert!(run.json()["runs"][0]["results"][0].get("fixes").is_some());
 }

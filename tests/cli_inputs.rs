@@ -222,7 +222,7 @@ fn the_examples_show_real_findings() {
         "examples/scheduled-posts.csv",
     ]);
     assert_eq!(run.code, 1);
-    for typo in ["tomorow", "recieve", "definately"] {
+    for typo in ["tomorow", "recieve", "definately", "dirrect"] {
         assert!(
             run.stdout.contains(&format!("“{typo}” may be misspelled")),
             "{typo} not found in\n{}",
@@ -230,4 +230,30 @@ fn the_examples_show_real_findings() {
         );
     }
     assert!(run.stdout.contains("tone.shouting"));
+    let findings = plume(&[
+        "check",
+        "--format",
+        "vale",
+        "examples/launch-post.md",
+        "examples/scheduled-posts.csv",
+    ])
+    .stdout;
+    for never in [
+        "colour",
+        "favourite",
+        "PlumeLaunch",
+        "plumeapp",
+        "plume.app",
+        "🎉",
+    ] {
+        assert!(
+            !findings.contains(never),
+            "{never} is fine (en-GB row, hashtag, mention, link, emoji):\n{findings}"
+        );
+    }
+    assert!(
+        run.stdout.contains("did you mean “direct”?"),
+        "the French row is checked in French: {}",
+        run.stdout
+    );
 }

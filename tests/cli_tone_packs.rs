@@ -33,9 +33,9 @@ fn tone_json_is_one_document_and_human_is_one_line_per_draft() {
     let run = plume(&["tone", "--format", "json", "examples/scheduled-posts.csv"]);
     let doc = run.json();
     assert_matches_schema(&doc, Some("tone_document"));
-    assert_eq!(doc["drafts"].as_array().unwrap().len(), 7);
+    assert_eq!(doc["drafts"].as_array().unwrap().len(), 8);
     let run = plume(&["tone", "examples/scheduled-posts.csv"]);
-    assert_eq!(run.stdout.lines().count(), 7, "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 8, "{}", run.stdout);
     assert!(
         run.stdout.starts_with("examples/scheduled-posts.csv:2: "),
         "{}",

@@ -115,7 +115,7 @@ async function answerCheck(text: string, revision: number, sender: chrome.runtim
   const platform = settings.platform === "auto" ? (host === null ? undefined : platform_for_host(host)) : settings.platform;
   const options = { categories, ...(platform === undefined ? {} : { platform }) };
   let report = check(text, options) as Report;
-  if (report.missing_dictionary === "fr") {
+  if (report.missing_dictionaries?.includes("fr") === true) {
     await loadFrench();
     report = check(text, options) as Report;
   }

@@ -59,8 +59,8 @@ export interface Report {
   summary: Summary;
   tone?: ToneSummary;
   platform?: PlatformCounters | null;
-  /** A language whose dictionary must be loaded before the draft is fully checked. */
-  missing_dictionary?: string;
+  /** Languages whose dictionary must be loaded before the draft is fully checked (`fr`). */
+  missing_dictionaries?: string[];
 }
 
 /** Longest draft a content script may send, in UTF-16 code units (a 1 MB paste fits). */

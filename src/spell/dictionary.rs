@@ -4,7 +4,7 @@
 //! same bytes also answer "which words are within two edits of this one" by walking the map as a
 //! trie while computing the edit-distance table row by row.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use fst::raw::{Fst, Node};
 use fst::Map;
@@ -79,15 +79,32 @@ pub struct Candidate {
     pub distance: u8,
 }
 
+/// A section of dictionary bytes: embedded in the binary, or loaded once and shared by every
+/// clone (reconfiguring the checker does not copy a loaded dictionary).
+#[derive(Clone)]
+enum Bytes {
+    Static(&'static [u8]),
+    Shared(Arc<[u8]>),
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(bytes) => bytes,
+            Bytes::Shared(bytes) => bytes,
+        }
+    }
+}
+
 /// A compiled dictionary, read in place.
 #[derive(Clone)]
 pub struct Dictionary {
     language: String,
-    words: Map<Cow<'static, [u8]>>,
-    exact_map: Map<Cow<'static, [u8]>>,
-    exact: Cow<'static, [u8]>,
-    misspellings: Map<Cow<'static, [u8]>>,
-    corrections: Cow<'static, [u8]>,
+    words: Map<Bytes>,
+    exact_map: Map<Bytes>,
+    exact: Bytes,
+    misspellings: Map<Bytes>,
+    corrections: Bytes,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -106,36 +123,47 @@ impl Dictionary {
         let [lang, words, exact_map, exact, miss, corr] = ranges;
         Dictionary::assemble(
             &bytes[lang],
-            Cow::Borrowed(&bytes[words]),
-            Cow::Borrowed(&bytes[exact_map]),
-            Cow::Borrowed(&bytes[exact]),
-            Cow::Borrowed(&bytes[miss]),
-            Cow::Borrowed(&bytes[corr]),
+            Bytes::Static(&bytes[words]),
+            Bytes::Static(&bytes[exact_map]),
+            Bytes::Static(&bytes[exact]),
+            Bytes::Static(&bytes[miss]),
+            Bytes::Static(&bytes[corr]),
         )
     }
 
-    /// Opens bytes loaded at run time (copied once).
+    /// Opens bytes loaded at run time (copied once), verifying their checksums in native builds:
+    /// a damaged file is refused here rather than misread later.
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
         let [lang, words, exact_map, exact, miss, corr] = ranges;
-        let own = |r: std::ops::Range<usize>| Cow::Owned(bytes[r].to_vec());
-        Dictionary::assemble(
+        let own = |r: std::ops::Range<usize>| Bytes::Shared(Arc::from(&bytes[r]));
+        let dictionary = Dictionary::assemble(
             &bytes[lang],
             own(words),
             own(exact_map),
             own(exact),
             own(miss),
             own(corr),
-        )
+        )?;
+        // In the browser the file comes from the extension's own signed package, and the
+        // checksum code would add 16 KB of tables to the wasm: only native builds verify.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let damaged = |_| DictionaryError::Invalid("is damaged (checksum mismatch)");
+            dictionary.words.as_fst().verify().map_err(damaged)?;
+            dictionary.exact_map.as_fst().verify().map_err(damaged)?;
+            dictionary.misspellings.as_fst().verify().map_err(damaged)?;
+        }
+        Ok(dictionary)
     }
 
     fn assemble(
         language: &[u8],
-        words: Cow<'static, [u8]>,
-        exact_map: Cow<'static, [u8]>,
-        exact: Cow<'static, [u8]>,
-        misspellings: Cow<'static, [u8]>,
-        corrections: Cow<'static, [u8]>,
+        words: Bytes,
+        exact_map: Bytes,
+        exact: Bytes,
+        misspellings: Bytes,
+        corrections: Bytes,
     ) -> Result<Dictionary, DictionaryError> {
         let invalid = |_| DictionaryError::Invalid("has a damaged word map");
         Ok(Dictionary {
@@ -164,8 +192,19 @@ impl Dictionary {
 
     /// What is stored for `lowercase` (already lowercase, straight apostrophes).
     pub fn info(&self, lowercase: &str) -> Option<WordInfo> {
-        let key = format::encode(lowercase)?;
-        self.words.get(key).map(WordInfo)
+        self.info_any_case(lowercase)
+    }
+
+    /// What is stored for `word` in any case, without allocating: the key is lowercased and
+    /// encoded into a stack buffer.
+    pub fn info_any_case(&self, word: &str) -> Option<WordInfo> {
+        let mut key = [0u8; MAX_KEY];
+        let mut len = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            *key.get_mut(len)? = format::encode_char(c)?;
+            len += 1;
+        }
+        self.words.get(&key[..len]).map(WordInfo)
     }
 
     /// The exact spellings of a mixed-case word (`iPhone`, `NASA`).
@@ -177,6 +216,7 @@ impl Dictionary {
         let text = reference.map_or("", |r| {
             let (offset, len) = format::unpack_reference(r);
             self.exact
+                .as_ref()
                 .get(offset..offset + len)
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or("")
@@ -219,14 +259,15 @@ impl Dictionary {
         };
         let (offset, len) = format::unpack_reference(value);
         self.corrections
+            .as_ref()
             .get(offset..offset + len)
             .and_then(|b| std::str::from_utf8(b).ok())
             .map_or_else(Vec::new, |s| s.split(',').collect())
     }
 
     /// Every word within `max` edits of `lowercase`, found by walking the map as a trie. With
-    /// `keep_first_letter`, words that do not start with the query's first letter are searched
-    /// within one edit only (several times faster; writers rarely miss the first letter).
+    /// `keep_first_letter`, words that do not start with the query's first letter (accents
+    /// aside: `evenement` keeps `événement` in reach) are searched within one edit only (several times faster; writers rarely miss the first letter).
     pub fn within(&self, lowercase: &str, max: u8, keep_first_letter: bool) -> Vec<Candidate> {
         let Some(query) = format::encode(lowercase) else {
             return Vec::new();
@@ -241,11 +282,15 @@ impl Dictionary {
         let mut search = TrieSearch {
             fst,
             query: &query,
+            max,
             width,
             depth_limit,
             rows,
+            row_mins: vec![0; depth_limit + 1],
             prefix: Vec::with_capacity(depth_limit),
-            first: keep_first_letter.then(|| query.first().copied()).flatten(),
+            first: keep_first_letter
+                .then(|| query.first().copied().map(format::fold))
+                .flatten(),
             found: Vec::new(),
         };
         search.walk(fst.root(), 0, max);
@@ -253,13 +298,23 @@ impl Dictionary {
     }
 }
 
+/// Longest key looked up (longer words are in no dictionary).
+const MAX_KEY: usize = 64;
+
+/// A distance no search reaches (searches go to two edits).
+const OUT_OF_REACH: u8 = 100;
+
 /// Depth-first walk of the word trie, one edit-distance row per depth (rows stored flat).
 struct TrieSearch<'a, D: AsRef<[u8]>> {
     fst: &'a Fst<D>,
     query: &'a [u8],
+    /// The widest search allowed (the band of the table that is computed).
+    max: u8,
     width: usize,
     depth_limit: usize,
     rows: Vec<u8>,
+    /// The smallest cell of each computed row (row 0 is 0).
+    row_mins: Vec<u8>,
     prefix: Vec<u8>,
     first: Option<u8>,
     found: Vec<Candidate>,
@@ -271,51 +326,97 @@ impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
         if depth + 1 >= self.depth_limit {
             return;
         }
-        let width = self.width;
-        for transition in node.transitions() {
-            let byte = transition.inp;
-            let max = if depth == 0 && self.first.is_some_and(|f| f != byte) {
-                max.min(1)
-            } else {
-                max
-            };
-            let (done, rest) = self.rows.split_at_mut((depth + 1) * width);
-            let prev = &done[depth * width..];
-            let prev2 = depth
-                .checked_sub(1)
-                .map(|d| &done[d * width..(d + 1) * width]);
-            let row = &mut rest[..width];
-            row[0] = (depth + 1).min(255) as u8;
-            let mut row_min = row[0];
-            for j in 1..width {
-                let q = self.query[j - 1];
-                let cost = u8::from(q != byte);
-                let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-                if let Some(prev2) = prev2 {
-                    if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
-                        d = d.min(prev2[j - 2] + 1);
-                    }
+        if depth > 0 && self.row_mins[depth] >= max {
+            // The budget is spent: only a letter of the query near the diagonal (a match, or
+            // the second half of a swap) can stay within it, so those few are looked up
+            // instead of walking every transition.
+            let i = depth + 1;
+            let band = usize::from(self.max);
+            let lo = i.saturating_sub(band + 2);
+            let hi = (i + band).min(self.query.len());
+            let mut tried = [0u8; 8];
+            let mut count = 0;
+            for k in lo..hi {
+                let byte = self.query[k];
+                if tried[..count].contains(&byte) || count == tried.len() {
+                    continue;
                 }
-                row[j] = d;
-                row_min = row_min.min(d);
+                tried[count] = byte;
+                count += 1;
+                if let Some(index) = node.find_input(byte) {
+                    self.step(node.transition(index), output, max);
+                }
             }
-            if row_min > max {
-                continue;
-            }
-            let last = row[width - 1];
-            let next = self.fst.node(transition.addr);
-            let out = output + transition.out.value();
-            self.prefix.push(byte);
-            if next.is_final() && last <= max {
-                self.found.push(Candidate {
-                    word: format::decode(&self.prefix),
-                    info: WordInfo(out + next.final_output().value()),
-                    distance: last,
-                });
-            }
-            self.walk(next, out, max);
-            self.prefix.pop();
+            return;
         }
+        for transition in node.transitions() {
+            self.step(transition, output, max);
+        }
+    }
+
+    /// Follows one transition: computes its row of the table and walks on if within reach.
+    fn step(&mut self, transition: fst::raw::Transition, output: u64, max: u8) {
+        let depth = self.prefix.len();
+        let width = self.width;
+        let byte = transition.inp;
+        let max = if depth == 0 && self.first.is_some_and(|f| f != format::fold(byte)) {
+            max.min(1)
+        } else {
+            max
+        };
+        let (done, rest) = self.rows.split_at_mut((depth + 1) * width);
+        let prev = &done[depth * width..];
+        let prev2 = depth
+            .checked_sub(1)
+            .map(|d| &done[d * width..(d + 1) * width]);
+        let row = &mut rest[..width];
+        // Only cells within `max` of the diagonal can stay within `max`: the band is
+        // computed, and the cells just outside it hold a value too large to matter.
+        let i = depth + 1;
+        let band = usize::from(self.max);
+        let lo = i.saturating_sub(band).max(1);
+        let hi = (i + band).min(width - 1);
+        row[0] = i.min(OUT_OF_REACH as usize) as u8;
+        if lo > 1 {
+            row[lo - 1] = OUT_OF_REACH;
+        }
+        if hi + 1 < width {
+            row[hi + 1] = OUT_OF_REACH;
+        }
+        let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
+        for j in lo..=hi {
+            let q = self.query[j - 1];
+            let cost = u8::from(q != byte);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if let Some(prev2) = prev2 {
+                if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
+                    d = d.min(prev2[j - 2] + 1);
+                }
+            }
+            row[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return;
+        }
+        self.row_mins[depth + 1] = row_min;
+        let last = if hi == width - 1 {
+            row[hi]
+        } else {
+            OUT_OF_REACH
+        };
+        let next = self.fst.node(transition.addr);
+        let out = output + transition.out.value();
+        self.prefix.push(byte);
+        if next.is_final() && last <= max {
+            self.found.push(Candidate {
+                word: format::decode(&self.prefix),
+                info: WordInfo(out + next.final_output().value()),
+                distance: last,
+            });
+        }
+        self.walk(next, out, max);
+        self.prefix.pop();
     }
 }
 
@@ -334,12 +435,15 @@ impl CaseShape {
         let Some(first) = letters.next() else {
             return CaseShape::Lower;
         };
-        let rest: Vec<char> = letters.collect();
-        let rest_lower = rest.iter().all(|c| !c.is_uppercase());
-        let rest_upper = rest.iter().all(|c| !c.is_lowercase());
+        let (mut rest_lower, mut rest_upper, mut rest_empty) = (true, true, true);
+        for c in letters {
+            rest_empty = false;
+            rest_lower &= !c.is_uppercase();
+            rest_upper &= !c.is_lowercase();
+        }
         match (first.is_uppercase(), rest_lower, rest_upper) {
             (false, true, _) => CaseShape::Lower,
-            (true, _, true) if !rest.is_empty() => CaseShape::Upper,
+            (true, _, true) if !rest_empty => CaseShape::Upper,
             (true, true, _) => CaseShape::Title,
             _ => CaseShape::Mixed,
         }
@@ -404,6 +508,25 @@ mod tests {
         let err = Dictionary::from_bytes(b"hello world").unwrap_err();
         assert!(matches!(err, DictionaryError::Invalid(_)));
         assert!(err.to_string().contains("not a Plume dictionary"));
+    }
+
+    #[test]
+    fn a_damaged_dictionary_file_is_refused() {
+        let mut bytes = crate::spell::embedded_dictionary(crate::Language::EnUs)
+            .unwrap_or_default()
+            .to_vec();
+        assert!(Dictionary::from_bytes(&bytes).is_ok());
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 0xFF;
+        assert!(matches!(
+            Dictionary::from_bytes(&bytes),
+            Err(DictionaryError::Invalid(_))
+        ));
+        bytes.truncate(middle);
+        assert!(matches!(
+            Dictionary::from_bytes(&bytes),
+            Err(DictionaryError::Invalid(_))
+        ));
     }
 
     #[test]

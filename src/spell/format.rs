@@ -15,7 +15,9 @@ pub const VERSION: u8 = 2;
 /// Number of sections after the header.
 pub const SECTIONS: usize = 6;
 
-/// Frequency score, 0 (no count) to 15 (the commonest words): `ln(count) − 8` for English.
+/// Frequency score, 0 (no count) to 15 (the commonest words). English uses eight odd steps,
+/// `1 + 2⌊(ln(count) − 8) / 2⌋` (a step is a factor of e² ≈ 7 in count): finer steps cost 20 KB
+/// of gzipped wasm for 0.1 point of top-1 accuracy.
 pub const FREQUENCY_MASK: u64 = 0xF;
 /// Casing class, two bits: see `CASE_*`.
 pub const CASE_SHIFT: u32 = 8;
@@ -83,6 +85,21 @@ pub fn decode_byte(b: u8) -> char {
         0x9E => 'ž',
         0x9F => 'Ÿ',
         _ => char::from(b),
+    }
+}
+
+/// The unaccented letter of a Windows-1252 byte (`é` → `e`), other bytes unchanged.
+pub fn fold(b: u8) -> u8 {
+    match b {
+        0xE0..=0xE5 | 0xC0..=0xC5 => b'a',
+        0xE7 | 0xC7 => b'c',
+        0xE8..=0xEB | 0xC8..=0xCB => b'e',
+        0xEC..=0xEF | 0xCC..=0xCF => b'i',
+        0xF1 | 0xD1 => b'n',
+        0xF2..=0xF6 | 0xD2..=0xD6 | 0x9C | 0x8C => b'o',
+        0xF9..=0xFC | 0xD9..=0xDC => b'u',
+        0xFD | 0xFF | 0xDD | 0x9F => b'y',
+        _ => b,
     }
 }
 

@@ -171,30 +171,17 @@ impl Speller {
         Ok(())
     }
 
+    /// Takes over the dictionaries `previous` loaded at run time, unless this speller has its
+    /// own (used when the checker is rebuilt with a new configuration; nothing is copied).
+    pub fn carry_dictionaries_from(&mut self, previous: &Speller) {
+        if self.french.is_none() {
+            self.french = previous.french.clone();
+        }
+    }
+
     /// Whether words of `language` can be checked now (French needs its dictionary).
     pub fn has_dictionary(&self, language: Language) -> bool {
         language != Language::Fr || self.french.is_some()
-    }
-
-    /// The language this draft needs a dictionary for that is not loaded yet (French in the
-    /// browser before `load_dictionary`): the caller loads it and checks again.
-    pub fn missing_dictionary(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        language: Language,
-    ) -> Option<Language> {
-        if self.has_dictionary(Language::Fr) {
-            return None;
-        }
-        let wants_french = match language {
-            Language::Fr => true,
-            Language::Auto => paragraphs(text, tokens).iter().any(|paragraph| {
-                language::decide(language::signals(text, paragraph)) == Some(Detected::French)
-            }),
-            Language::EnUs | Language::EnGb => false,
-        };
-        wants_french.then_some(Language::Fr)
     }
 
     /// Turns the common-misspelling table on or off (benchmarks measure the model without it).
@@ -241,6 +228,34 @@ impl Speller {
             Language::EnGb => self.suggest_in(word, Detected::English, Variety::British, limit),
             Language::EnUs => self.suggest_in(word, Detected::English, Variety::American, limit),
             Language::Auto => self.suggest_in(word, Detected::English, Variety::Either, limit),
+        }
+    }
+
+    /// The languages `text` needs whose dictionary is not loaded (French in the browser until
+    /// `load_dictionary`), so the caller can load it and check again.
+    pub fn missing_dictionaries(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+    ) -> Vec<Language> {
+        if self.french.is_some() {
+            return Vec::new();
+        }
+        let french = match language {
+            Language::Fr => true,
+            Language::Auto => {
+                let draft = language::decide(language::signals(text, tokens));
+                paragraphs(text, tokens).into_iter().any(|p| {
+                    language::decide(language::signals(text, p)).or(draft) == Some(Detected::French)
+                })
+            }
+            _ => false,
+        };
+        if french {
+            vec![Language::Fr]
+        } else {
+            Vec::new()
         }
     }
 
@@ -379,7 +394,7 @@ impl Speller {
                     Variety::British => ("American", Variety::British),
                     _ => ("British", Variety::American),
                 };
-                let suggestions = self.suggest_in(word, Detected::English, target, 3);
+                let suggestions = self.suggest_in(word, Detected::English, target, 1);
                 Some(finding(
                     DIALECT,
                     Severity::Suggestion,
@@ -433,6 +448,17 @@ impl Speller {
         {
             return None;
         }
+        // Brand names with inner capitals (`#ShotOniPhone`) are split apart by CamelCase: their
+        // byte ranges are left alone.
+        let brand_ranges: Vec<(usize, usize)> = self
+            .brands
+            .values()
+            .filter(|b| CaseShape::of(b) == CaseShape::Mixed)
+            .flat_map(|b| {
+                body.match_indices(b.as_str())
+                    .map(|(i, m)| (i, i + m.len()))
+            })
+            .collect();
         let mut fixed = String::from(&tag[..body_start]);
         let mut changed = false;
         let mut last = 0;
@@ -441,7 +467,11 @@ impl Speller {
             last = offset + part.len();
             let letters = part.chars().filter(|c| c.is_alphabetic()).count();
             let shape = CaseShape::of(part);
+            let in_brand = brand_ranges
+                .iter()
+                .any(|&(start, end)| offset < end && start < offset + part.len());
             let checkable = letters >= 3
+                && !in_brand
                 && part.chars().all(char::is_alphabetic)
                 && matches!(shape, CaseShape::Lower | CaseShape::Title);
             let status = self.hashtag_part_status(part);
@@ -505,9 +535,27 @@ impl Speller {
     }
 
     fn english_verdict(&self, word: &str, variety: Variety) -> Verdict {
+        if let Some(v) = self.dictionary_verdict(&self.english, word, variety) {
+            return v;
+        }
         let word = word.replace(['’', 'ʼ'], "'");
         if let Some(v) = self.dictionary_verdict(&self.english, &word, variety) {
             return v;
+        }
+        // Accents are optional in English loanwords: `café`, `naïve`, `résumé`, `Montréal`.
+        if !word.is_ascii() {
+            let plain: String = word.chars().map(strip_accent_keep_case).collect();
+            if plain != word && matches!(self.english_verdict(&plain, variety), Verdict::Known) {
+                return Verdict::Known;
+            }
+        }
+        // Expressive lengthening (`sooo`, `yesss`, `helllo`): the word with its runs shortened.
+        for keep in [1, 2] {
+            if let Some(short) = shorten_runs(&word, keep) {
+                if matches!(self.english_verdict(&short, variety), Verdict::Known) {
+                    return Verdict::Known;
+                }
+            }
         }
         // Possessives: `Plume's`, `brands'`.
         for suffix in ["'s", "'"] {
@@ -557,8 +605,12 @@ impl Speller {
     }
 
     /// `well-known`, `dit-il`: a hyphenated word is known when every part is.
+    /// Also known: the same word without its hyphens (`Wi-Fi` for `WiFi`, `e-mail`).
     fn compound_verdict(&self, word: &str, known: impl Fn(&str) -> bool) -> Verdict {
-        if word.contains('-') && word.split('-').all(|p| !p.is_empty() && known(p)) {
+        if !word.contains('-') {
+            return Verdict::Unknown;
+        }
+        if word.split('-').all(|p| !p.is_empty() && known(p)) || known(&word.replace('-', "")) {
             Verdict::Known
         } else {
             Verdict::Unknown
@@ -571,15 +623,16 @@ impl Speller {
         word: &str,
         variety: Variety,
     ) -> Option<Verdict> {
-        let lower = word.to_lowercase();
-        let info = dict.info(&lower)?;
+        let info = dict.info_any_case(word)?;
         if dict.language() == "en" && !variety.accepts(info) {
             return Some(Verdict::OtherVariety);
         }
         if dict.case_fits(word, info) {
             Some(Verdict::Known)
         } else {
-            Some(Verdict::WrongCase(dict.canonical(&lower, info)))
+            Some(Verdict::WrongCase(
+                dict.canonical(&word.to_lowercase(), info),
+            ))
         }
     }
 
@@ -617,6 +670,11 @@ impl Speller {
             extra_words: &self.extra_words,
             use_misspelling_table: self.use_misspelling_table && detected == Detected::English,
             single_letter_words: singles,
+            frequency_trust: if detected == Detected::English {
+                1.0
+            } else {
+                0.5
+            },
         };
         let case_model = if prefix.is_empty() {
             word
@@ -671,10 +729,55 @@ impl Speller {
                 token.span,
                 format!("“{word}” is {name} spelling; the rest of the post is {other}"),
                 "Mixing American and British spelling in one post looks unedited; pick one variety and keep to it.",
-                self.suggest_in(word, Detected::English, target, 3),
+                self.suggest_in(word, Detected::English, target, 1),
             ));
         }
     }
+}
+
+/// `é` → `e`, `É` → `E`.
+fn strip_accent_keep_case(c: char) -> char {
+    let plain = phonetic::strip_accent(c.to_lowercase().next().unwrap_or(c));
+    if c.is_uppercase() {
+        plain.to_ascii_uppercase()
+    } else if plain != c.to_lowercase().next().unwrap_or(c) {
+        plain
+    } else {
+        c
+    }
+}
+
+/// `sooo` → `so`, `yesss` → `yes` (`keep` 1), `pleaseee` → `pleasee`… (`keep` 2): runs of three
+/// or more identical letters cut to `keep`, or `None` when the word has no such run. Only the
+/// runs people draw out on purpose count — a vowel, or the last letter (`omggg`) — so a
+/// slipped key inside a word (`adddress`) is still a typo.
+fn shorten_runs(word: &str, keep: usize) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let expressive = |i: usize, c: char, run: usize| {
+        run >= 3 && (i + run == chars.len() || "aeiouy".contains(c.to_ascii_lowercase()))
+    };
+    let mut has_run = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&x| x == chars[i]).count();
+        if run >= 3 && !expressive(i, chars[i], run) {
+            return None;
+        }
+        has_run |= run >= 3;
+        i += run;
+    }
+    if !has_run {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let run = chars[i..].iter().take_while(|&&x| x == c).count();
+        out.extend(std::iter::repeat_n(c, if run >= 3 { keep } else { run }));
+        i += run;
+    }
+    Some(out)
 }
 
 /// Lowercase with straight apostrophes: the form lookups and lexicons use.
@@ -798,14 +901,51 @@ mod tests {
     #[test]
     fn missing_apostrophes_are_restored_straight_or_curly() {
         assert_eq!(first_suggestion("dont", Language::EnUs), "don't");
+        assert_eq!(first_suggestion("youre", Language::EnUs), "you're");
+        assert_eq!(first_suggestion("im", Language::EnUs), "I'm");
+        assert_eq!(first_suggestion("Thats", Language::EnUs), "That's");
         assert!(speller().is_known("don’t", Language::EnUs));
         assert!(speller().is_known("it’s", Language::EnUs));
+    }
+
+    #[test]
+    fn hyphenated_words_are_known_by_their_parts_or_without_hyphens() {
+        for word in ["well-known", "brand-new", "Wi-Fi", "e-mail"] {
+            assert!(speller().is_known(word, Language::EnUs), "{word}");
+        }
+        assert!(!speller().is_known("well-knwon", Language::EnUs));
+    }
+
+    #[test]
+    fn a_doubled_letter_beats_a_split_into_rare_words() {
+        assert_eq!(first_suggestion("anounce", Language::EnUs), "announce");
     }
 
     #[test]
     fn a_missed_space_is_split() {
         assert_eq!(first_suggestion("alot", Language::EnUs), "a lot");
         assert_eq!(first_suggestion("thankyou", Language::EnUs), "thank you");
+    }
+
+    #[test]
+    fn accented_loanwords_and_lengthened_words_are_known_in_english() {
+        for word in [
+            "café",
+            "Café",
+            "naïve",
+            "résumé",
+            "Montréal",
+            "sooo",
+            "yesss",
+            "Pleaseee",
+            "omggg",
+        ] {
+            assert!(speller().is_known(word, Language::EnUs), "{word}");
+        }
+        // The shortened word must itself be a word, and a run inside a word is a slip.
+        assert!(!speller().is_known("teeeh", Language::EnUs));
+        assert!(!speller().is_known("adddress", Language::EnUs));
+        assert!(!speller().is_known("cafè", Language::Fr));
     }
 
     #[test]
@@ -853,6 +993,7 @@ mod tests {
     #[test]
     fn brand_names_are_known_and_their_casing_is_enforced() {
         assert!(check("Shot on iPhone, shared on LinkedIn", Language::EnUs).is_empty());
+        assert!(check("#ShotOniPhone #LinkedInTips", Language::EnUs).is_empty());
         let found = check("Shot on iphone, shared on Linkedin", Language::EnUs);
         assert_eq!(
             found,
@@ -933,6 +1074,25 @@ mod tests {
     }
 
     #[test]
+    fn a_french_paragraph_without_its_dictionary_is_reported_not_flagged() {
+        let mut speller = Speller::new(&[], &[]);
+        speller.french = None;
+        let text = "New drop today!\nNotre nouvelle colection est arrivée";
+        let tokens = tokenize(text);
+        let mut out = vec![];
+        speller.check_in(text, &tokens, Language::Auto, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        assert_eq!(
+            speller.missing_dictionaries(text, &tokens, Language::Auto),
+            vec![Language::Fr]
+        );
+        let english = "New drop today!";
+        assert!(speller
+            .missing_dictionaries(english, &tokenize(english), Language::Auto)
+            .is_empty());
+    }
+
+    #[test]
     fn french_needs_its_dictionary_and_refuses_other_bytes() {
         let mut speller = Speller::new(&[], &[]);
         let english = embedded_dictionary(Language::EnUs).unwrap_or_default();
@@ -947,6 +1107,11 @@ mod tests {
         if let Some(french) = embedded_dictionary(Language::Fr) {
             assert_eq!(speller.load_dictionary(Language::Fr, french), Ok(()));
             assert!(speller.is_known("équipe", Language::Fr));
+            // A speller built afterwards (a new configuration) keeps the loaded dictionary.
+            let mut rebuilt = Speller::new(&[], &[]);
+            rebuilt.french = None;
+            rebuilt.carry_dictionaries_from(&speller);
+            assert!(rebuilt.is_known("équipe", Language::Fr));
         }
     }
 }

@@ -6,8 +6,9 @@
 //!   an apostrophe 0.25, a doubled or undoubled letter 0.5, a neighbouring key 0.7, a swap of
 //!   two letters 0.7, a vowel for another vowel 0.8, anything else 1;
 //! - minus a **sound-alike** bonus (0.5) when it shares the typo's phonetic key;
-//! - minus a **frequency** bonus, 0.15 per frequency step (0–15, ≈ ln(count) in English):
-//!   between two equally close words, the common one is the likelier intent;
+//! - minus a **frequency** bonus, 0.15 per frequency point (0–15, ≈ ln(count) − 8 in English):
+//!   between two equally close words, the common one is the likelier intent. French scores are
+//!   estimates (no shippable counts), so they weigh half as much;
 //! - plus 0.3 when the first letter changes (writers rarely miss the first letter).
 //!
 //! The common-misspelling table (typos-dict) short-circuits: a listed correction ranks first.
@@ -29,6 +30,9 @@ pub struct SuggestionSource<'a> {
     pub use_misspelling_table: bool,
     /// Single-letter words that may stand alone in a split (`a lot`, `à jour`).
     pub single_letter_words: &'a [&'a str],
+    /// How far the dictionary's frequency scores are trusted: 1 for counted frequencies
+    /// (English), less for estimated ones (French).
+    pub frequency_trust: f32,
 }
 
 /// One ranked suggestion, in the dictionary's spelling (case not yet matched to the typo).
@@ -64,6 +68,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
             }
         }
     }
+    let trusted = |frequency: u8| f32::from(frequency) * source.frequency_trust;
     let mut candidates: Vec<_> = dict
         .within(typo, max, true)
         .into_iter()
@@ -71,12 +76,17 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
         .collect();
     // A cheap first cut (plain distance and frequency) before the full model.
     let rough = |c: &super::dictionary::Candidate| {
-        f32::from(c.distance) - FREQUENCY_WEIGHT * f32::from(c.info.frequency())
+        f32::from(c.distance) - FREQUENCY_WEIGHT * trusted(c.info.frequency())
     };
     candidates.sort_by(|a, b| rough(a).total_cmp(&rough(b)));
     candidates.truncate(ROUGH_CUT);
     for candidate in candidates {
-        let cost = model_cost(typo, &typo_key, &candidate.word, candidate.info.frequency());
+        let cost = model_cost(
+            typo,
+            &typo_key,
+            &candidate.word,
+            trusted(candidate.info.frequency()),
+        );
         ranked.push(Ranked {
             word: dict.canonical(&candidate.word, candidate.info),
             cost,
@@ -85,7 +95,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
     for word in source.extra_words {
         let lower = word.to_lowercase();
         if super::damerau_levenshtein(typo, &lower, max as usize).is_some() && lower != typo {
-            let cost = model_cost(typo, &typo_key, &lower, 10);
+            let cost = model_cost(typo, &typo_key, &lower, 10.0);
             ranked.push(Ranked {
                 word: word.clone(),
                 cost,
@@ -107,12 +117,12 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
 }
 
 /// The model's cost of suggesting `candidate` (lowercase) for `typo`.
-pub fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: u8) -> f32 {
+pub fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: f32) -> f32 {
     let mut cost = typing_cost(typo, candidate);
     if phonetic::key(candidate) == typo_key {
         cost -= SOUND_ALIKE_BONUS;
     }
-    cost -= FREQUENCY_WEIGHT * f32::from(frequency);
+    cost -= FREQUENCY_WEIGHT * frequency;
     let first = |w: &str| w.chars().next().map(phonetic::strip_accent);
     if first(typo) != first(candidate) {
         cost += FIRST_LETTER_PENALTY;
@@ -129,8 +139,15 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
         if single && !source.single_letter_words.contains(&part) {
             return None;
         }
-        dict.info(part)
-            .filter(|i| i.suggestible() && (source.accepts)(*i) && i.frequency() > 0)
+        // Both halves must be everyday lowercase words, common ones in French (whose scores
+        // are estimates, so only the hand-ranked common words qualify).
+        let common = if dict.language() == "en" { 1 } else { 8 };
+        dict.info(part).filter(|i| {
+            i.suggestible()
+                && (source.accepts)(*i)
+                && i.frequency() >= common
+                && i.casing() == super::format::CASE_ANY
+        })
     };
     for (i, _) in typo.char_indices().skip(1) {
         let (left, right) = typo.split_at(i);
@@ -138,7 +155,7 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
             let rarer = a.frequency().min(b.frequency());
             out.push(Ranked {
                 word: format!("{} {}", dict.canonical(left, a), dict.canonical(right, b)),
-                cost: MISSED_SPACE - FREQUENCY_WEIGHT * f32::from(rarer),
+                cost: MISSED_SPACE - FREQUENCY_WEIGHT * f32::from(rarer) * source.frequency_trust,
             });
         }
     }
@@ -174,14 +191,27 @@ fn indel_cost(c: char, before: Option<char>, after: Option<char>) -> f32 {
     }
 }
 
+/// Longest word the typing cost is computed for (dictionary words are shorter).
+const MAX_WORD: usize = 40;
+
+/// Copies the characters of `word` into `buffer`; `None` if it does not fit.
+fn fill(buffer: &mut [char; MAX_WORD], word: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in word.chars() {
+        *buffer.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// Weighted edit distance with adjacent transpositions (optimal string alignment).
 pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
-    let a: Vec<char> = typo.chars().collect();
-    let b: Vec<char> = candidate.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut table = vec![0f32; (m + 1) * (n + 1)];
-    let mut rows: Vec<&mut [f32]> = table.chunks_mut(m + 1).collect();
-    let d = &mut rows;
+    let (mut a_buf, mut b_buf) = (['\0'; MAX_WORD], ['\0'; MAX_WORD]);
+    let (Some(n), Some(m)) = (fill(&mut a_buf, typo), fill(&mut b_buf, candidate)) else {
+        return f32::MAX;
+    };
+    let (a, b) = (&a_buf[..n], &b_buf[..m]);
+    let mut d = [[0f32; MAX_WORD + 1]; MAX_WORD + 1];
     for i in 1..=n {
         d[i][0] =
             d[i - 1][0] + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());
@@ -234,8 +264,8 @@ mod tests {
     #[test]
     fn frequency_and_sound_lower_the_cost() {
         let key = phonetic::key("kat");
-        assert!(model_cost("kat", &key, "cat", 10) < model_cost("kat", &key, "bat", 10));
+        assert!(model_cost("kat", &key, "cat", 10.0) < model_cost("kat", &key, "bat", 10.0));
         let key = phonetic::key("teh");
-        assert!(model_cost("teh", &key, "the", 15) < model_cost("teh", &key, "ten", 11));
+        assert!(model_cost("teh", &key, "the", 15.0) < model_cost("teh", &key, "ten", 11.0));
     }
 }

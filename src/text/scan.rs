@@ -426,6 +426,41 @@ mod tests {
     }
 
     #[test]
+    fn french_hashtags_times_prices_and_ordinals() {
+        assert_eq!(
+            kinds("#Nouveauté dès 18h, 40 € d’achat — 1er prix"),
+            vec![
+                (TokenKind::Hashtag, "#Nouveauté"),
+                (TokenKind::Word, "dès"),
+                (TokenKind::Number, "18h"),
+                (TokenKind::Punctuation, ","),
+                (TokenKind::Number, "40"),
+                (TokenKind::Punctuation, "€"),
+                (TokenKind::Word, "d’achat"),
+                (TokenKind::Punctuation, "—"),
+                (TokenKind::Number, "1er"),
+                (TokenKind::Word, "prix"),
+            ]
+        );
+    }
+
+    #[test]
+    fn promo_codes_and_possessive_apostrophes() {
+        assert_eq!(
+            kinds("Use FLASH30 at our brands' store"),
+            vec![
+                (TokenKind::Word, "Use"),
+                (TokenKind::Number, "FLASH30"),
+                (TokenKind::Word, "at"),
+                (TokenKind::Word, "our"),
+                (TokenKind::Word, "brands"),
+                (TokenKind::Punctuation, "'"),
+                (TokenKind::Word, "store"),
+            ]
+        );
+    }
+
+    #[test]
     fn emoji_sequences_stay_whole() {
         assert_eq!(
             kinds("hi👋🏽 👩‍👩‍👧 🇫🇷❤️"),

@@ -34,6 +34,9 @@ pub const EXIT_CODES_HELP: &str = exit_codes_help!();
         "  plume check examples/launch-post.md\n",
         "  plume check examples/scheduled-posts.csv --format jsonl\n",
         "  plume check --each-line captions.txt --fail-on warning\n",
+        "  plume check --pack examples/brand-pack.yml --platform x posts.jsonl\n",
+        "  plume check --format vale .        (in a folder with a .vale.ini)\n",
+        "  plume tone --format jsonl examples/scheduled-posts.csv\n",
         "  plume suggest tomorow recieve\n\n",
         exit_codes_help!()
     )
@@ -79,7 +82,8 @@ pub enum PackCommand {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or folders to check; `-` (or nothing) reads standard input. A folder is walked
-    /// for .txt, .md, .csv, .json and .jsonl files.
+    /// for .txt, .md, .csv, .json and .jsonl files; a folder with a `.vale.ini` is checked the
+    /// way Vale does, with the styles it names.
     #[arg(value_name = "FILES")]
     pub paths: Vec<PathBuf>,
 
@@ -121,11 +125,12 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub language: LanguageArgs,
 
-    /// Check length, hashtag and link rules of this platform.
-    #[arg(long, value_enum, value_name = "NAME")]
-    pub platform: Option<Platform>,
+    /// Check length, hashtag and link rules of this platform: x, mastodon, bluesky, threads,
+    /// linkedin, instagram, facebook or youtube (a CSV `platform` column sets it per row).
+    #[arg(long, value_name = "NAME", value_parser = parse_platform)]
+    pub platform: Option<plume::guide::Platform>,
 
-    /// A guideline pack file, or a folder (a Vale styles folder too). Repeatable.
+    /// A guideline pack file, a folder of packs, or a Vale style folder. Repeatable.
     #[arg(long = "pack", value_name = "FILE|DIR")]
     pub packs: Vec<PathBuf>,
 
@@ -250,29 +255,7 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Platform {
-    X,
-    Mastodon,
-    Bluesky,
-    Threads,
-    Linkedin,
-    Instagram,
-    Facebook,
-    Youtube,
-}
-
-impl Platform {
-    pub fn name(self) -> &'static str {
-        match self {
-            Platform::X => "x",
-            Platform::Mastodon => "mastodon",
-            Platform::Bluesky => "bluesky",
-            Platform::Threads => "threads",
-            Platform::Linkedin => "linkedin",
-            Platform::Instagram => "instagram",
-            Platform::Facebook => "facebook",
-            Platform::Youtube => "youtube",
-        }
-    }
+/// Parses a platform name the way the core does (`twitter` is accepted for `x`).
+fn parse_platform(name: &str) -> Result<plume::guide::Platform, String> {
+    name.parse()
 }

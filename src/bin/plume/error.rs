@@ -51,8 +51,8 @@ pub enum CliError {
     Pack(String),
     /// A pack whose embedded tests fail (exit code 1 for `plume pack test`, 2 elsewhere).
     PackTestFailed(String),
-    /// An option this build cannot serve yet.
-    NotAvailable { what: String, why: String },
+    /// A Vale folder that cannot be checked (bad `.vale.ini`, missing style…).
+    Vale(String),
     /// Options that do not go together.
     Usage(String),
     /// Writing the output failed (other than a closed pipe).
@@ -135,9 +135,7 @@ impl fmt::Display for CliError {
             } => write!(f, "{path}:{line}: bad dictionary entry: {message}"),
             CliError::Pack(message) => write!(f, "bad pack: {message}"),
             CliError::PackTestFailed(message) => write!(f, "pack test failed: {message}"),
-            CliError::NotAvailable { what, why } => {
-                write!(f, "{what} is not available yet: {why}")
-            }
+            CliError::Vale(message) => write!(f, "Vale configuration: {message}"),
             CliError::Usage(message) => f.write_str(message),
             CliError::Write(source) => write!(f, "cannot write the output: {source}"),
         }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use plume::guide::{PackError, PackErrorKind, PackFormat, PackSource};
 use plume::{CheckOptions, Checker, Config, ConfigError, Language};
 
-use crate::cli::args::{LanguageArgs, Platform};
+use crate::cli::args::LanguageArgs;
 use crate::cli::error::CliError;
 
 /// A checker and the per-run parts of its check options.
@@ -27,7 +27,7 @@ impl Setup {
     pub fn new(
         language: &LanguageArgs,
         packs: &[PathBuf],
-        platform: Option<Platform>,
+        platform: Option<plume::guide::Platform>,
     ) -> Result<Setup, CliError> {
         let lang = match &language.lang {
             Some(code) => {
@@ -39,15 +39,14 @@ impl Setup {
             Some(path) => read_dictionary(path)?,
             None => Vec::new(),
         };
-        let packs = packs
-            .iter()
-            .map(|path| read_pack(path))
-            .collect::<Result<Vec<_>, _>>()?;
-        let platform = platform.map(core_platform).transpose()?;
+        let mut pack_sources = Vec::new();
+        for path in packs {
+            pack_sources.extend(read_packs(path)?);
+        }
         let config = Config {
             language: lang.unwrap_or_default(),
             personal_dictionary: personal_dictionary.iter().map(|(_, w)| w.clone()).collect(),
-            packs,
+            packs: pack_sources,
             ..Config::default()
         };
         let checker = Checker::new(config).map_err(|e| match e {
@@ -118,20 +117,29 @@ pub fn read_dictionary(path: &Path) -> Result<Vec<(u64, String)>, CliError> {
         .collect())
 }
 
-/// The core's platform for a `--platform` value.
-fn core_platform(platform: Platform) -> Result<plume::guide::Platform, CliError> {
-    platform.name().parse().map_err(CliError::Usage)
+/// Reads what `--pack` names: a pack file, a folder of pack files, or a Vale style folder
+/// (rule files with a top-level `extends:`), which becomes one pack named after the folder.
+pub fn read_packs(path: &Path) -> Result<Vec<PackSource>, CliError> {
+    if !path.is_dir() {
+        return Ok(vec![read_pack(path)?]);
+    }
+    if let Some(style) = vale_style_pack(path)? {
+        return Ok(vec![style]);
+    }
+    let sources =
+        plume::guide::Pack::sources_in(path).map_err(|e| CliError::Pack(e.to_string()))?;
+    if sources.is_empty() {
+        return Err(CliError::Pack(format!(
+            "{}: no .yml, .yaml or .json pack in this folder",
+            path.display()
+        )));
+    }
+    Ok(sources)
 }
 
-/// Reads a pack file given to `--pack` (`.json` is JSON, anything else YAML).
+/// Reads one pack file (`.json` is JSON, anything else YAML).
 pub fn read_pack(path: &Path) -> Result<PackSource, CliError> {
     let shown = path.display().to_string();
-    if path.is_dir() {
-        return Err(CliError::NotAvailable {
-            what: format!("--pack {shown} (a folder)"),
-            why: "Vale styles folders are not in this build yet; give a pack file".to_string(),
-        });
-    }
     let bytes = fs::read(path).map_err(|e| CliError::read(&shown, e))?;
     let text = crate::cli::input::utf8_or_error(&shown, bytes, 1)?;
     let format = if path
@@ -147,6 +155,59 @@ pub fn read_pack(path: &Path) -> Result<PackSource, CliError> {
         format,
         text,
     })
+}
+
+/// A Vale style folder as one pack: each `Rule.yml` becomes rule `Rule` of a pack named after
+/// the folder, so its findings read `Style.Rule` as in Vale. Rules the engine cannot run are
+/// left out with a note on standard error. `None` when the folder holds no Vale rule.
+fn vale_style_pack(dir: &Path) -> Result<Option<PackSource>, CliError> {
+    let shown = dir.display().to_string();
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| CliError::read(&shown, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("yml") || e.eq_ignore_ascii_case("yaml"))
+        })
+        .collect();
+    files.sort();
+    let mut rules = String::new();
+    let mut any_vale_rule = false;
+    for file in &files {
+        let file_shown = file.display().to_string();
+        let text = fs::read_to_string(file).map_err(|e| CliError::read(&file_shown, e))?;
+        if !text.lines().any(|l| l.starts_with("extends:")) {
+            continue;
+        }
+        any_vale_rule = true;
+        let name = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Err(reason) = plume::guide::vale::compile_rule(&name, &text) {
+            eprintln!("plume: note: {file_shown} was not loaded: {reason}");
+            continue;
+        }
+        rules.push_str(&format!("  {name:?}:\n"));
+        for line in text.lines() {
+            rules.push_str("    ");
+            rules.push_str(line);
+            rules.push('\n');
+        }
+    }
+    if !any_vale_rule {
+        return Ok(None);
+    }
+    let style = dir
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "style".to_string());
+    Ok(Some(PackSource {
+        name: shown,
+        format: PackFormat::Yaml,
+        text: format!("name: {style:?}\nrules:\n{rules}"),
+    }))
 }
 
 /// A refused pack for `plume pack`: a failing embedded test (exit 1), or anything else (exit 2).

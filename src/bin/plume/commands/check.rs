@@ -6,15 +6,30 @@ use std::path::PathBuf;
 use plume::{Category, Severity};
 
 use crate::cli::args::{CheckArgs, InputArgs};
-use crate::cli::commands::{use_color, Outcome};
+use crate::cli::commands::{use_color, vale_folder, Outcome};
 use crate::cli::error::CliError;
 use crate::cli::input::{self, InputOptions, Source};
 use crate::cli::output::{self, Checked, Sink, Totals};
 use crate::cli::setup::Setup;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
+    let vale_folders: Vec<PathBuf> = args
+        .input
+        .paths
+        .iter()
+        .filter(|p| vale_folder::is_vale_folder(p))
+        .cloned()
+        .collect();
+    if !vale_folders.is_empty() {
+        if vale_folders.len() != args.input.paths.len() {
+            return Err(CliError::Usage(
+                "folders with a .vale.ini are checked the way Vale does; check them apart from other inputs"
+                    .to_string(),
+            ));
+        }
+        return vale_folder::run(args, &vale_folders);
+    }
     let setup = Setup::new(&args.language, &args.packs, args.platform)?;
-    refuse_vale_configs(&args.input.paths)?;
     let sink = output::sink_for(args.output.format, use_color(args.output.color));
     let filter = Filter {
         categories: None,
@@ -82,18 +97,4 @@ pub fn check_drafts(
     } else {
         Outcome::Clean
     })
-}
-
-/// A folder with a `.vale.ini` asks for Vale styles, which come with guideline packs.
-fn refuse_vale_configs(paths: &[PathBuf]) -> Result<(), CliError> {
-    for path in paths {
-        let ini = path.join(".vale.ini");
-        if path.is_dir() && ini.is_file() {
-            return Err(CliError::NotAvailable {
-                what: format!("Vale configuration {}", ini.display()),
-                why: "Vale styles folders are not in this build yet".to_string(),
-            });
-        }
-    }
-    Ok(())
 }

@@ -4,6 +4,7 @@ mod check;
 mod pack;
 mod suggest;
 mod tone;
+mod vale_folder;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

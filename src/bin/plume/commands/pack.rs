@@ -10,25 +10,24 @@ use plume::guide::Pack;
 
 use crate::cli::commands::Outcome;
 use crate::cli::error::CliError;
-use crate::cli::setup::{pack_error, read_pack};
+use crate::cli::setup::{pack_error, read_packs};
 
 /// Runs the pack's embedded tests and says how many passed.
 pub fn test(path: &Path) -> Result<Outcome, CliError> {
-    let pack = load(path)?;
-    let tests = pack.test_count();
-    if tests == 0 {
-        println!(
-            "{}: pack {} has no embedded tests; add a `tests:` list",
-            path.display(),
-            pack.name
-        );
-    } else {
-        println!(
-            "{}: pack {}: {tests} embedded test{} passed",
-            path.display(),
-            pack.name,
-            if tests == 1 { "" } else { "s" }
-        );
+    for (source, pack) in load(path)? {
+        let tests = pack.test_count();
+        if tests == 0 {
+            println!(
+                "{source}: pack {} has no embedded tests; add a `tests:` list",
+                pack.name
+            );
+        } else {
+            println!(
+                "{source}: pack {}: {tests} embedded test{} passed",
+                pack.name,
+                plural(tests)
+            );
+        }
     }
     std::io::stdout().flush()?;
     Ok(Outcome::Clean)
@@ -36,10 +35,16 @@ pub fn test(path: &Path) -> Result<Outcome, CliError> {
 
 /// Validates the pack and describes it.
 pub fn lint(path: &Path) -> Result<Outcome, CliError> {
-    let pack = load(path)?;
+    for (source, pack) in load(path)? {
+        describe(&source, &pack);
+    }
+    std::io::stdout().flush()?;
+    Ok(Outcome::Clean)
+}
+
+fn describe(source: &str, pack: &Pack) {
     println!(
-        "{}: pack {} is valid: {} rule{}, {} lexicon term{}, {} embedded test{}{}",
-        path.display(),
+        "{source}: pack {} is valid: {} rule{}, {} lexicon term{}, {} embedded test{}{}",
         pack.name,
         pack.rules.len(),
         plural(pack.rules.len()),
@@ -53,13 +58,17 @@ pub fn lint(path: &Path) -> Result<Outcome, CliError> {
             ""
         }
     );
-    std::io::stdout().flush()?;
-    Ok(Outcome::Clean)
 }
 
-fn load(path: &Path) -> Result<Pack, CliError> {
-    let source = read_pack(path)?;
-    Pack::from_source(&source).map_err(pack_error)
+/// Every pack `path` names (a file, a folder of packs, a Vale style folder), loaded.
+fn load(path: &Path) -> Result<Vec<(String, Pack)>, CliError> {
+    read_packs(path)?
+        .into_iter()
+        .map(|source| {
+            let pack = Pack::from_source(&source).map_err(pack_error)?;
+            Ok((source.name, pack))
+        })
+        .collect()
 }
 
 fn plural(count: usize) -> &'static str {

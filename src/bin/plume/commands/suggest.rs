@@ -1,6 +1,7 @@
 //! `plume suggest`: is each word known, and what was meant? Suggestions best first.
 
 use std::io::{self, BufWriter, Write};
+use std::str::FromStr;
 
 use plume::spell::Speller;
 use plume::Language;
@@ -12,18 +13,10 @@ use crate::cli::error::CliError;
 use crate::cli::setup::read_dictionary;
 
 pub fn run(args: &SuggestArgs) -> Result<Outcome, CliError> {
-    let language =
-        match args.language.lang.as_deref() {
-            None => Language::EnUs,
-            Some(code) => match code.parse::<Language>() {
-                Ok(Language::Auto) => return Err(CliError::Usage(
-                    "plume suggest needs one language for single words: --lang en-US, en-GB or fr"
-                        .to_string(),
-                )),
-                Ok(language) => language,
-                Err(e) => return Err(CliError::Usage(e.to_string())),
-            },
-        };
+    let language = match args.language.lang.as_deref() {
+        Some(code) => Language::from_str(code).map_err(|e| CliError::Usage(e.to_string()))?,
+        None => Language::default(),
+    };
     if matches!(args.format, Format::Sarif | Format::Vale) {
         return Err(CliError::Usage(
             "plume suggest writes human, json or jsonl; sarif and vale are for findings in files"
@@ -45,7 +38,11 @@ pub fn run(args: &SuggestArgs) -> Result<Outcome, CliError> {
     let mut out = BufWriter::new(stdout.lock());
     let mut all = Vec::new();
     for word in &args.words {
-        let correct = speller.is_known(word, language);
+        // `Speller::is_known` answers for the dictionaries only; the user's words count too.
+        let correct = personal
+            .iter()
+            .any(|p| p.to_lowercase() == word.to_lowercase())
+            || speller.is_known(word, language);
         let suggestions = if correct {
             Vec::new()
         } else {

@@ -60,6 +60,7 @@ pub fn read_csv(
             platform: platform_of(&context),
             context: Some(context),
             lines_follow_file: true,
+            columns_follow_file: false,
         })?;
     }
     Ok(())

@@ -145,6 +145,7 @@ fn draft_of(
         platform: context.as_ref().and_then(platform_of),
         context,
         lines_follow_file: false,
+        columns_follow_file: false,
     })
 }
 

@@ -45,6 +45,7 @@ pub fn read_lines(
             language: None,
             platform: None,
             lines_follow_file: true,
+            columns_follow_file: true,
         })?;
     }
 }

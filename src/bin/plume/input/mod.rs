@@ -42,6 +42,9 @@ pub struct Draft {
     /// Whether `line` and the text's own lines map exactly onto lines of the file (text,
     /// Markdown, `--each-line`, CSV); JSON strings keep their line breaks escaped.
     pub lines_follow_file: bool,
+    /// Whether the draft is the whole line(s) of the file, so columns are the file's too (text,
+    /// Markdown, `--each-line`); a CSV cell or JSON string starts somewhere inside its line.
+    pub columns_follow_file: bool,
 }
 
 impl Draft {
@@ -117,6 +120,7 @@ fn read_whole(
         language: None,
         platform: None,
         lines_follow_file: true,
+        columns_follow_file: true,
     })
 }
 

@@ -33,8 +33,8 @@ impl HumanSink {
         };
         let (slice_start, slice) = checked.lines_around(d.span);
         let first_line = checked.file_position(slice_start).line as usize;
-        let start = (d.span.start - slice_start).min(slice.len());
-        let end = (d.span.end - slice_start).clamp(start, slice.len());
+        let start = slice.floor_char_boundary(d.span.start.saturating_sub(slice_start));
+        let end = slice.floor_char_boundary(d.span.end.saturating_sub(slice_start).max(start));
         let label = match d.suggestions.as_slice() {
             [] => String::new(),
             [only] => format!("did you mean “{only}”?"),

@@ -58,6 +58,15 @@ pub fn draft_object(checked: &Checked<'_>) -> Value {
     Value::Object(object)
 }
 
+/// Opens a JSON document up to its `drafts` array: `{"schema_version", "tool", "drafts": [`.
+pub fn write_document_head(out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"drafts\": [",
+        json!({"name": "plume", "version": env!("CARGO_PKG_VERSION")})
+    )
+}
+
 /// One JSON document: `{"schema_version", "tool", "drafts": [...], "totals"}`.
 #[derive(Default)]
 pub struct JsonSink {
@@ -68,12 +77,7 @@ impl JsonSink {
     fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.started {
             self.started = true;
-            write!(
-                out,
-                "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"drafts\": [",
-                json!({"name": "plume", "version": env!("CARGO_PKG_VERSION")})
-            )?;
-            return Ok(());
+            return write_document_head(out);
         }
         out.write_all(b",")
     }

@@ -17,7 +17,7 @@ use crate::cli::args::Format;
 use crate::cli::input::Draft;
 
 pub use human::HumanSink;
-pub use json::{JsonSink, JsonlSink};
+pub use json::{JsonSink, JsonlSink, SCHEMA_VERSION as JSON_SCHEMA_VERSION};
 pub use sarif::SarifSink;
 pub use vale::ValeSink;
 
@@ -63,12 +63,13 @@ impl<'a> Checked<'a> {
     /// The whole lines of the draft that a span touches, and the byte offset where they start.
     pub fn lines_around(&self, span: Span) -> (usize, &'a str) {
         let text: &'a str = &self.draft.text;
-        let start = text[..span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |p| p + 1);
-        let end = text[span.end.min(text.len())..]
+        // Spans come from the core on character boundaries; flooring keeps slicing safe anyway.
+        let span_start = text.floor_char_boundary(span.start);
+        let span_end = text.floor_char_boundary(span.end.max(span_start));
+        let start = text[..span_start].rfind('\n').map_or(0, |p| p + 1);
+        let end = text[span_end..]
             .find('\n')
-            .map_or(text.len(), |p| span.end + p);
+            .map_or(text.len(), |p| span_end + p);
         let slice = text[start..end].trim_end_matches('\r');
         (start, slice)
     }
@@ -168,6 +169,36 @@ pub fn severity_name(severity: Severity) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn draft(text: &str) -> Draft {
+        Draft {
+            source: "post.txt".into(),
+            record: 1,
+            line: 4,
+            text: text.into(),
+            checked_text: None,
+            context: None,
+            language: None,
+            platform: None,
+            lines_follow_file: true,
+            columns_follow_file: true,
+        }
+    }
+
+    #[test]
+    fn the_lines_around_a_span_exclude_line_endings_and_never_split_a_character() {
+        let draft = draft("Café\r\nsee you tomorow\r\nbye");
+        let report = Report::default();
+        let checked = Checked::new(&draft, &report, None);
+        let typo = draft.text.find("tomorow").unwrap();
+        assert_eq!(
+            checked.lines_around(Span::new(typo, typo + 7)),
+            (7, "see you tomorow")
+        );
+        // Offset 4 is inside "é": slicing floors to the character instead of panicking.
+        assert_eq!(checked.lines_around(Span::new(4, 4)), (0, "Café"));
+        assert_eq!(checked.file_position(typo), Position { line: 5, column: 9 });
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

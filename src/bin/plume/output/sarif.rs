@@ -2,7 +2,8 @@
 //!
 //! Results stream as drafts are checked; the rule table, only known at the end, is written
 //! after them (JSON object members have no order). Columns count Unicode code points, which the
-//! run declares with `columnKind`. Fixes are offered only where lines map exactly to the file.
+//! run declares with `columnKind`. Fixes are offered only where positions are the file's own
+//! (text, Markdown, `--each-line`), never inside a CSV cell or a JSON string.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -89,7 +90,8 @@ impl Sink for SarifSink {
                     "record": checked.draft.record,
                 },
             });
-            if checked.draft.lines_follow_file && checked.draft.checked_text.is_none() {
+            // A fix must point at the file's own columns, which only whole-line drafts share.
+            if checked.draft.columns_follow_file {
                 if let Some(best) = d.suggestions.first() {
                     result["fixes"] = json!([{
                         "description": {"text": format!("Replace with “{best}”")},

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Map, Value};
 
-use super::json::SCHEMA_VERSION;
+use super::json::write_document_head;
 use super::{Checked, Sink, Totals};
 
 /// The JSON object describing one draft's tone.
@@ -100,7 +100,7 @@ impl Sink for JsonToneSink {
             out.write_all(b",")?;
         } else {
             self.started = true;
-            write_head(out)?;
+            write_document_head(out)?;
         }
         out.write_all(b"\n    ")?;
         serde_json::to_writer(&mut *out, &tone_object(checked))?;
@@ -109,19 +109,11 @@ impl Sink for JsonToneSink {
 
     fn finish(&mut self, out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
         if !self.started {
-            write_head(out)?;
+            write_document_head(out)?;
             return writeln!(out, "]\n}}");
         }
         writeln!(out, "\n  ]\n}}")
     }
-}
-
-fn write_head(out: &mut dyn Write) -> io::Result<()> {
-    write!(
-        out,
-        "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"tool\": {},\n  \"drafts\": [",
-        json!({"name": "plume", "version": env!("CARGO_PKG_VERSION")})
-    )
 }
 
 /// One tone object per draft, one per line.

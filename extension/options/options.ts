@@ -6,7 +6,7 @@
 
 import { localise, t } from "../shared/i18n";
 import { initCore } from "../shared/packs";
-import { importPacks, renderPacks, type SectionContext } from "./packs-section";
+import { activePackToneTarget, importPacks, renderPacks, type SectionContext } from "./packs-section";
 import { renderTone, wireTone } from "./tone-section";
 import {
   CATEGORIES,
@@ -72,7 +72,7 @@ async function render(): Promise<void> {
   const { settings, locked } = await loadSettings();
   context = { settings, locked, update, rerender: render };
   await initCore();
-  renderTone(context);
+  renderTone(context, await activePackToneTarget(settings));
   await renderPacks(context);
   const language = $<HTMLSelectElement>("language");
   language.value = settings.language;

@@ -77,6 +77,19 @@ function testsResult(name: string, result: Inspection): HTMLElement {
   return box;
 }
 
+/** The first active pack with a tone target (it applies when the user sets none), or null. */
+export async function activePackToneTarget(settings: Settings): Promise<{ pack: string; preset: string | null } | null> {
+  const packs = await knownPacks();
+  for (const name of settings.activePacks) {
+    const pack = packs.find((p) => p.name === name);
+    const result = pack === undefined ? undefined : inspectKnown(pack);
+    if (result?.ok === true && result.overview.tone_target !== null) {
+      return { pack: name, preset: result.overview.tone_target.preset ?? null };
+    }
+  }
+  return null;
+}
+
 export async function renderPacks(ctx: SectionContext): Promise<void> {
   const { settings, locked } = ctx;
   const packs = await knownPacks();

@@ -35,7 +35,7 @@ function presetValues(name: TonePreset | undefined): ToneTargetSetting {
 const hundredths = (x: number): number => Math.round(x * 100) / 100;
 const round = (x: number): string => String(hundredths(x));
 
-export function renderTone(ctx: SectionContext): void {
+export function renderTone(ctx: SectionContext, packTarget: { pack: string; preset: string | null } | null): void {
   const target = ctx.settings.toneTarget ?? {};
   const shown: ToneTargetSetting = { ...presetValues(target.preset), ...target };
   const locked = ctx.locked.has("toneTarget");
@@ -61,7 +61,8 @@ export function renderTone(ctx: SectionContext): void {
   }
   $<HTMLButtonElement>("tone-reset").disabled = locked || ctx.settings.toneTarget === null;
   const note = $("tone-note");
-  note.textContent = locked ? t("optionsLocked") : ctx.settings.toneTarget === null ? t("toneNoneNote") : "";
+  const fromPack = packTarget === null ? t("toneNoneNote") : t("toneNoneNotePack", packTarget.pack, packTarget.preset ?? "—");
+  note.textContent = locked ? t("optionsLocked") : ctx.settings.toneTarget === null ? fromPack : "";
   note.className = locked ? "locked" : "muted";
 }
 

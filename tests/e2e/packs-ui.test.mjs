@@ -5,7 +5,9 @@
 import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { clickInClosedShadow, launchWithExtension, startServer, waitFor } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { clickInClosedShadow, launchWithExtension, root, startServer, waitFor } from "./harness.mjs";
 
 let server;
 let browser;
@@ -202,6 +204,14 @@ sys.stdout.buffer.write(b.getvalue())
 });
 
 describe("tone target", () => {
+  test("with no target of the user's own, the note names the active pack whose target applies", async () => {
+    await setStorage("sync", { settings: { activePacks: ["social-essentials", "acme"] } });
+    const page = await openOptions();
+    await waitFor(async () => /acme.*friendly-professional/.test(await page.textContent("#tone-note")), "the pack's target named");
+    assert.equal(await page.inputValue("#tone-preset"), "");
+    await page.close();
+  });
+
   test("a preset and a field are saved in sync settings and change the diagnostics", async () => {
     await setStorage("sync", { settings: { activePacks: [] } });
     let draft = await typeDraft("Big news! New store! Come by tomorow");
@@ -265,5 +275,12 @@ describe("learn page", () => {
     const progress = await storage("local", "progress");
     assert.ok(!JSON.stringify(progress).includes("Teh"), "no draft text is stored");
     await learn.close();
+  });
+});
+
+describe("UI strings", () => {
+  test("every UI string exists in both English and French", () => {
+    const keys = (lang) => Object.keys(JSON.parse(readFileSync(path.join(root, "extension", "_locales", lang, "messages.json"), "utf8"))).sort();
+    assert.deepEqual(keys("fr"), keys("en"));
   });
 });

@@ -129,7 +129,7 @@ bundle_extension() {
     "$BIN/esbuild" extension/content/main.ts --bundle --format=iife --target=chrome120 \
     --log-level=warning --outfile="$EXT/content.js"
   local page
-  for page in popup options; do
+  for page in popup options learn; do
     run "esbuild ($page page)" "Fix the TypeScript error above." \
       "$BIN/esbuild" "extension/$page/$page.ts" --bundle --format=iife --target=chrome120 \
       --log-level=warning --outfile="$EXT/$page.js"

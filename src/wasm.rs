@@ -106,3 +106,28 @@ pub fn shipped_pack_names() -> Vec<String> {
         .map(|(name, _)| name.to_string())
         .collect()
 }
+
+/// Describes a pack (`{name, format, text}`) for the options and Learn pages: its rules, lexicon,
+/// tone target and every embedded test's outcome (`tests: {passed, failed}`). A syntax or rule
+/// error is thrown as a message naming the file, the rule and the line.
+#[wasm_bindgen]
+pub fn inspect_pack(source: JsValue) -> Result<JsValue, JsError> {
+    let source: crate::guide::PackSource = serde_wasm_bindgen::from_value(source)
+        .map_err(|e| JsError::new(&format!("invalid pack source: {e}")))?;
+    let overview = crate::guide::inspect(&source).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&overview)
+}
+
+/// The values of a named tone preset (`friendly-professional`, `playful`, `institutional`,
+/// `customer-care`), for the options page to show; an unknown name is an error listing them.
+#[wasm_bindgen]
+pub fn tone_preset(name: &str) -> Result<JsValue, JsError> {
+    let target = crate::tone::ToneTarget {
+        preset: Some(name.to_string()),
+        ..crate::tone::ToneTarget::default()
+    };
+    target
+        .validate()
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&target.resolved())
+}

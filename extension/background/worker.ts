@@ -4,10 +4,14 @@
  * Nothing is drawn here and no text leaves the browser.
  */
 
-import init, { check, configure, load_dictionary, platform_for_host, shipped_pack } from "../../build/wasm/plume.js";
+import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";
+import { inspectPack, packSources, type PackSource } from "../shared/packs";
+import { dayOf, loadProgress, recordFixed, recordMet, saveProgress, type MetIssue } from "../shared/progress";
 import {
   parseWorkerRequest,
   type ActionResponse,
+  type Category,
+  type Diagnostic,
   type CheckResponse,
   type Report,
   type WorkerRequest,
@@ -16,11 +20,11 @@ import {
   CATEGORIES,
   invalidWordReason,
   loadDictionary,
-  loadImportedPacks,
   loadSettings,
   saveDictionary,
   saveSettings,
   type Settings,
+  type ToneTargetSetting,
 } from "../shared/settings";
 
 let core: Promise<unknown> | undefined;
@@ -32,41 +36,47 @@ function ensureCore(): Promise<unknown> {
   return core;
 }
 
-/** Packs an organisation pushed through policy (`chrome.storage.managed`). */
-async function managedPacks(): Promise<Array<{ name: string; format: "yaml" | "json"; text: string }>> {
-  try {
-    const { packs } = await chrome.storage.managed.get("packs");
-    return Array.isArray(packs) ? packs.filter((p) => typeof p?.name === "string" && typeof p?.text === "string") : [];
-  } catch {
-    return [];
+type CoreConfig = Record<string, unknown>;
+
+/**
+ * Configures the core, never leaving it unconfigured because of a pack or a tone target: when
+ * the full configuration is refused, the packs that fail the core's inspection are dropped, then
+ * the tone target, then every pack.
+ */
+function configureSafely(base: CoreConfig, packs: PackSource[], toneTarget: ToneTargetSetting | null): void {
+  const target = toneTarget === null ? {} : { tone_target: toneTarget };
+  const usable = (): PackSource[] =>
+    packs.filter((p) => {
+      const result = inspectPack(p);
+      return result.ok && result.overview.tests.failed.length === 0;
+    });
+  const attempts: Array<() => CoreConfig> = [
+    () => ({ ...base, packs, ...target }),
+    () => ({ ...base, packs: usable(), ...target }),
+    () => ({ ...base, packs: usable() }),
+    () => base,
+  ];
+  let last: unknown;
+  for (const [index, attempt] of attempts.entries()) {
+    try {
+      configure(attempt());
+      if (index > 0) console.error(`Plume: the configuration was refused (${String(last)}); checking with less of it.`);
+      return;
+    } catch (error) {
+      last = error;
+    }
   }
+  throw last;
 }
 
-/** The sources of the active packs: shipped ones from the core, the others from storage. */
-async function activePackSources(names: string[]): Promise<Array<{ name: string; format: string; text: string }>> {
-  const stored = [...(await managedPacks()), ...(await loadImportedPacks())];
-  const sources = [];
-  for (const name of names) {
-    const own = stored.find((p) => p.name === name);
-    const text = own?.text ?? shipped_pack(name);
-    if (text !== undefined) sources.push({ name, format: own?.format ?? "yaml", text });
-  }
-  return sources;
-}
-
-/** Builds the core's checker from storage; rebuilt whenever settings or the dictionary change. */
+/** Builds the core's checker from storage; rebuilt whenever settings, packs or the dictionary change. */
 function ensureConfigured(): Promise<Settings> {
   configured ??= (async () => {
     await ensureCore();
     const [{ settings }, dictionary] = await Promise.all([loadSettings(), loadDictionary()]);
-    const packs = await activePackSources(settings.activePacks);
-    try {
-      configure({ language: settings.language, personal_dictionary: dictionary, disabled_rules: settings.disabledRules, packs });
-    } catch (error) {
-      // A pack that no longer loads must not stop checking: report it and check without packs.
-      console.error(`Plume: the active packs could not be loaded (${String(error)}); checking without them.`);
-      configure({ language: settings.language, personal_dictionary: dictionary, disabled_rules: settings.disabledRules });
-    }
+    const packs = await packSources(settings.activePacks);
+    const base = { language: settings.language, personal_dictionary: dictionary, disabled_rules: settings.disabledRules };
+    configureSafely(base, packs, settings.toneTarget);
     if (frenchLoaded) await loadFrench();
     return settings;
   })();
@@ -119,7 +129,55 @@ async function answerCheck(text: string, revision: number, sender: chrome.runtim
     await loadFrench();
     report = check(text, options) as Report;
   }
+  noteMet(
+    report.diagnostics
+      .filter((d) => !stillTyped(text, d))
+      .map((d) => ({ category: d.category, rule: d.rule, text: text.slice(d.utf16.start, d.utf16.end) })),
+  );
   return { type: "report", revision, report };
+}
+
+/** A misspelling that ends the draft on a letter may be a word still being typed: not counted as met. */
+function stillTyped(text: string, diagnostic: Diagnostic): boolean {
+  return diagnostic.category === "spelling" && diagnostic.utf16.end === text.length && /\p{L}$/u.test(text);
+}
+
+/** Met issues and fixes waiting to be written to the local progress (batched: checks are frequent). */
+const pendingMet: MetIssue[] = [];
+const pendingFixed: Category[] = [];
+let progressTimer: ReturnType<typeof setTimeout> | undefined;
+let progressWrite: Promise<void> = Promise.resolve();
+
+function scheduleProgress(): void {
+  progressTimer ??= setTimeout(() => {
+    progressTimer = undefined;
+    const met = pendingMet.splice(0);
+    const fixed = pendingFixed.splice(0);
+    progressWrite = progressWrite
+      .then(async () => {
+        const progress = await loadProgress();
+        const day = dayOf(new Date());
+        recordMet(progress, met, day);
+        for (const category of fixed) recordFixed(progress, category, day);
+        await saveProgress(progress);
+      })
+      .catch((error: unknown) => console.error(`Plume: progress could not be saved (${String(error)})`));
+  }, PROGRESS_DELAY_MS);
+}
+
+/** How long met issues and fixes wait before being written together. */
+const PROGRESS_DELAY_MS = 1000;
+
+function noteMet(issues: MetIssue[]): void {
+  if (issues.length === 0 || pendingMet.length > 5000) return;
+  pendingMet.push(...issues);
+  scheduleProgress();
+}
+
+function noteFixed(category: Category): ActionResponse {
+  pendingFixed.push(category);
+  scheduleProgress();
+  return { type: "ok" };
 }
 
 async function addWord(word: string): Promise<ActionResponse> {
@@ -148,6 +206,8 @@ function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): P
       return addWord(request.word);
     case "rules/disable":
       return disableRule(request.rule);
+    case "progress/fixed":
+      return Promise.resolve(noteFixed(request.category));
   }
 }
 

@@ -159,6 +159,7 @@ class FieldSession {
         void Promise.resolve(this.adapter.applyFix(diagnostic, replacement)).then((outcome) => {
           this.applying = false;
           if (outcome.ok) {
+            void ask<ActionResponse>({ type: "progress/fixed", category: diagnostic.category, rule: diagnostic.rule });
             shown.hide();
             this.schedule(0);
           } else {

@@ -1,10 +1,13 @@
 /**
- * The options page: language, platform, categories, rules and sites turned off, and the personal
- * dictionary (add, remove, import, export). Settings an organisation's policy sets are shown as
+ * The options page: language, platform, categories, guideline packs, tone target, rules and
+ * sites turned off, and the personal dictionary (add, remove, import, export). Settings an organisation's policy sets are shown as
  * locked. Every save reports its outcome; a refused word or a quota error is shown, not dropped.
  */
 
 import { localise, t } from "../shared/i18n";
+import { initCore } from "../shared/packs";
+import { activePackToneTarget, importPacks, renderPacks, type SectionContext } from "./packs-section";
+import { renderTone, wireTone } from "./tone-section";
 import {
   CATEGORIES,
   LANGUAGES,
@@ -63,8 +66,14 @@ function listItem(text: string, buttonLabel: string, onClick: () => void, disabl
   return li;
 }
 
+let context: SectionContext | undefined;
+
 async function render(): Promise<void> {
   const { settings, locked } = await loadSettings();
+  context = { settings, locked, update, rerender: render };
+  await initCore();
+  renderTone(context, await activePackToneTarget(settings));
+  await renderPacks(context);
   const language = $<HTMLSelectElement>("language");
   language.value = settings.language;
   language.disabled = locked.has("language");
@@ -159,5 +168,17 @@ $("export").addEventListener("click", async () => {
   URL.revokeObjectURL(url);
 });
 
+$<HTMLInputElement>("import-pack").addEventListener("change", async (e) => {
+  const input = e.target as HTMLInputElement;
+  const files = [...(input.files ?? [])];
+  if (files.length === 0 || context === undefined) return;
+  await importPacks(context, files);
+  input.value = "";
+});
+wireTone(() => {
+  if (context === undefined) throw new Error("the options page is not rendered yet");
+  return context;
+}, status);
+
 localise();
-void render();
+void render().catch((error: unknown) => status(String(error), true));

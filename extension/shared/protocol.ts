@@ -85,7 +85,14 @@ export interface DisableRuleRequest {
   rule: string;
 }
 
-export type WorkerRequest = CheckRequest | AddWordRequest | DisableRuleRequest;
+/** A suggestion was applied in a field (counted in the Learn page's local progress). */
+export interface FixAppliedRequest {
+  type: "progress/fixed";
+  category: Category;
+  rule: string;
+}
+
+export type WorkerRequest = CheckRequest | AddWordRequest | DisableRuleRequest | FixAppliedRequest;
 
 export type CheckResponse =
   | { type: "report"; revision: number; report: Report }
@@ -102,6 +109,8 @@ export interface DraftSummary {
   /** Summary of the focused field's last report, or null when no field was checked. */
   summary: Summary | null;
 }
+
+const CATEGORY_NAMES: readonly Category[] = ["spelling", "tone", "guideline", "platform", "grammar"];
 
 const RULE_ID = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 
@@ -129,6 +138,14 @@ export function parseWorkerRequest(message: unknown): WorkerRequest | string {
         return "rule must be a rule id such as tone.shouting";
       }
       return { type: "rules/disable", rule: m.rule };
+    case "progress/fixed":
+      if (typeof m.category !== "string" || !(CATEGORY_NAMES as readonly string[]).includes(m.category)) {
+        return "category must be spelling, grammar, tone, guideline or platform";
+      }
+      if (typeof m.rule !== "string" || m.rule.length > 128 || !RULE_ID.test(m.rule)) {
+        return "rule must be a rule id such as tone.shouting";
+      }
+      return { type: "progress/fixed", category: m.category as Category, rule: m.rule };
     default:
       return `unknown message type ${JSON.stringify(m.type)}`;
   }

@@ -26,6 +26,54 @@ export interface Settings {
   disabledSites: string[];
   /** Names of the guideline packs that apply (shipped or imported). */
   activePacks: string[];
+  /** The user's tone target (the core's `ToneTarget` shape); null lets an active pack's apply. */
+  toneTarget: ToneTargetSetting | null;
+}
+
+export const TONE_PRESETS = ["friendly-professional", "playful", "institutional", "customer-care"] as const;
+export type TonePreset = (typeof TONE_PRESETS)[number];
+
+/** What a draft's tone should stay within; mirrors `src/tone/target.rs` (unset fields are not checked). */
+export interface ToneTargetSetting {
+  preset?: TonePreset;
+  /** 0 (chatty) to 1 (formal). */
+  formality?: { min: number; max: number };
+  /** −1 to 1. */
+  min_sentiment?: number;
+  max_exclamations?: number;
+  no_shouting?: boolean;
+  no_profanity?: boolean;
+  warn_hedging?: boolean;
+}
+
+/** Most `!` a tone target may allow. */
+export const MAX_EXCLAMATIONS = 20;
+
+const inRange = (value: unknown, min: number, max: number): value is number =>
+  typeof value === "number" && Number.isFinite(value) && value >= min && value <= max;
+
+/**
+ * A valid tone target from stored or policy data, or null (nothing usable). Out-of-scale values
+ * are dropped one by one, so one bad field never loses the rest.
+ */
+export function normaliseToneTarget(raw: unknown): ToneTargetSetting | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  const target: ToneTargetSetting = {};
+  if (isOneOf(TONE_PRESETS, r.preset)) target.preset = r.preset;
+  const f = r.formality as Record<string, unknown> | undefined;
+  if (typeof f === "object" && f !== null && inRange(f.min, 0, 1) && inRange(f.max, 0, 1) && f.min <= f.max) {
+    target.formality = { min: f.min, max: f.max };
+  }
+  if (inRange(r.min_sentiment, -1, 1)) target.min_sentiment = r.min_sentiment;
+  if (inRange(r.max_exclamations, 0, MAX_EXCLAMATIONS) && Number.isInteger(r.max_exclamations)) {
+    target.max_exclamations = r.max_exclamations;
+  }
+  for (const key of ["no_shouting", "no_profanity", "warn_hedging"] as const) {
+    const value = r[key];
+    if (typeof value === "boolean") target[key] = value;
+  }
+  return Object.keys(target).length > 0 ? target : null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledRules: [],
   disabledSites: [],
   activePacks: ["social-essentials"],
+  toneTarget: null,
 };
 
 /** Longest personal-dictionary word, matching the core's limit. */
@@ -76,6 +125,7 @@ export function normaliseSettings(raw: unknown): Settings {
     disabledRules: stringList(r.disabledRules, 1000),
     disabledSites: stringList(r.disabledSites, 1000),
     activePacks: Array.isArray(r.activePacks) ? stringList(r.activePacks, 50) : [...DEFAULT_SETTINGS.activePacks],
+    toneTarget: normaliseToneTarget(r.toneTarget),
   };
 }
 

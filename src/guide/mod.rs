@@ -7,6 +7,7 @@
 
 mod engine;
 pub mod error;
+mod inspect;
 mod metric;
 mod pack;
 mod pattern;
@@ -20,6 +21,7 @@ mod spec;
 pub mod vale;
 
 pub use error::{PackError, PackErrorKind};
+pub use inspect::{inspect, PackOverview, RuleOverview, TestOutcome};
 pub use pack::{Pack, PackFormat, PackSource, LEXICON_RULE};
 pub use platform::{Platform, PlatformCounters};
 pub use rule::RULE_TYPES;

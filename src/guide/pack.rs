@@ -87,11 +87,7 @@ impl Pack {
     pub fn from_json_str(text: &str, source_name: &str) -> Result<Pack, PackError> {
         check_size(text, source_name)?;
         if !text.trim_start().starts_with('{') {
-            return Err(PackError::new(
-                source_name,
-                PackErrorKind::Syntax("a JSON pack must be an object (`{ … }`)".into()),
-            )
-            .at_line(Some(1)));
+            return Err(not_a_json_object(source_name));
         }
         let spec: PackSpec =
             serde_yaml_ng::from_str(text).map_err(|e| yaml_error(&e, source_name))?;
@@ -160,6 +156,24 @@ impl Pack {
     }
 
     fn from_spec(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
+        let pack = Pack::compile(spec, text, source)?;
+        pack.run_embedded_tests(text, source)?;
+        Ok(pack)
+    }
+
+    /// Parses and validates a pack without running its embedded tests (for inspection only:
+    /// such a pack is never handed to a checker).
+    pub(crate) fn compile_untested(source: &PackSource) -> Result<Pack, PackError> {
+        let (text, name) = (&source.text, &source.name);
+        check_size(text, name)?;
+        if source.format == PackFormat::Json && !text.trim_start().starts_with('{') {
+            return Err(not_a_json_object(name));
+        }
+        let spec: PackSpec = serde_yaml_ng::from_str(text).map_err(|e| yaml_error(&e, name))?;
+        Pack::compile(spec, text, name)
+    }
+
+    fn compile(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
         let err = |kind| PackError::new(source, kind);
         if spec.name.trim().is_empty()
             || !spec
@@ -245,7 +259,6 @@ impl Pack {
             lexicon_pattern,
             tests: spec.tests,
         };
-        pack.run_embedded_tests(text, source)?;
         Ok(pack)
     }
 
@@ -357,83 +370,106 @@ impl Pack {
     }
 
     fn run_embedded_tests(&self, source_text: &str, source: &str) -> Result<(), PackError> {
-        let known = |r: &str| r == LEXICON_RULE || self.rules.iter().any(|x| x.name == r);
         for (index, test) in self.tests.iter().enumerate() {
-            let case = index + 1;
-            let snippet: String = test.text.chars().take(30).collect();
-            let line = line_containing(source_text, snippet.lines().next().unwrap_or(""), 1);
-            let fail = |problem: String, rule: Option<&str>| {
-                let mut e = PackError::new(
-                    source,
-                    PackErrorKind::FailedTest {
-                        case,
-                        text: test.text.clone(),
-                        problem,
-                    },
-                )
-                .at_line(line);
-                if let Some(r) = rule {
-                    e = e.in_rule(r);
-                }
-                e
-            };
-            let doc = Document::draft(&test.text, text::tokenize(&test.text), self.is_french());
-            let alerts = self.alerts(&doc);
-            let describe = || {
-                alerts
-                    .iter()
-                    .map(|(n, _, a)| {
-                        format!(
-                            "{n} on {:?} at character {}",
-                            &test.text[a.span.start..a.span.end],
-                            test.text[..a.span.start].chars().count()
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            if test.expect.is_empty() && !alerts.is_empty() {
+            self.run_embedded_test(index + 1, test, source_text, source)?;
+        }
+        Ok(())
+    }
+
+    /// Runs every embedded test and returns the failures, one error per failing case (for a
+    /// pack author's report; loading stops at the first failure).
+    pub(crate) fn embedded_test_failures(&self, source_text: &str, source: &str) -> Vec<PackError> {
+        self.tests
+            .iter()
+            .enumerate()
+            .filter_map(|(index, test)| {
+                self.run_embedded_test(index + 1, test, source_text, source)
+                    .err()
+            })
+            .collect()
+    }
+
+    fn run_embedded_test(
+        &self,
+        case: usize,
+        test: &TestSpec,
+        source_text: &str,
+        source: &str,
+    ) -> Result<(), PackError> {
+        let known = |r: &str| r == LEXICON_RULE || self.rules.iter().any(|x| x.name == r);
+        let snippet: String = test.text.chars().take(30).collect();
+        let line = line_containing(source_text, snippet.lines().next().unwrap_or(""), 1);
+        let fail = |problem: String, rule: Option<&str>| {
+            let mut e = PackError::new(
+                source,
+                PackErrorKind::FailedTest {
+                    case,
+                    text: test.text.clone(),
+                    problem,
+                },
+            )
+            .at_line(line);
+            if let Some(r) = rule {
+                e = e.in_rule(r);
+            }
+            e
+        };
+        let doc = Document::draft(&test.text, text::tokenize(&test.text), self.is_french());
+        let alerts = self.alerts(&doc);
+        let describe = || {
+            alerts
+                .iter()
+                .map(|(n, _, a)| {
+                    format!(
+                        "{n} on {:?} at character {}",
+                        &test.text[a.span.start..a.span.end],
+                        test.text[..a.span.start].chars().count()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if test.expect.is_empty() && !alerts.is_empty() {
+            return Err(fail(
+                format!("expected no diagnostic, got: {}", describe()),
+                alerts.first().map(|(n, _, _)| *n),
+            ));
+        }
+        for expect in &test.expect {
+            if !known(&expect.rule) {
                 return Err(fail(
-                    format!("expected no diagnostic, got: {}", describe()),
-                    alerts.first().map(|(n, _, _)| *n),
+                    format!(
+                        "expects rule {:?}, which the pack does not define",
+                        expect.rule
+                    ),
+                    Some(&expect.rule),
                 ));
             }
-            for expect in &test.expect {
-                if !known(&expect.rule) {
-                    return Err(fail(
-                        format!(
-                            "expects rule {:?}, which the pack does not define",
-                            expect.rule
-                        ),
-                        Some(&expect.rule),
-                    ));
-                }
-                let hit = alerts.iter().any(|(n, _, a)| {
-                    *n == expect.rule
-                        && expect
-                            .match_
-                            .as_ref()
-                            .is_none_or(|m| &test.text[a.span.start..a.span.end] == m)
-                        && expect
-                            .at
-                            .is_none_or(|at| test.text[..a.span.start].chars().count() == at)
-                });
-                if !hit {
-                    let wanted = match (&expect.match_, expect.at) {
-                        (Some(m), _) => format!(" on {m:?}"),
-                        (None, Some(at)) => format!(" at character {at}"),
-                        _ => String::new(),
-                    };
-                    let got = if alerts.is_empty() {
-                        "nothing".to_string()
-                    } else {
-                        describe()
-                    };
-                    return Err(fail(
-                        format!("expected {}{wanted}, got: {got}", expect.rule),
-                        Some(&expect.rule),
-                    ));
-                }
+            let hit = alerts.iter().any(|(n, _, a)| {
+                *n == expect.rule
+                    && expect
+                        .match_
+                        .as_ref()
+                        .is_none_or(|m| &test.text[a.span.start..a.span.end] == m)
+                    && expect
+                        .at
+                        .is_none_or(|at| test.text[..a.span.start].chars().count() == at)
+            });
+            if !hit {
+                let wanted = match (&expect.match_, expect.at) {
+                    (Some(m), _) => format!(" on {m:?}"),
+                    (None, Some(at)) => format!(" at character {at}"),
+                    _ => String::new(),
+                };
+                let got = if alerts.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    describe()
+                };
+                return Err(fail(
+                    format!("expected {}{wanted}, got: {got}", expect.rule),
+                    Some(&expect.rule),
+                ));
             }
         }
         Ok(())
@@ -475,6 +511,14 @@ fn tone_target_problem(target: &ToneTarget) -> Option<String> {
         }
     }
     None
+}
+
+fn not_a_json_object(source_name: &str) -> PackError {
+    PackError::new(
+        source_name,
+        PackErrorKind::Syntax("a JSON pack must be an object (`{ … }`)".into()),
+    )
+    .at_line(Some(1))
 }
 
 fn check_size(text: &str, source: &str) -> Result<(), PackError> {

@@ -617,3 +617,15 @@ fn the_tone_target_follows_the_draft_language() {
     assert_eq!(english.formality.map(|f| f.min), Some(0.3));
     assert_eq!(french.formality.map(|f| f.min), Some(0.4));
 }
+
+#[test]
+fn a_why_with_a_hashtag_keeps_its_whole_sentence() {
+    // YAML reads an unquoted ` #word` as a comment; the shipped pack quotes it.
+    let pack = crate::guide::shipped_pack("social-essentials").expect("shipped");
+    let pack = crate::guide::Pack::from_source(&pack).expect("loads");
+    let overview = format!("{pack:?}");
+    assert!(
+        overview.contains("#SummerSale is read word by word"),
+        "{overview}"
+    );
+}

@@ -24,7 +24,7 @@ const STYLE = `
   background: transparent; margin: 0; pointer-events: none; }
 .mark { position: absolute; height: 3px; pointer-events: none; background-repeat: repeat-x;
   background-size: 6px 3px; }
-.mark[data-category="spelling"] { background-image: linear-gradient(135deg, transparent 45%, #d93025 45%, #d93025 55%, transparent 55%), linear-gradient(45deg, transparent 45%, #d93025 45%, #d93025 55%, transparent 55%); }
+.mark[data-category="spelling"] { background-image: radial-gradient(circle at 50% 50%, #d93025 1.3px, transparent 1.6px); background-size: 4px 3px; background-repeat: repeat-x; }
 .mark[data-category="grammar"] { background-color: #1a73e8; height: 2px; }
 .mark[data-category="tone"] { background-color: #e37400; height: 2px; }
 .mark[data-category="guideline"] { background-color: #8430ce; height: 2px; }

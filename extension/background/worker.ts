@@ -69,15 +69,27 @@ function configureSafely(base: CoreConfig, packs: PackSource[], toneTarget: Tone
   throw last;
 }
 
+/** Bumped whenever stored settings, packs or the dictionary change. */
+let generation = 0;
+
+/** Forgets the current configuration; the next message builds it again from storage. */
+function invalidateConfiguration(): void {
+  generation += 1;
+  configured = undefined;
+}
+
 /** Builds the core's checker from storage; rebuilt whenever settings, packs or the dictionary change. */
 function ensureConfigured(): Promise<Settings> {
   configured ??= (async () => {
+    const started = generation;
     await ensureCore();
     const [{ settings }, dictionary] = await Promise.all([loadSettings(), loadDictionary()]);
     const packs = await packSources(settings.activePacks);
+    // Storage changed while this build was reading it: a newer build owns the core now, and an
+    // older configuration must never overwrite it.
+    if (started !== generation) return ensureConfigured();
     const base = { language: settings.language, personal_dictionary: dictionary, disabled_rules: settings.disabledRules };
     configureSafely(base, packs, settings.toneTarget);
-    if (frenchLoaded) await loadFrench();
     return settings;
   })();
   configured.catch(() => {
@@ -86,7 +98,6 @@ function ensureConfigured(): Promise<Settings> {
   return configured;
 }
 
-let frenchLoaded = false;
 let french: Promise<void> | undefined;
 
 /** Loads the French dictionary from the extension package, once, when a draft needs it. */
@@ -94,8 +105,8 @@ function loadFrench(): Promise<void> {
   french ??= (async () => {
     const response = await fetch(chrome.runtime.getURL("dict/fr.dict"));
     if (!response.ok) throw new Error(`dict/fr.dict: HTTP ${response.status}`);
+    // The core keeps a loaded dictionary across `configure`, so this happens once per worker life.
     load_dictionary("fr", new Uint8Array(await response.arrayBuffer()));
-    frenchLoaded = true;
   })();
   french.catch(() => (french = undefined));
   return french;
@@ -103,8 +114,7 @@ function loadFrench(): Promise<void> {
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if ((area === "sync" && "settings" in changes) || (area === "local" && ("dictionary" in changes || "packs" in changes)) || area === "managed") {
-    configured = undefined;
-    french = undefined; // a new checker starts without French; it is loaded again when needed
+    invalidateConfiguration();
   }
 });
 
@@ -185,7 +195,7 @@ async function addWord(word: string): Promise<ActionResponse> {
   if (reason !== null) return { type: "error", message: `“${word}” ${reason}` };
   const words = await loadDictionary();
   const error = await saveDictionary([...words, word]);
-  configured = undefined;
+  invalidateConfiguration();
   return error === null ? { type: "ok" } : { type: "error", message: error };
 }
 
@@ -194,7 +204,7 @@ async function disableRule(rule: string): Promise<ActionResponse> {
   if (locked.has("disabledRules")) return { type: "error", message: "Your organisation manages the rules; this one cannot be turned off here." };
   if (!settings.disabledRules.includes(rule)) settings.disabledRules.push(rule);
   const error = await saveSettings(settings);
-  configured = undefined;
+  invalidateConfiguration();
   return error === null ? { type: "ok" } : { type: "error", message: error };
 }
 

@@ -181,4 +181,7 @@ wireTone(() => {
 }, status);
 
 localise();
-void render().catch((error: unknown) => status(String(error), true));
+// `data-ready` tells tests (and assistive tools) that the stored settings are on screen.
+void render()
+  .then(() => (document.body.dataset.ready = "true"))
+  .catch((error: unknown) => status(String(error), true));

@@ -59,6 +59,7 @@ describe("options page", () => {
   test("a word added on the options page is saved, listed after a reload, and removable", async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.waitForSelector("body[data-ready]");
     await page.fill("#new-word", "Plumeria");
     await page.click("#add-word button");
     await waitFor(async () => (await storage("local", "dictionary"))?.includes("Plumeria"), "the word in storage.local");
@@ -73,6 +74,7 @@ describe("options page", () => {
     await setStorage("local", { dictionary: ["Acme"] });
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.waitForSelector("body[data-ready]");
     await page.fill("#new-word", "two words");
     await page.evaluate(() => document.getElementById("add-word").requestSubmit());
     const message = await waitFor(() => page.textContent("#status"), "a status message");
@@ -85,11 +87,13 @@ describe("options page", () => {
   test("changing the language and a category is stored in sync storage", async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.waitForSelector("body[data-ready]");
     await page.selectOption("#language", "en-GB");
     await waitFor(async () => (await storage("sync", "settings"))?.language === "en-GB", "language saved");
     await page.uncheck('input[name="category-tone"]');
     await waitFor(async () => (await storage("sync", "settings"))?.categories?.tone === false, "tone off saved");
     await page.reload();
+    await page.waitForSelector("body[data-ready]");
     assert.equal(await page.inputValue("#language"), "en-GB");
     assert.equal(await page.isChecked('input[name="category-tone"]'), false);
     await page.check('input[name="category-tone"]');
@@ -123,6 +127,7 @@ describe("popover actions", () => {
     await waitFor(async () => (await overlayRules(page)).every((m) => m.rule !== "tone.shouting"), "no tone.shouting underline");
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.waitForSelector("body[data-ready]");
     await options.click("#disabled-rules button");
     await waitFor(async () => (await storage("sync", "settings"))?.disabledRules?.length === 0, "rule back on");
     await options.close();

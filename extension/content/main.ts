@@ -13,6 +13,9 @@ import { Popover, type PopoverActions } from "./popover";
 const DEBOUNCE_MS = 120;
 /** Most underlines drawn in one field: drawing thousands would block the page; the badge still counts all. */
 const MAX_DRAWN = 500;
+/** Drafts longer than this (UTF-16 units) are checked after a longer pause. */
+const HUGE_DRAFT = 100_000;
+const HUGE_DRAFT_DEBOUNCE_MS = 600;
 
 let popover: Popover | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
@@ -68,6 +71,8 @@ class FieldSession {
   private readonly badge: Badge;
   /** Summary of the last report, for the popup. */
   lastSummary: Summary | null = null;
+  /** Length of the text checked last. */
+  private lastLength = 0;
   /** Set while a fix is being applied: its own input events must not close the popover. */
   private applying = false;
   private readonly onInput = (): void => {
@@ -88,6 +93,8 @@ class FieldSession {
 
   schedule(delay = DEBOUNCE_MS): void {
     window.clearTimeout(this.timer);
+    // Re-drawing a huge draft lays out its whole mirror: do it less often while typing.
+    if (delay === DEBOUNCE_MS && this.lastLength > HUGE_DRAFT) delay = HUGE_DRAFT_DEBOUNCE_MS;
     this.timer = window.setTimeout(() => void this.run(), delay);
   }
 
@@ -97,6 +104,7 @@ class FieldSession {
       return;
     }
     const text = this.adapter.read();
+    this.lastLength = text.length;
     const revision = ++this.revision;
     const report = await requestCheck(text, revision);
     if (report === null || revision !== this.revision) return;

@@ -1,6 +1,14 @@
 //! Native speed of the core, per stage (tokenize, spell, tone, guide, whole check) on posts,
 //! LinkedIn-length posts and long documents, English and French. Prints a Markdown table of
 //! median times. Run: `cargo bench --bench core` (no timing assertions: a benchmark, not a test).
+//!
+//! "after edit" re-checks a draft alternating between two versions that differ by one
+//! character in one paragraph (the checker having seen both), the keystroke case.
+//!
+//! For instruction counts (the shared machine's wall clock is noisy), one case can be run a
+//! fixed number of times without timing, e.g. under callgrind:
+//! `valgrind --tool=callgrind target/release/deps/core-* --run check en "10,000 chars" 20`
+//! (stages: tokenize, spell, tone, guide, check, edit).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -12,13 +20,18 @@ use plume::{CheckOptions, Checker, Config, Language};
 fn texts(lang: &str) -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/texts");
     let post = std::fs::read_to_string(format!("{dir}/post-{lang}.txt")).expect("post text");
-    let paragraphs = std::fs::read_to_string(format!("{dir}/paragraphs-{lang}.txt")).expect("paragraphs");
+    let paragraphs =
+        std::fs::read_to_string(format!("{dir}/paragraphs-{lang}.txt")).expect("paragraphs");
     let paragraphs: Vec<&str> = paragraphs.lines().filter(|l| !l.is_empty()).collect();
     let document = |length: usize| {
         let mut out = String::new();
         let mut i = 0;
         while out.len() < length {
-            out.push_str(&format!("Part {}. {}\n", i + 1, paragraphs[i % paragraphs.len()]));
+            out.push_str(&format!(
+                "Part {}. {}\n",
+                i + 1,
+                paragraphs[i % paragraphs.len()]
+            ));
             i += 1;
         }
         let mut end = length.min(out.len());
@@ -58,7 +71,92 @@ fn show(d: Duration) -> String {
     }
 }
 
+/// `text` with one letter changed in its middle paragraph (or its middle, for one paragraph).
+fn edited(text: &str) -> String {
+    let middle = text.len() / 2;
+    let paragraph_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let paragraph_end = text[middle..].find('\n').map_or(text.len(), |i| middle + i);
+    let paragraph = &text[paragraph_start..paragraph_end];
+    let at = paragraph.len() / 2;
+    let (i, c) = paragraph
+        .char_indices()
+        .find(|&(i, c)| i >= at && c.is_ascii_lowercase())
+        .expect("a lowercase letter to edit");
+    let replacement = if c == 'e' { "a" } else { "e" };
+    let i = paragraph_start + i;
+    format!("{}{}{}", &text[..i], replacement, &text[i + 1..])
+}
+
+/// Runs one stage on one text `runs` times, untimed (for callgrind).
+fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
+    let pack = shipped_pack("social-essentials").expect("shipped pack");
+    let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
+    let speller = Speller::new(&[], &[]);
+    let checker = Checker::new(Config {
+        packs: vec![pack],
+        ..Config::default()
+    })
+    .expect("config");
+    let language = if lang == "fr" {
+        Language::Fr
+    } else {
+        Language::EnUs
+    };
+    let options = CheckOptions {
+        language: Some(language),
+        ..CheckOptions::default()
+    };
+    let (_, text) = texts(lang)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .expect("a text name: post, 3,000 chars, 10,000 chars, 100,000 chars");
+    let tokens = plume::text::tokenize(&text);
+    let other = edited(&text);
+    if stage == "edit" {
+        black_box(checker.check(&text, &options));
+        black_box(checker.check(&other, &options));
+    }
+    for run in 0..runs {
+        match stage {
+            "tokenize" => drop(black_box(plume::text::tokenize(black_box(&text)))),
+            "spell" => {
+                let mut out = Vec::new();
+                speller.check_in(&text, &tokens, language, &mut out);
+                black_box(out);
+            }
+            "tone" => {
+                let mut out = Vec::new();
+                black_box(plume::tone::check_tone(
+                    &text, &tokens, language, None, &mut out,
+                ));
+            }
+            "guide" => {
+                let mut out = Vec::new();
+                black_box(guide.check(&text, &tokens, language, None, &|_| true, &mut out));
+            }
+            "check" => drop(black_box(checker.check(&text, &options))),
+            "edit" => {
+                let draft = if run % 2 == 0 { &text } else { &other };
+                black_box(checker.check(draft, &options));
+            }
+            other => panic!("unknown stage {other}"),
+        }
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--run") {
+        let arg = |i: usize| args.get(at + i).map(String::as_str);
+        let runs = arg(4).and_then(|n| n.parse().ok()).unwrap_or(10);
+        run_once(
+            arg(1).unwrap_or("check"),
+            arg(2).unwrap_or("en"),
+            arg(3).unwrap_or("post"),
+            runs,
+        );
+        return;
+    }
     let budget = Duration::from_millis(400);
     let pack = shipped_pack("social-essentials").expect("shipped pack");
     let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
@@ -68,8 +166,10 @@ fn main() {
         ..Config::default()
     };
     let checker = Checker::new(config).expect("config");
-    println!("| text | tokenize | spell | tone | guide (social-essentials) | whole check |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "| text | tokenize | spell | tone | guide (social-essentials) | whole check | after edit |"
+    );
+    println!("|---|---|---|---|---|---|---|");
     for (lang, language) in [("en", Language::EnUs), ("fr", Language::Fr)] {
         let options = CheckOptions {
             language: Some(language),
@@ -87,7 +187,9 @@ fn main() {
             });
             let tone = median(budget, || {
                 let mut out = Vec::new();
-                black_box(plume::tone::check_tone(&text, &tokens, language, None, &mut out));
+                black_box(plume::tone::check_tone(
+                    &text, &tokens, language, None, &mut out,
+                ));
             });
             let guide_time = median(budget, || {
                 let mut out = Vec::new();
@@ -96,13 +198,22 @@ fn main() {
             let whole = median(budget, || {
                 black_box(checker.check(&text, &options));
             });
+            let other = edited(&text);
+            black_box(checker.check(&other, &options));
+            let mut flip = false;
+            let after_edit = median(budget, || {
+                flip = !flip;
+                let draft = if flip { &other } else { &text };
+                black_box(checker.check(draft, &options));
+            });
             println!(
-                "| {lang} {name} | {} | {} | {} | {} | {} |",
+                "| {lang} {name} | {} | {} | {} | {} | {} | {} |",
                 show(tokenize),
                 show(spell),
                 show(tone),
                 show(guide_time),
-                show(whole)
+                show(whole),
+                show(after_edit)
             );
         }
     }

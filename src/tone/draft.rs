@@ -252,10 +252,14 @@ impl<'a> Draft<'a> {
 
     /// The items of sentence `s`.
     pub fn sentence_items(&self, s: usize) -> impl Iterator<Item = (usize, &Item)> {
-        self.items
+        // Items are read in order, so each sentence's items are one run: find it by binary
+        // search rather than scanning every item for every sentence (quadratic on long drafts).
+        let first = self.items.partition_point(|it| it.sentence < s);
+        let end = first + self.items[first..].partition_point(|it| it.sentence <= s);
+        self.items[first..end]
             .iter()
             .enumerate()
-            .filter(move |(_, it)| it.sentence == s)
+            .map(move |(k, it)| (first + k, it))
     }
 
     /// Whether the words from item `i` on spell `phrase` (lowercase words separated by spaces;
@@ -299,8 +303,13 @@ impl<'a> Draft<'a> {
             }
             // Cheap first-word test before the full match.
             let head = item.lower.as_str();
-            let could_start =
-                |p: &&&str| p.starts_with(head) || (head == "ne" && p.starts_with("n'"));
+            let head_byte = head.as_bytes().first();
+            let negation = head == "ne";
+            // The first byte is compared inline: most phrases fail there, without a memcmp call.
+            let could_start = |p: &&&str| {
+                (p.as_bytes().first() == head_byte && p.starts_with(head))
+                    || (negation && p.starts_with("n'"))
+            };
             let best = phrases
                 .iter()
                 .filter(could_start)

@@ -2,13 +2,14 @@
 //! LinkedIn-length posts and long documents, English and French. Prints a Markdown table of
 //! median times. Run: `cargo bench --bench core` (no timing assertions: a benchmark, not a test).
 //!
-//! "after edit" re-checks a draft alternating between two versions that differ by one
+//! "whole check" is the first check of a draft (empty cache); "typing" checks a draft whose
+//! middle line gains one character per check (each version new); "after edit" re-checks a draft alternating between two versions that differ by one
 //! character in one paragraph (the checker having seen both), the keystroke case.
 //!
 //! For instruction counts (the shared machine's wall clock is noisy), one case can be run a
 //! fixed number of times without timing, e.g. under callgrind:
 //! `valgrind --tool=callgrind target/release/deps/core-* --run check en "10,000 chars" 20`
-//! (stages: tokenize, spell, tone, guide, check, edit).
+//! (stages: tokenize, spell, tone, guide, check, cold, edit, typing).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -62,6 +63,17 @@ fn median(budget: Duration, mut f: impl FnMut()) -> Duration {
     samples[samples.len() / 2]
 }
 
+/// Median of the durations `f` measures itself, over runs filling about `budget`.
+fn median_timed(budget: Duration, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 5 || (start.elapsed() < budget && samples.len() < 2_000) {
+        samples.push(f());
+    }
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
 fn show(d: Duration) -> String {
     let us = d.as_secs_f64() * 1e6;
     if us >= 1000.0 {
@@ -85,6 +97,23 @@ fn edited(text: &str) -> String {
     let replacement = if c == 'e' { "a" } else { "e" };
     let i = paragraph_start + i;
     format!("{}{}{}", &text[..i], replacement, &text[i + 1..])
+}
+
+/// `text` with `word` typed into its middle line, one more character per call (`typed`
+/// characters so far): every version is new to the checker, as when someone is typing.
+fn typing(text: &str, typed: usize) -> String {
+    const WORD: &str = " brilliant";
+    // The word goes after the k-th space from the middle, k changing every word typed.
+    let middle = text.len() / 2;
+    let spaces: Vec<usize> = text[middle..]
+        .match_indices(' ')
+        .map(|(i, _)| middle + i)
+        .take(40)
+        .collect();
+    let k = (typed / WORD.len()) % spaces.len().max(1);
+    let at = spaces.get(k).copied().unwrap_or(text.len());
+    let typed = &WORD[..typed % WORD.len() + 1];
+    format!("{}{}{}", &text[..at], typed, &text[at..])
 }
 
 /// Runs one stage on one text `runs` times, untimed (for callgrind).
@@ -135,6 +164,9 @@ fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
                 black_box(guide.check(&text, &tokens, language, None, &|_| true, &mut out));
             }
             "check" => drop(black_box(checker.check(&text, &options))),
+            // A clone starts with an empty cache: the first check of a draft.
+            "cold" => drop(black_box(checker.clone().check(&text, &options))),
+            "typing" => drop(black_box(checker.check(&typing(&text, run), &options))),
             "edit" => {
                 let draft = if run % 2 == 0 { &text } else { &other };
                 black_box(checker.check(draft, &options));
@@ -167,9 +199,9 @@ fn main() {
     };
     let checker = Checker::new(config).expect("config");
     println!(
-        "| text | tokenize | spell | tone | guide (social-essentials) | whole check | after edit |"
+        "| text | tokenize | spell | tone | guide (social-essentials) | whole check | after edit | typing |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for (lang, language) in [("en", Language::EnUs), ("fr", Language::Fr)] {
         let options = CheckOptions {
             language: Some(language),
@@ -195,8 +227,12 @@ fn main() {
                 let mut out = Vec::new();
                 black_box(guide.check(&text, &tokens, language, None, &|_| true, &mut out));
             });
-            let whole = median(budget, || {
-                black_box(checker.check(&text, &options));
+            // The first check of a draft: a clone starts with an empty cache (cloning untimed).
+            let whole = median_timed(budget, || {
+                let fresh = checker.clone();
+                let t = Instant::now();
+                black_box(fresh.check(&text, &options));
+                t.elapsed()
             });
             let other = edited(&text);
             black_box(checker.check(&other, &options));
@@ -206,14 +242,23 @@ fn main() {
                 let draft = if flip { &other } else { &text };
                 black_box(checker.check(draft, &options));
             });
+            let mut typed = 0;
+            let while_typing = median_timed(budget, || {
+                typed += 1;
+                let draft = typing(&text, typed);
+                let t = Instant::now();
+                black_box(checker.check(&draft, &options));
+                t.elapsed()
+            });
             println!(
-                "| {lang} {name} | {} | {} | {} | {} | {} | {} |",
+                "| {lang} {name} | {} | {} | {} | {} | {} | {} | {} |",
                 show(tokenize),
                 show(spell),
                 show(tone),
                 show(guide_time),
                 show(whole),
-                show(after_edit)
+                show(after_edit),
+                show(while_typing)
             );
         }
     }

@@ -292,8 +292,13 @@ impl<'a> Draft<'a> {
 
     /// Every match of any of `phrases` as `(phrase, first item, last item)`, left to right,
     /// without overlaps (the longest phrase wins at a position).
-    pub fn find_phrases(&self, phrases: &[&'static str]) -> Vec<(&'static str, usize, usize)> {
+    pub fn find_phrases(
+        &self,
+        phrases: &'static [&'static str],
+    ) -> Vec<(&'static str, usize, usize)> {
+        let index = PhraseIndex::of(phrases);
         let mut found = Vec::new();
+        let mut candidates = Vec::new();
         let mut i = 0;
         while i < self.items.len() {
             let item = &self.items[i];
@@ -301,19 +306,19 @@ impl<'a> Draft<'a> {
                 i += 1;
                 continue;
             }
-            // Cheap first-word test before the full match.
+            // Only phrases that could start with this word (sorted, so one range each).
             let head = item.lower.as_str();
-            let head_byte = head.as_bytes().first();
-            let negation = head == "ne";
-            // The first byte is compared inline: most phrases fail there, without a memcmp call.
-            let could_start = |p: &&&str| {
-                (p.as_bytes().first() == head_byte && p.starts_with(head))
-                    || (negation && p.starts_with("n'"))
-            };
-            let best = phrases
+            candidates.clear();
+            index.starting_with(head, &mut candidates);
+            if head == "ne" {
+                index.starting_with("n'", &mut candidates);
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let best = candidates
                 .iter()
-                .filter(could_start)
-                .filter_map(|p| self.matches_at(i, p).map(|last| (*p, i, last)))
+                .map(|&k| phrases[k])
+                .filter_map(|p| self.matches_at(i, p).map(|last| (p, i, last)))
                 .max_by_key(|&(_, _, last)| last);
             match best {
                 Some(hit) => {
@@ -329,5 +334,44 @@ impl<'a> Draft<'a> {
     /// The text of items `i..=j`.
     pub fn slice(&self, i: usize, j: usize) -> &'a str {
         &self.text[self.items[i].span.start..self.items[j].span.end]
+    }
+}
+
+/// A phrase list's positions sorted by phrase, built once per list (the lists are static), so
+/// finding the phrases a word can start is a binary search instead of a scan of the list.
+struct PhraseIndex {
+    phrases: &'static [&'static str],
+    sorted: Vec<usize>,
+}
+
+impl PhraseIndex {
+    fn of(phrases: &'static [&'static str]) -> std::sync::Arc<PhraseIndex> {
+        use std::collections::HashMap;
+        use std::sync::{Arc, Mutex, OnceLock};
+        static INDEXES: OnceLock<Mutex<HashMap<(usize, usize), Arc<PhraseIndex>>>> =
+            OnceLock::new();
+        let key = (phrases.as_ptr() as usize, phrases.len());
+        let mut indexes = INDEXES
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        indexes
+            .entry(key)
+            .or_insert_with(|| {
+                let mut sorted: Vec<usize> = (0..phrases.len()).collect();
+                sorted.sort_by_key(|&k| phrases[k]);
+                Arc::new(PhraseIndex { phrases, sorted })
+            })
+            .clone()
+    }
+
+    /// Appends the positions of the phrases that start with `head` (as text, not as a word).
+    fn starting_with(&self, head: &str, out: &mut Vec<usize>) {
+        let first = self.sorted.partition_point(|&k| self.phrases[k] < head);
+        out.extend(
+            self.sorted[first..]
+                .iter()
+                .take_while(|&&k| self.phrases[k].starts_with(head)),
+        );
     }
 }

@@ -348,8 +348,9 @@ impl PhraseIndex {
     fn of(phrases: &'static [&'static str]) -> std::sync::Arc<PhraseIndex> {
         use std::collections::HashMap;
         use std::sync::{Arc, Mutex, OnceLock};
-        static INDEXES: OnceLock<Mutex<HashMap<(usize, usize), Arc<PhraseIndex>>>> =
-            OnceLock::new();
+        /// Indexes by the list's address and length.
+        type Indexes = HashMap<(usize, usize), Arc<PhraseIndex>>;
+        static INDEXES: OnceLock<Mutex<Indexes>> = OnceLock::new();
         let key = (phrases.as_ptr() as usize, phrases.len());
         let mut indexes = INDEXES
             .get_or_init(Default::default)

@@ -83,9 +83,17 @@ fn show(d: Duration) -> String {
     }
 }
 
+/// The closest character boundary of `text` at or before byte `at`.
+fn char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// `text` with one letter changed in its middle paragraph (or its middle, for one paragraph).
 fn edited(text: &str) -> String {
-    let middle = text.len() / 2;
+    let middle = char_boundary(text, text.len() / 2);
     let paragraph_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
     let paragraph_end = text[middle..].find('\n').map_or(text.len(), |i| middle + i);
     let paragraph = &text[paragraph_start..paragraph_end];
@@ -104,16 +112,25 @@ fn edited(text: &str) -> String {
 fn typing(text: &str, typed: usize) -> String {
     const WORD: &str = " brilliant";
     // The word goes after the k-th space from the middle, k changing every word typed.
-    let middle = text.len() / 2;
+    let middle = char_boundary(text, text.len() / 2);
     let spaces: Vec<usize> = text[middle..]
         .match_indices(' ')
         .map(|(i, _)| middle + i)
         .take(40)
         .collect();
-    let k = (typed / WORD.len()) % spaces.len().max(1);
+    let word = typed / WORD.len();
+    let k = word % spaces.len().max(1);
     let at = spaces.get(k).copied().unwrap_or(text.len());
-    let typed = &WORD[..typed % WORD.len() + 1];
-    format!("{}{}{}", &text[..at], typed, &text[at..])
+    // Once every place has had the word, later rounds type it after a prefix of their own
+    // (`b`, `c`, … `ba` …), so no version repeats and none comes from the cache.
+    let mut round = word / spaces.len().max(1);
+    let mut prefix = String::new();
+    while round > 0 {
+        prefix.insert(0, char::from(b'a' + (round % 26) as u8));
+        round /= 26;
+    }
+    let typed = &WORD[1..typed % WORD.len() + 1];
+    format!("{} {prefix}{typed}{}", &text[..at], &text[at..])
 }
 
 /// Runs one stage on one text `runs` times, untimed (for callgrind).

@@ -346,24 +346,21 @@ struct PhraseIndex {
 
 impl PhraseIndex {
     fn of(phrases: &'static [&'static str]) -> std::sync::Arc<PhraseIndex> {
-        use std::collections::HashMap;
-        use std::sync::{Arc, Mutex, OnceLock};
-        /// Indexes by the list's address and length.
-        type Indexes = HashMap<(usize, usize), Arc<PhraseIndex>>;
-        static INDEXES: OnceLock<Mutex<Indexes>> = OnceLock::new();
-        let key = (phrases.as_ptr() as usize, phrases.len());
+        use std::sync::{Arc, Mutex};
+        // A dozen lists: a short list searched by address is all the map needed.
+        static INDEXES: Mutex<Vec<Arc<PhraseIndex>>> = Mutex::new(Vec::new());
         let mut indexes = INDEXES
-            .get_or_init(Default::default)
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        indexes
-            .entry(key)
-            .or_insert_with(|| {
-                let mut sorted: Vec<usize> = (0..phrases.len()).collect();
-                sorted.sort_by_key(|&k| phrases[k]);
-                Arc::new(PhraseIndex { phrases, sorted })
-            })
-            .clone()
+        let same = |index: &&Arc<PhraseIndex>| std::ptr::eq(index.phrases, phrases);
+        if let Some(index) = indexes.iter().find(same) {
+            return index.clone();
+        }
+        let mut sorted: Vec<usize> = (0..phrases.len()).collect();
+        sorted.sort_by_key(|&k| phrases[k]);
+        let index = Arc::new(PhraseIndex { phrases, sorted });
+        indexes.push(index.clone());
+        index
     }
 
     /// Appends the positions of the phrases that start with `head` (as text, not as a word).

@@ -764,6 +764,8 @@ pub struct Regex {
     root: Node,
     groups: usize,
     first: Option<First>,
+    /// Bit `c` is set when ASCII character `c` can start a match (from `first`).
+    first_ascii: u128,
 }
 
 /// A match: its byte range and the byte ranges of groups 1...
@@ -794,10 +796,16 @@ impl Regex {
             return Err("unmatched `)`".into());
         }
         let first = first_of(&root);
+        let first_ascii = first.as_ref().map_or(u128::MAX, |first| {
+            (0u8..128)
+                .filter(|&b| first.matches(char::from(b)))
+                .fold(0u128, |bits, b| bits | 1 << b)
+        });
         Ok(Regex {
             root,
             groups: parser.groups,
             first,
+            first_ascii,
         })
     }
 
@@ -815,10 +823,14 @@ impl Regex {
         let mut start = 0;
         while start <= text.len() {
             if let Some(first) = &self.first {
-                match text[start..]
-                    .char_indices()
-                    .find(|(_, c)| first.matches(*c))
-                {
+                let can_start = |c: char| {
+                    if c.is_ascii() {
+                        self.first_ascii >> (c as u32) & 1 == 1
+                    } else {
+                        first.matches(c)
+                    }
+                };
+                match text[start..].char_indices().find(|(_, c)| can_start(*c)) {
                     Some((i, _)) => start += i,
                     None => break,
                 }

@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod guide;
+mod incremental;
 pub mod report;
 pub mod spell;
 pub mod text;
@@ -35,6 +36,8 @@ pub struct Checker {
     config: Config,
     speller: Speller,
     guide: guide::Guide,
+    /// Line-local results of earlier checks, reused when a line comes back unchanged.
+    lines: incremental::LineCache,
 }
 
 impl Checker {
@@ -50,6 +53,7 @@ impl Checker {
             config,
             speller,
             guide,
+            lines: incremental::LineCache::default(),
         })
     }
 
@@ -65,6 +69,7 @@ impl Checker {
         language: Language,
         bytes: &[u8],
     ) -> Result<(), DictionaryError> {
+        self.lines.clear();
         self.speller.load_dictionary(language, bytes)
     }
 
@@ -84,8 +89,19 @@ impl Checker {
         let mut findings = Vec::new();
         let language = options.language.unwrap_or(self.config.language);
         if options.wants(Category::Spelling) {
-            self.speller
-                .check_in(text, &tokens, language, &mut findings);
+            if language == Language::Auto {
+                // Which language a line is in depends on the whole draft: no reuse.
+                self.speller
+                    .check_in(text, &tokens, language, &mut findings);
+            } else {
+                self.lines.by_line(
+                    text,
+                    &tokens,
+                    language,
+                    &mut findings,
+                    |line, tokens, out| self.speller.check_in(line, tokens, language, out),
+                );
+            }
         }
         let mut tone_summary = tone::ToneSummary::default();
         if options.wants(Category::Tone) {

@@ -1,6 +1,15 @@
 //! Native speed of the core, per stage (tokenize, spell, tone, guide, whole check) on posts,
 //! LinkedIn-length posts and long documents, English and French. Prints a Markdown table of
 //! median times. Run: `cargo bench --bench core` (no timing assertions: a benchmark, not a test).
+//!
+//! "whole check" is the first check of a draft (empty cache); "typing" checks a draft whose
+//! middle line gains one character per check (each version new); "after edit" re-checks a draft alternating between two versions that differ by one
+//! character in one paragraph (the checker having seen both), the keystroke case.
+//!
+//! For instruction counts (the shared machine's wall clock is noisy), one case can be run a
+//! fixed number of times without timing, e.g. under callgrind:
+//! `valgrind --tool=callgrind target/release/deps/core-* --run check en "10,000 chars" 20`
+//! (stages: tokenize, spell, tone, guide, check, cold, edit, typing).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -54,6 +63,17 @@ fn median(budget: Duration, mut f: impl FnMut()) -> Duration {
     samples[samples.len() / 2]
 }
 
+/// Median of the durations `f` measures itself, over runs filling about `budget`.
+fn median_timed(budget: Duration, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 5 || (start.elapsed() < budget && samples.len() < 2_000) {
+        samples.push(f());
+    }
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
 fn show(d: Duration) -> String {
     let us = d.as_secs_f64() * 1e6;
     if us >= 1000.0 {
@@ -63,7 +83,129 @@ fn show(d: Duration) -> String {
     }
 }
 
+/// The closest character boundary of `text` at or before byte `at`.
+fn char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `text` with one letter changed in its middle paragraph (or its middle, for one paragraph).
+fn edited(text: &str) -> String {
+    let middle = char_boundary(text, text.len() / 2);
+    let paragraph_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let paragraph_end = text[middle..].find('\n').map_or(text.len(), |i| middle + i);
+    let paragraph = &text[paragraph_start..paragraph_end];
+    let at = paragraph.len() / 2;
+    let (i, c) = paragraph
+        .char_indices()
+        .find(|&(i, c)| i >= at && c.is_ascii_lowercase())
+        .expect("a lowercase letter to edit");
+    let replacement = if c == 'e' { "a" } else { "e" };
+    let i = paragraph_start + i;
+    format!("{}{}{}", &text[..i], replacement, &text[i + 1..])
+}
+
+/// `text` with `word` typed into its middle line, one more character per call (`typed`
+/// characters so far): every version is new to the checker, as when someone is typing.
+fn typing(text: &str, typed: usize) -> String {
+    const WORD: &str = " brilliant";
+    // The word goes after the k-th space from the middle, k changing every word typed.
+    let middle = char_boundary(text, text.len() / 2);
+    let spaces: Vec<usize> = text[middle..]
+        .match_indices(' ')
+        .map(|(i, _)| middle + i)
+        .take(40)
+        .collect();
+    let word = typed / WORD.len();
+    let k = word % spaces.len().max(1);
+    let at = spaces.get(k).copied().unwrap_or(text.len());
+    // Once every place has had the word, later rounds type it after a prefix of their own
+    // (`b`, `c`, … `ba` …), so no version repeats and none comes from the cache.
+    let mut round = word / spaces.len().max(1);
+    let mut prefix = String::new();
+    while round > 0 {
+        prefix.insert(0, char::from(b'a' + (round % 26) as u8));
+        round /= 26;
+    }
+    let typed = &WORD[1..typed % WORD.len() + 1];
+    format!("{} {prefix}{typed}{}", &text[..at], &text[at..])
+}
+
+/// Runs one stage on one text `runs` times, untimed (for callgrind).
+fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
+    let pack = shipped_pack("social-essentials").expect("shipped pack");
+    let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
+    let speller = Speller::new(&[], &[]);
+    let checker = Checker::new(Config {
+        packs: vec![pack],
+        ..Config::default()
+    })
+    .expect("config");
+    let language = if lang == "fr" {
+        Language::Fr
+    } else {
+        Language::EnUs
+    };
+    let options = CheckOptions {
+        language: Some(language),
+        ..CheckOptions::default()
+    };
+    let (_, text) = texts(lang)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .expect("a text name: post, 3,000 chars, 10,000 chars, 100,000 chars");
+    let tokens = plume::text::tokenize(&text);
+    let other = edited(&text);
+    if stage == "edit" {
+        black_box(checker.check(&text, &options));
+        black_box(checker.check(&other, &options));
+    }
+    for run in 0..runs {
+        match stage {
+            "tokenize" => drop(black_box(plume::text::tokenize(black_box(&text)))),
+            "spell" => {
+                let mut out = Vec::new();
+                speller.check_in(&text, &tokens, language, &mut out);
+                black_box(out);
+            }
+            "tone" => {
+                let mut out = Vec::new();
+                black_box(plume::tone::check_tone(
+                    &text, &tokens, language, None, &mut out,
+                ));
+            }
+            "guide" => {
+                let mut out = Vec::new();
+                black_box(guide.check(&text, &tokens, language, None, &|_| true, &mut out));
+            }
+            "check" => drop(black_box(checker.check(&text, &options))),
+            // A clone starts with an empty cache: the first check of a draft.
+            "cold" => drop(black_box(checker.clone().check(&text, &options))),
+            "typing" => drop(black_box(checker.check(&typing(&text, run), &options))),
+            "edit" => {
+                let draft = if run % 2 == 0 { &text } else { &other };
+                black_box(checker.check(draft, &options));
+            }
+            other => panic!("unknown stage {other}"),
+        }
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--run") {
+        let arg = |i: usize| args.get(at + i).map(String::as_str);
+        let runs = arg(4).and_then(|n| n.parse().ok()).unwrap_or(10);
+        run_once(
+            arg(1).unwrap_or("check"),
+            arg(2).unwrap_or("en"),
+            arg(3).unwrap_or("post"),
+            runs,
+        );
+        return;
+    }
     let budget = Duration::from_millis(400);
     let pack = shipped_pack("social-essentials").expect("shipped pack");
     let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
@@ -73,8 +215,10 @@ fn main() {
         ..Config::default()
     };
     let checker = Checker::new(config).expect("config");
-    println!("| text | tokenize | spell | tone | guide (social-essentials) | whole check |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "| text | tokenize | spell | tone | guide (social-essentials) | whole check | after edit | typing |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     for (lang, language) in [("en", Language::EnUs), ("fr", Language::Fr)] {
         let options = CheckOptions {
             language: Some(language),
@@ -100,16 +244,38 @@ fn main() {
                 let mut out = Vec::new();
                 black_box(guide.check(&text, &tokens, language, None, &|_| true, &mut out));
             });
-            let whole = median(budget, || {
-                black_box(checker.check(&text, &options));
+            // The first check of a draft: a clone starts with an empty cache (cloning untimed).
+            let whole = median_timed(budget, || {
+                let fresh = checker.clone();
+                let t = Instant::now();
+                black_box(fresh.check(&text, &options));
+                t.elapsed()
+            });
+            let other = edited(&text);
+            black_box(checker.check(&other, &options));
+            let mut flip = false;
+            let after_edit = median(budget, || {
+                flip = !flip;
+                let draft = if flip { &other } else { &text };
+                black_box(checker.check(draft, &options));
+            });
+            let mut typed = 0;
+            let while_typing = median_timed(budget, || {
+                typed += 1;
+                let draft = typing(&text, typed);
+                let t = Instant::now();
+                black_box(checker.check(&draft, &options));
+                t.elapsed()
             });
             println!(
-                "| {lang} {name} | {} | {} | {} | {} | {} |",
+                "| {lang} {name} | {} | {} | {} | {} | {} | {} | {} |",
                 show(tokenize),
                 show(spell),
                 show(tone),
                 show(guide_time),
-                show(whole)
+                show(whole),
+                show(after_edit),
+                show(while_typing)
             );
         }
     }

@@ -113,6 +113,9 @@ struct Class {
     items: Vec<ClassItem>,
     negated: bool,
     fold: bool,
+    /// Bit `c` is set when the class matches ASCII character `c` (computed once: the
+    /// prefilter and the matcher test most characters of a draft against classes).
+    ascii: u128,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -244,7 +247,27 @@ impl Perl {
 }
 
 impl Class {
+    fn new(items: Vec<ClassItem>, negated: bool, fold: bool) -> Class {
+        let mut class = Class {
+            items,
+            negated,
+            fold,
+            ascii: 0,
+        };
+        class.ascii = (0u8..128)
+            .filter(|&b| class.matches_any(char::from(b)))
+            .fold(0u128, |bits, b| bits | 1 << b);
+        class
+    }
+
     fn matches(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii >> (c as u32) & 1 == 1;
+        }
+        self.matches_any(c)
+    }
+
+    fn matches_any(&self, c: char) -> bool {
         let hit = |c: char| {
             self.items.iter().any(|item| match item {
                 ClassItem::Range(a, b) => *a <= c && c <= *b,
@@ -540,11 +563,7 @@ impl Parser<'_> {
                 self.pos -= 1;
                 match self.class_escape()? {
                     ClassItem::Range(a, _) => literal(a, flags),
-                    item => Node::Class(Box::new(Class {
-                        items: vec![item],
-                        negated: false,
-                        fold: flags.fold,
-                    })),
+                    item => Node::Class(Box::new(Class::new(vec![item], false, flags.fold))),
                 }
             }
         })
@@ -685,11 +704,7 @@ impl Parser<'_> {
                 items.push(ClassItem::Range(start, start));
             }
         }
-        Ok(Class {
-            items,
-            negated,
-            fold: flags.fold,
-        })
+        Ok(Class::new(items, negated, flags.fold))
     }
 
     fn rest_at(&self, i: usize, s: &str) -> bool {
@@ -749,6 +764,8 @@ pub struct Regex {
     root: Node,
     groups: usize,
     first: Option<First>,
+    /// Bit `c` is set when ASCII character `c` can start a match (from `first`).
+    first_ascii: u128,
 }
 
 /// A match: its byte range and the byte ranges of groups 1...
@@ -779,10 +796,16 @@ impl Regex {
             return Err("unmatched `)`".into());
         }
         let first = first_of(&root);
+        let first_ascii = first.as_ref().map_or(u128::MAX, |first| {
+            (0u8..128)
+                .filter(|&b| first.matches(char::from(b)))
+                .fold(0u128, |bits, b| bits | 1 << b)
+        });
         Ok(Regex {
             root,
             groups: parser.groups,
             first,
+            first_ascii,
         })
     }
 
@@ -800,10 +823,14 @@ impl Regex {
         let mut start = 0;
         while start <= text.len() {
             if let Some(first) = &self.first {
-                match text[start..]
-                    .char_indices()
-                    .find(|(_, c)| first.matches(*c))
-                {
+                let can_start = |c: char| {
+                    if c.is_ascii() {
+                        self.first_ascii >> (c as u32) & 1 == 1
+                    } else {
+                        first.matches(c)
+                    }
+                };
+                match text[start..].char_indices().find(|(_, c)| can_start(*c)) {
                     Some((i, _)) => start += i,
                     None => break,
                 }

@@ -252,10 +252,14 @@ impl<'a> Draft<'a> {
 
     /// The items of sentence `s`.
     pub fn sentence_items(&self, s: usize) -> impl Iterator<Item = (usize, &Item)> {
-        self.items
+        // Items are read in order, so each sentence's items are one run: find it by binary
+        // search rather than scanning every item for every sentence (quadratic on long drafts).
+        let first = self.items.partition_point(|it| it.sentence < s);
+        let end = first + self.items[first..].partition_point(|it| it.sentence <= s);
+        self.items[first..end]
             .iter()
             .enumerate()
-            .filter(move |(_, it)| it.sentence == s)
+            .map(move |(k, it)| (first + k, it))
     }
 
     /// Whether the words from item `i` on spell `phrase` (lowercase words separated by spaces;
@@ -288,8 +292,13 @@ impl<'a> Draft<'a> {
 
     /// Every match of any of `phrases` as `(phrase, first item, last item)`, left to right,
     /// without overlaps (the longest phrase wins at a position).
-    pub fn find_phrases(&self, phrases: &[&'static str]) -> Vec<(&'static str, usize, usize)> {
+    pub fn find_phrases(
+        &self,
+        phrases: &'static [&'static str],
+    ) -> Vec<(&'static str, usize, usize)> {
+        let index = PhraseIndex::of(phrases);
         let mut found = Vec::new();
+        let mut candidates = Vec::new();
         let mut i = 0;
         while i < self.items.len() {
             let item = &self.items[i];
@@ -297,14 +306,19 @@ impl<'a> Draft<'a> {
                 i += 1;
                 continue;
             }
-            // Cheap first-word test before the full match.
+            // Only phrases that could start with this word (sorted, so one range each).
             let head = item.lower.as_str();
-            let could_start =
-                |p: &&&str| p.starts_with(head) || (head == "ne" && p.starts_with("n'"));
-            let best = phrases
+            candidates.clear();
+            index.starting_with(head, &mut candidates);
+            if head == "ne" {
+                index.starting_with("n'", &mut candidates);
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let best = candidates
                 .iter()
-                .filter(could_start)
-                .filter_map(|p| self.matches_at(i, p).map(|last| (*p, i, last)))
+                .map(|&k| phrases[k])
+                .filter_map(|p| self.matches_at(i, p).map(|last| (p, i, last)))
                 .max_by_key(|&(_, _, last)| last);
             match best {
                 Some(hit) => {
@@ -320,5 +334,42 @@ impl<'a> Draft<'a> {
     /// The text of items `i..=j`.
     pub fn slice(&self, i: usize, j: usize) -> &'a str {
         &self.text[self.items[i].span.start..self.items[j].span.end]
+    }
+}
+
+/// A phrase list's positions sorted by phrase, built once per list (the lists are static), so
+/// finding the phrases a word can start is a binary search instead of a scan of the list.
+struct PhraseIndex {
+    phrases: &'static [&'static str],
+    sorted: Vec<usize>,
+}
+
+impl PhraseIndex {
+    fn of(phrases: &'static [&'static str]) -> std::sync::Arc<PhraseIndex> {
+        use std::sync::{Arc, Mutex};
+        // A dozen lists: a short list searched by address is all the map needed.
+        static INDEXES: Mutex<Vec<Arc<PhraseIndex>>> = Mutex::new(Vec::new());
+        let mut indexes = INDEXES
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let same = |index: &&Arc<PhraseIndex>| std::ptr::eq(index.phrases, phrases);
+        if let Some(index) = indexes.iter().find(same) {
+            return index.clone();
+        }
+        let mut sorted: Vec<usize> = (0..phrases.len()).collect();
+        sorted.sort_by_key(|&k| phrases[k]);
+        let index = Arc::new(PhraseIndex { phrases, sorted });
+        indexes.push(index.clone());
+        index
+    }
+
+    /// Appends the positions of the phrases that start with `head` (as text, not as a word).
+    fn starting_with(&self, head: &str, out: &mut Vec<usize>) {
+        let first = self.sorted.partition_point(|&k| self.phrases[k] < head);
+        out.extend(
+            self.sorted[first..]
+                .iter()
+                .take_while(|&&k| self.phrases[k].starts_with(head)),
+        );
     }
 }

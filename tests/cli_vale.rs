@@ -2,47 +2,13 @@
 //! proselint, alex from `shared/data/vale-styles`), compared with `features/rules.feature`.
 
 mod cli_support;
+mod vale_support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cli_support::{assert_matches_schema, folder_with, plume_in};
-
-/// `shared/` sits beside the repository in CI; a worktree one level deeper finds it further up.
-fn styles_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        "../shared/data/vale-styles",
-        "../../shared/data/vale-styles",
-    ]
-    .iter()
-    .map(|rel| manifest.join(rel))
-    .find(|p| p.is_dir())
-    .expect("shared/data/vale-styles not found beside the repository")
-}
-
-/// `(fixture folder, expected lines)` for every scenario of a `rules.feature` file.
-fn scenarios(feature: &str) -> Vec<(String, Vec<String>)> {
-    let mut out = Vec::new();
-    let mut current: Option<(String, Vec<String>)> = None;
-    let mut in_block = false;
-    for line in feature.lines() {
-        let t = line.trim();
-        if let Some(rest) = t.strip_prefix("When I test \"") {
-            current = Some((rest.trim_end_matches('"').to_string(), Vec::new()));
-        } else if t == "\"\"\"" {
-            in_block = !in_block;
-            if !in_block {
-                out.extend(current.take());
-            }
-        } else if in_block && !t.is_empty() {
-            if let Some((_, lines)) = current.as_mut() {
-                lines.push(t.to_string());
-            }
-        }
-    }
-    out
-}
+use vale_support::{scenarios, styles_root};
 
 /// Scenarios whose published expectation predates the published style; their reviewed output
 /// is asserted by the library's own test (`tests/vale_fixtures.rs`). Here they must match the

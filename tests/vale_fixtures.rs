@@ -3,48 +3,11 @@
 //!
 //! The styles are read in place from `shared/data/vale-styles` beside the repository.
 
-use std::path::{Path, PathBuf};
-
 use plume::guide::vale::check_folder;
 
-/// `shared/` sits beside the repository in CI (`../shared`); a worktree one level deeper
-/// finds it at `../../shared`.
-fn styles_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        "../shared/data/vale-styles",
-        "../../shared/data/vale-styles",
-    ]
-    .iter()
-    .map(|rel| manifest.join(rel))
-    .find(|p| p.is_dir())
-    .expect("shared/data/vale-styles not found beside the repository")
-}
+mod vale_support;
 
-/// `(fixture folder, expected lines)` for every scenario of a `rules.feature` file.
-fn scenarios(feature: &str) -> Vec<(String, Vec<String>)> {
-    let mut out = Vec::new();
-    let mut current: Option<(String, Vec<String>)> = None;
-    let mut in_block = false;
-    for line in feature.lines() {
-        let t = line.trim();
-        if let Some(rest) = t.strip_prefix("When I test \"") {
-            current = Some((rest.trim_end_matches('"').to_string(), Vec::new()));
-        } else if t == "\"\"\"" {
-            in_block = !in_block;
-            if !in_block {
-                out.extend(current.take());
-            }
-        } else if in_block {
-            if let Some((_, lines)) = current.as_mut() {
-                if !t.is_empty() {
-                    lines.push(t.to_string());
-                }
-            }
-        }
-    }
-    out
-}
+use vale_support::{scenarios, styles_root};
 
 /// Scenarios whose published expectation no longer matches the published style, with the
 /// reviewed output and the reason. Every other scenario must match the feature file exactly.

@@ -9,20 +9,7 @@ import { initCore, inspectPack, packSources } from "../shared/packs";
 import { loadProgress, weeklyProgress, type WeekProgress } from "../shared/progress";
 import { element, packRules } from "../shared/rules-view";
 import { CATEGORIES, loadSettings } from "../shared/settings";
-
-const $ = (id: string): HTMLElement => {
-  const node = document.getElementById(id);
-  if (node === null) throw new Error(`learn.html has no #${id}`);
-  return node;
-};
-
-const CATEGORY_LABEL = {
-  spelling: "categorySpelling",
-  grammar: "categoryGrammar",
-  tone: "categoryTone",
-  guideline: "categoryGuideline",
-  platform: "categoryPlatform",
-} as const;
+import { byId as $, CATEGORY_LABEL } from "../shared/dom";
 
 function weekRow(week: WeekProgress): HTMLTableRowElement {
   const row = element("tr");

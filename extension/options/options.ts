@@ -19,20 +19,7 @@ import {
   saveSettings,
   type Settings,
 } from "../shared/settings";
-
-const $ = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`options.html has no #${id}`);
-  return element as T;
-};
-
-const CATEGORY_LABEL = {
-  spelling: "categorySpelling",
-  grammar: "categoryGrammar",
-  tone: "categoryTone",
-  guideline: "categoryGuideline",
-  platform: "categoryPlatform",
-} as const;
+import { byId as $, CATEGORY_LABEL } from "../shared/dom";
 
 function status(message: string, isError = false): void {
   const element = $("status");

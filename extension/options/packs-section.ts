@@ -10,6 +10,7 @@ import { inspectPack, knownPacks, type Inspection, type KnownPack, type PackForm
 import { element, packRules } from "../shared/rules-view";
 import { loadImportedPacks, saveImportedPacks, type Settings } from "../shared/settings";
 import { readZip } from "./zip";
+import { byId as $ } from "../shared/dom";
 
 /** Largest pack file accepted (the core's own limit). */
 const MAX_PACK_BYTES = 2 << 20;
@@ -22,12 +23,6 @@ export interface SectionContext {
   update: (change: (settings: Settings) => void) => Promise<void>;
   rerender: () => Promise<void>;
 }
-
-const $ = (id: string): HTMLElement => {
-  const node = document.getElementById(id);
-  if (node === null) throw new Error(`options.html has no #${id}`);
-  return node;
-};
 
 const inspections = new Map<string, Inspection>();
 

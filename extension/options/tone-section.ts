@@ -8,12 +8,7 @@ import { tone_preset } from "../../build/wasm/plume.js";
 import { t } from "../shared/i18n";
 import { normaliseToneTarget, TONE_PRESETS, type TonePreset, type ToneTargetSetting } from "../shared/settings";
 import type { SectionContext } from "./packs-section";
-
-const $ = <T extends HTMLElement>(id: string): T => {
-  const node = document.getElementById(id);
-  if (node === null) throw new Error(`options.html has no #${id}`);
-  return node as T;
-};
+import { byId as $ } from "../shared/dom";
 
 const NUMBER_FIELDS = ["tone-formality-min", "tone-formality-max", "tone-min-sentiment", "tone-max-exclamations"] as const;
 const FLAGS = { "tone-no-shouting": "no_shouting", "tone-no-profanity": "no_profanity", "tone-warn-hedging": "warn_hedging" } as const;

@@ -6,20 +6,7 @@
 import { localise, t } from "../shared/i18n";
 import type { DraftSummary } from "../shared/protocol";
 import { CATEGORIES, loadSettings, saveSettings } from "../shared/settings";
-
-const $ = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`popup.html has no #${id}`);
-  return element as T;
-};
-
-const CATEGORY_LABEL = {
-  spelling: "categorySpelling",
-  grammar: "categoryGrammar",
-  tone: "categoryTone",
-  guideline: "categoryGuideline",
-  platform: "categoryPlatform",
-} as const;
+import { byId as $, CATEGORY_LABEL } from "../shared/dom";
 
 function showStatus(message: string): void {
   $("status").textContent = message;

@@ -228,7 +228,8 @@ impl Dictionary {
     pub fn case_fits(&self, word: &str, info: WordInfo) -> bool {
         let shape = CaseShape::of(word);
         match info.casing() {
-            CASE_ANY => shape != CaseShape::Mixed,
+            // `FAQs`, `DMs`: an acronym's plural is written in capitals with a small `s`.
+            CASE_ANY => shape != CaseShape::Mixed || is_acronym_plural(word),
             CASE_TITLE => matches!(shape, CaseShape::Title | CaseShape::Upper),
             _ => {
                 let lower = word.to_lowercase().replace(['’', 'ʼ'], "'");
@@ -418,6 +419,13 @@ impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
         self.walk(next, out, max);
         self.prefix.pop();
     }
+}
+
+/// `APIs`, `FAQs`: capitals followed by a lowercase plural `s`.
+pub fn is_acronym_plural(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|singular| {
+        singular.chars().count() >= 2 && CaseShape::of(singular) == CaseShape::Upper
+    })
 }
 
 /// The case pattern of a written word.

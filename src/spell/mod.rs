@@ -387,9 +387,11 @@ impl Speller {
                 ))
             }
             Verdict::Unknown => {
-                // Short all-capital words are acronyms far more often than typos (KPI, UGC).
+                // Short all-capital words are acronyms far more often than typos (KPI, UGC),
+                // and so are their plurals (KPIs, APIs, FAQs).
                 let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                if CaseShape::of(word) == CaseShape::Upper && letters <= 5 {
+                let acronym_plural = dictionary::is_acronym_plural(word);
+                if (CaseShape::of(word) == CaseShape::Upper || acronym_plural) && letters <= 6 {
                     return None;
                 }
                 // In French posts, English words (anglicismes) are common and correct.
@@ -531,7 +533,7 @@ impl Speller {
                 return Verdict::Known;
             }
         }
-        // Expressive lengthening (`sooo`, `yesss`, `helllo`): the word with its runs shortened.
+        // Expressive lengthening (`sooo`, `yesss`, `omggg`): the word with its runs shortened.
         for keep in [1, 2] {
             if let Some(short) = shorten_runs(&word, keep) {
                 if matches!(self.english_verdict(&short, variety), Verdict::Known) {
@@ -910,6 +912,13 @@ mod tests {
         assert!(!speller().is_known("teeeh", Language::EnUs));
         assert!(!speller().is_known("adddress", Language::EnUs));
         assert!(!speller().is_known("cafè", Language::Fr));
+    }
+
+    #[test]
+    fn acronym_plurals_pass() {
+        assert!(check("Our APIs and KPIs, plus FAQs and DMs", Language::EnUs).is_empty());
+        // A lowercase letter inside is not an acronym any more.
+        assert_eq!(check("Our KPls", Language::EnUs).len(), 1);
     }
 
     #[test]

@@ -73,6 +73,8 @@ class FieldSession {
   lastSummary: Summary | null = null;
   /** Length of the text checked last. */
   private lastLength = 0;
+  /** Checks in a row that got no answer. */
+  private failures = 0;
   /** Set while a fix is being applied: its own input events must not close the popover. */
   private applying = false;
   private readonly onInput = (): void => {
@@ -107,7 +109,17 @@ class FieldSession {
     this.lastLength = text.length;
     const revision = ++this.revision;
     const report = await requestCheck(text, revision);
-    if (report === null || revision !== this.revision) return;
+    if (revision !== this.revision) return;
+    if (report === null) {
+      // The worker may have been stopped or busy reconfiguring mid-request: ask again, a few
+      // times, so the underlines do not stay stale until the next keystroke.
+      if (extensionAlive() && this.failures < 3) {
+        this.failures += 1;
+        this.schedule(250 * this.failures);
+      }
+      return;
+    }
+    this.failures = 0;
     if (report === "disabled") {
       this.dispose();
       return;

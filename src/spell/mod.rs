@@ -655,16 +655,24 @@ impl Speller {
             Detected::English => (&self.english, &["a", "i"]),
         };
         // French elision: suggest for the word after `l'` and keep the elision as written.
-        let (prefix, stem) = match detected {
+        // `lower` writes apostrophes as `'` (one byte) where the word may have `’` (three):
+        // split the word by characters, never by the normalised form's byte offsets.
+        let elision = match detected {
             Detected::French => FRENCH_ELISIONS
                 .iter()
-                .find(|e| lower.starts_with(**e) && lower.len() > e.len())
-                .map_or(("", lower.as_str()), |e| {
-                    (&word[..e.len()], &lower[e.len()..])
-                }),
-            Detected::English => ("", lower.as_str()),
+                .find(|e| lower.starts_with(**e) && lower.len() > e.len()),
+            Detected::English => None,
         };
-        let original_stem = &word[word.len() - stem.len().min(word.len())..];
+        let (prefix, stem, original_stem) = match elision {
+            Some(e) => {
+                let split = word
+                    .char_indices()
+                    .nth(e.chars().count())
+                    .map_or(word.len(), |(i, _)| i);
+                (&word[..split], &lower[e.len()..], &word[split..])
+            }
+            None => ("", lower.as_str(), word),
+        };
         let accepts = |info: WordInfo| variety.accepts(info) || dictionary.language() != "en";
         let source = suggest::SuggestionSource {
             dictionary,
@@ -827,6 +835,25 @@ fn finding(
 mod long_token_tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn a_french_elision_with_a_curly_apostrophe_is_split_by_characters() {
+        // Found by the `check` fuzz target: `c’stk` once sliced inside the three-byte `’`.
+        let speller = Speller::new(&[], &[]);
+        let suggestions = speller.suggest("c’stk", Language::Fr, 5);
+        assert!(
+            suggestions.iter().all(|s| s.starts_with("c’")),
+            "{suggestions:?}"
+        );
+        let text = "c’stk l’equipe";
+        let mut out = Vec::new();
+        speller.check_in(text, &tokenize(text), Language::Fr, &mut out);
+        assert!(
+            out.iter()
+                .any(|f| f.suggestions.iter().any(|s| s == "l’équipe")),
+            "{out:?}"
+        );
+    }
 
     #[test]
     fn a_token_longer_than_any_word_is_skipped_quickly() {

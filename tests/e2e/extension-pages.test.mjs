@@ -112,7 +112,10 @@ describe("popover actions", () => {
     await clickInClosedShadow(page, "data-action", "add-to-dictionary");
     await waitFor(async () => (await storage("local", "dictionary"))?.includes("Zorblax"), "Zorblax in the dictionary");
     await page.keyboard.type(" ok");
-    await waitFor(async () => (await overlayRules(page)).length === 0, "no underline left");
+    let left = [];
+    await waitFor(async () => (left = await overlayRules(page)).length === 0, "no underline left").catch((error) => {
+      throw new Error(`${error.message}; still underlined: ${JSON.stringify(left.map((m) => `${m.rule}@${m.start}-${m.end}`))}`);
+    });
     await page.close();
   });
 

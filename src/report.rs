@@ -115,6 +115,30 @@ pub struct Finding {
     pub suggestions: Vec<String>,
 }
 
+impl Finding {
+    /// A finding without a link (rules with a guideline link set `link` afterwards).
+    pub fn new(
+        category: Category,
+        rule: &str,
+        severity: Severity,
+        span: Span,
+        message: String,
+        why: &str,
+        suggestions: Vec<String>,
+    ) -> Finding {
+        Finding {
+            category,
+            rule: RuleId::from(rule),
+            severity,
+            span,
+            message,
+            why: why.to_string(),
+            link: None,
+            suggestions,
+        }
+    }
+}
+
 /// One problem in the text, with everything a person needs to understand and fix it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {

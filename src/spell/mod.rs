@@ -22,7 +22,7 @@ pub mod suggest;
 use std::collections::{HashMap, HashSet};
 
 use crate::config::Language;
-use crate::report::{Category, Finding, RuleId, Severity, Span};
+use crate::report::{Category, Finding, Severity, Span};
 use crate::text::{hashtag_parts, Token, TokenKind};
 
 pub use case::match_case;
@@ -819,16 +819,15 @@ fn finding(
     why: &str,
     suggestions: Vec<String>,
 ) -> Finding {
-    Finding {
-        category: Category::Spelling,
-        rule: RuleId::from(rule),
+    Finding::new(
+        Category::Spelling,
+        rule,
         severity,
         span,
         message,
-        why: why.to_string(),
-        link: None,
+        why,
         suggestions,
-    }
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! (shouting, `!!!`, emoji floods, profanity, hostility, clickbait, inconsiderate terms); a tone
 //! target adds `tone.target.*` diagnostics quoting its numbers and the phrases out of range.
 
-use crate::report::{Category, Finding, RuleId, Severity, Span};
+use crate::report::{Category, Finding, Severity, Span};
 
 use super::aggression::HostileKind;
 use super::inclusive::french_forms;
@@ -36,16 +36,15 @@ fn finding(
     why: &str,
     suggestions: Vec<String>,
 ) -> Finding {
-    Finding {
-        category: Category::Tone,
-        rule: RuleId::from(rule),
+    Finding::new(
+        Category::Tone,
+        rule,
         severity,
         span,
         message,
-        why: why.to_string(),
-        link: None,
+        why,
         suggestions,
-    }
+    )
 }
 
 fn span_of(a: &ToneAnalysis, hit: &Hit) -> Span {

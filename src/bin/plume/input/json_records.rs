@@ -6,13 +6,13 @@
 
 use std::cell::Cell;
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::rc::Rc;
 
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{language_of, platform_of, utf8_or_error, Draft};
+use super::{for_each_line, language_of, platform_of, Draft};
 use crate::cli::error::CliError;
 
 pub fn read_jsonl(
@@ -21,23 +21,11 @@ pub fn read_jsonl(
     field: &str,
     on_draft: &mut dyn FnMut(Draft) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
-    let mut reader = BufReader::new(reader);
-    let mut buffer = Vec::new();
-    let mut line = 0u64;
     let mut record = 0u64;
-    loop {
-        buffer.clear();
-        let read = reader
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| CliError::read(name, e))?;
-        if read == 0 {
-            return Ok(());
-        }
-        line += 1;
-        let text = utf8_or_error(name, std::mem::take(&mut buffer), line)?;
-        let trimmed = text.trim_start_matches('\u{feff}').trim();
+    for_each_line(name, reader, &mut |line, text| {
+        let trimmed = text.trim();
         if trimmed.is_empty() {
-            continue;
+            return Ok(());
         }
         let value: Value = serde_json::from_str(trimmed).map_err(|e| CliError::Json {
             path: name.to_string(),
@@ -46,8 +34,8 @@ pub fn read_jsonl(
             message: json_message(&e),
         })?;
         record += 1;
-        on_draft(draft_of(name, record, line, value, field)?)?;
-    }
+        on_draft(draft_of(name, record, line, value, field)?)
+    })
 }
 
 pub fn read_json(

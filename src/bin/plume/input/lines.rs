@@ -3,9 +3,9 @@
 //! One draft per line in, in order, so outputs such as JSONL stay aligned with the input line
 //! for line. `\n` and `\r\n` endings are both accepted and never part of the draft.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 
-use super::{utf8_or_error, Draft};
+use super::{for_each_line, Draft};
 use crate::cli::error::CliError;
 
 pub fn read_lines(
@@ -13,28 +13,7 @@ pub fn read_lines(
     reader: Box<dyn Read>,
     on_draft: &mut dyn FnMut(Draft) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
-    let mut reader = BufReader::new(reader);
-    let mut buffer = Vec::new();
-    let mut line = 0u64;
-    loop {
-        buffer.clear();
-        let read = reader
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| CliError::read(name, e))?;
-        if read == 0 {
-            return Ok(());
-        }
-        line += 1;
-        if buffer.last() == Some(&b'\n') {
-            buffer.pop();
-            if buffer.last() == Some(&b'\r') {
-                buffer.pop();
-            }
-        }
-        if line == 1 && buffer.starts_with("\u{feff}".as_bytes()) {
-            buffer.drain(..3);
-        }
-        let text = utf8_or_error(name, std::mem::take(&mut buffer), line)?;
+    for_each_line(name, reader, &mut |line, text| {
         on_draft(Draft {
             source: name.to_string(),
             record: line,
@@ -46,8 +25,8 @@ pub fn read_lines(
             platform: None,
             lines_follow_file: true,
             columns_follow_file: true,
-        })?;
-    }
+        })
+    })
 }
 
 #[cfg(test)]

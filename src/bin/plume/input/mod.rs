@@ -10,7 +10,7 @@ mod lines;
 mod markdown;
 mod sources;
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
 use serde_json::{Map, Value};
 
@@ -138,6 +138,42 @@ pub(crate) fn utf8_or_error(
             line,
         }
     })
+}
+
+/// Streams `reader` line by line: calls `on_line(line_number, text)` for each line (1-based),
+/// without its `\n` or `\r\n` ending and without a byte-order mark on the first line. A line
+/// that is not UTF-8 is an error naming it. A final newline does not add an empty line.
+pub(crate) fn for_each_line(
+    name: &str,
+    reader: Box<dyn Read>,
+    on_line: &mut dyn FnMut(u64, String) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let mut reader = BufReader::new(reader);
+    let mut buffer = Vec::new();
+    let mut line = 0u64;
+    loop {
+        buffer.clear();
+        let read = reader
+            .read_until(b'\n', &mut buffer)
+            .map_err(|e| CliError::read(name, e))?;
+        if read == 0 {
+            return Ok(());
+        }
+        line += 1;
+        if buffer.last() == Some(&b'\n') {
+            buffer.pop();
+            if buffer.last() == Some(&b'\r') {
+                buffer.pop();
+            }
+        }
+        if line == 1 && buffer.starts_with("\u{feff}".as_bytes()) {
+            buffer.drain(..3);
+        }
+        on_line(
+            line,
+            utf8_or_error(name, std::mem::take(&mut buffer), line)?,
+        )?;
+    }
 }
 
 /// Drops a leading byte-order mark, which editors on Windows like to add.

@@ -18,6 +18,8 @@ pub enum HostileKind {
     Profanity,
     /// A strongly negative word (valence ≤ −2.5).
     Harsh,
+    /// A negative word (valence ≤ −1.5) said of a person: `you are pathetic`, `he is a disgrace`.
+    HarshAtPerson,
 }
 
 impl HostileKind {
@@ -29,6 +31,8 @@ impl HostileKind {
             HostileKind::Insult => 0.35,
             HostileKind::Profanity => 0.45,
             HostileKind::Harsh => 0.15,
+            // Alone above the friendly-professional limit (0.3): contempt said of someone.
+            HostileKind::HarshAtPerson => 0.4,
         }
     }
 }
@@ -149,7 +153,17 @@ pub fn read(draft: &Draft) -> Aggression {
             None => false,
         };
         let insult = insults.contains(&item.lower.as_str());
-        if !(profane || insult || valence <= -2.5) {
+        let person_near = || {
+            (1..=5).any(|back| {
+                i.checked_sub(back).is_some_and(|p| {
+                    draft.items[p].sentence == item.sentence
+                        && (cues::second_person(lang, &draft.items[p].lower)
+                            || cues::third_person(lang, &draft.items[p].lower))
+                })
+            })
+        };
+        let harsh_at_person = valence <= -1.5 && !(profane || insult) && person_near();
+        if !(profane || insult || valence <= -2.5 || harsh_at_person) {
             continue;
         }
         let at_reader = (1..=5).any(|back| {
@@ -167,6 +181,8 @@ pub fn read(draft: &Draft) -> Aggression {
             HostileKind::Insult
         } else if profane {
             HostileKind::Profanity
+        } else if harsh_at_person {
+            HostileKind::HarshAtPerson
         } else {
             HostileKind::Harsh
         };
@@ -240,6 +256,46 @@ mod tests {
         assert_eq!(profanity, 1.0);
         let (_, profanity, _) = read("Quel connard", Lang::Fr);
         assert_eq!(profanity, 1.0);
+    }
+
+    #[test]
+    fn masked_profanity_is_read_as_the_word_it_hides() {
+        for text in [
+            "what the f*ck",
+            "this is f**king slow",
+            "holy sh!t",
+            "what a pain in the a$$",
+        ] {
+            assert!(read(text, Lang::En).1 > 0.0, "{text}");
+        }
+        for text in ["put*in de retard", "quelle m3rde"] {
+            assert!(read(text, Lang::Fr).1 > 0.0, "{text}");
+        }
+        // A star or a digit inside an ordinary word or number is not profanity.
+        for text in [
+            "see you on the 2nd",
+            "5 stars for h*me delivery",
+            "h3llo there",
+        ] {
+            assert_eq!(read(text, Lang::En).1, 0.0, "{text}");
+        }
+    }
+
+    #[test]
+    fn contempt_said_of_a_person_is_hostile() {
+        let (score, _, kinds) = read("He is a disgusting coward", Lang::En);
+        assert!(score >= 0.3);
+        assert!(kinds.contains(&HostileKind::HarshAtPerson));
+        assert!(read("You are pathetic and dishonest", Lang::En).0 >= 0.3);
+        assert!(read("Elle est vraiment lamentable", Lang::Fr).0 >= 0.3);
+        // The same words about a thing stay below the limit.
+        assert!(read("The update is disappointing", Lang::En).0 < 0.3);
+    }
+
+    #[test]
+    fn feelings_said_of_a_person_are_knowingly_read_as_contempt() {
+        // A word list cannot tell `she is sad` (a feeling) from `she is pathetic` (contempt).
+        assert!(read("She is so sad about the news", Lang::En).0 >= 0.3);
     }
 
     #[test]

@@ -32,6 +32,14 @@ pub fn is_negation(lang: Lang, word: &str) -> bool {
     negations(lang).contains(&word) || (lang == Lang::En && word.ends_with("n't"))
 }
 
+/// Laughter tokens, in either language.
+pub fn is_laughter(word: &str) -> bool {
+    matches!(
+        word,
+        "lol" | "lmao" | "lmfao" | "rofl" | "haha" | "hahaha" | "hehe" | "mdr" | "ptdr" | "xd"
+    )
+}
+
 /// Intensifiers (positive scalar) and dampeners (negative), VADER's ±0.293 scale.
 pub fn booster(lang: Lang, word: &str) -> Option<f32> {
     const UP: f32 = 0.293;
@@ -68,6 +76,7 @@ pub fn booster(lang: Lang, word: &str) -> Option<f32> {
             ("utterly", UP),
             ("very", UP),
             ("super", UP),
+            ("pretty", UP),
             ("most", UP),
             ("more", UP),
             ("hella", UP),
@@ -531,6 +540,17 @@ pub fn second_person(lang: Lang, word: &str) -> bool {
     }
 }
 
+/// Words that point at a third person: what is said next to them is said of someone.
+pub fn third_person(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::En => matches!(
+            word,
+            "he" | "she" | "they" | "him" | "her" | "them" | "he's" | "she's" | "they're"
+        ),
+        Lang::Fr => matches!(word, "il" | "elle" | "ils" | "elles" | "lui" | "eux"),
+    }
+}
+
 /// Blame aimed at the reader.
 pub fn blame(lang: Lang) -> &'static [&'static str] {
     match lang {
@@ -693,6 +713,45 @@ pub fn insults(lang: Lang) -> &'static [&'static str] {
             "ridicule",
         ],
     }
+}
+
+/// Irony markers: phrases that say the praise around them is meant the other way
+/// (`yeah right`, `thanks for nothing`, `merci pour rien`).
+pub fn sarcasm(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[
+            "yeah right",
+            "yeah sure",
+            "thanks for nothing",
+            "oh great",
+            "oh joy",
+            "oh wonderful",
+            "what a surprise",
+            "big surprise",
+            "just great",
+            "so much for",
+            "said no one ever",
+            "said nobody ever",
+        ],
+        Lang::Fr => &[
+            "merci pour rien",
+            "merci de rien",
+            "c'est ça oui",
+            "quelle surprise",
+            "encore bravo",
+            "bah bravo",
+            "ben bravo",
+            "super merci",
+            "génial merci",
+            "manquait plus que ça",
+            "il ne manquait plus que ça",
+        ],
+    }
+}
+
+/// Emoji that mark what is said beside them as ironic: eye roll, upside-down face, unamused.
+pub fn is_sarcasm_emoji(emoji: &str) -> bool {
+    matches!(emoji.trim_end_matches('\u{fe0f}'), "🙄" | "🙃" | "😒")
 }
 
 /// Apology formulas: politeness that frames the negative words after it (`sorry for the delay`).

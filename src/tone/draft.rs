@@ -68,6 +68,45 @@ pub fn is_caps_word(word: &str) -> bool {
     letters >= 2
 }
 
+/// A profane word written with masking characters (`f*ck`, `sh!t`, `a$$`, `m3rde`): the
+/// touching tokens from `i` that spell it, as the end index and the word.
+fn masked_profanity(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lang: Lang,
+) -> Option<(usize, &'static str)> {
+    let first = tokens[i];
+    if !matches!(first.kind, TokenKind::Word | TokenKind::Number) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && tokens[end].span.start == tokens[end - 1].span.end
+        && matches!(
+            tokens[end].kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Punctuation
+        )
+    {
+        end += 1;
+    }
+    // Cheap test first: a lone word is not masked; a lone number must mix in letters.
+    if end == i + 1
+        && !(first.kind == TokenKind::Number && first.text(text).chars().any(char::is_alphabetic))
+    {
+        return None;
+    }
+    // The longest run that unmasks (trailing `!` or `.` may be punctuation, not a mask).
+    while end > i {
+        let run = &text[first.span.start..tokens[end - 1].span.end];
+        if let Some(word) = lexicon::unmask(lang, run) {
+            return Some((end, word));
+        }
+        end -= 1;
+    }
+    None
+}
+
 fn normalise(word: &str) -> String {
     word.replace('’', "'").to_lowercase()
 }
@@ -102,6 +141,21 @@ impl<'a> Draft<'a> {
                 sentence,
                 entry: None,
             };
+            if let Some((end, word)) = masked_profanity(text, tokens, i, lang) {
+                let span = Span::new(token.span.start, tokens[end - 1].span.end);
+                words += 1;
+                items.push(item(
+                    ItemKind::Word,
+                    span,
+                    word.to_string(),
+                    is_caps_word(&text[span.start..span.end]),
+                    false,
+                ));
+                sentence_open = true;
+                prev_end = span.end;
+                i = end;
+                continue;
+            }
             match token.kind {
                 TokenKind::Word => {
                     words += 1;
@@ -228,9 +282,8 @@ impl<'a> Draft<'a> {
             prev_end = token.span.end;
             i += 1;
         }
-        let table = lexicon::words(lang);
         for it in items.iter_mut().filter(|it| it.kind == ItemKind::Word) {
-            it.entry = table.get(&it.lower);
+            it.entry = lexicon::lookup(lang, &it.lower);
         }
         let count = items.last().map_or(0, |l| l.sentence + 1);
         let mut sentences: Vec<Span> = Vec::with_capacity(count);

@@ -19,6 +19,13 @@ const ALPHA: f32 = 15.0;
 /// In a sentence with an apology formula, negative words are scaled by this: they name what
 /// the apology is for, not the writer's mood.
 const APOLOGY_SCALAR: f32 = 0.3;
+/// A word written with a capital initial inside a sentence (`The Help`, `Dark Souls`, `Hope
+/// Street`) is mostly a name or a title: its valence is scaled by this. Chosen on the XLM-T
+/// English train split (0 scored best; a little is kept for sentences typed in Title Case).
+const NAME_SCALAR: f32 = 0.2;
+/// Laughter (`lol`, `haha`, `mdr`) comes with jokes, mockery and complaints alike: VADER's
+/// strong positive valence is scaled by this.
+const LAUGHTER_SCALAR: f32 = 0.5;
 /// Negative words weigh more than positive ones on social media, where praise is cheap and
 /// complaint is costly; calibrated on development data as a single global factor.
 const NEGATIVE_WEIGHT: f32 = 1.25;
@@ -34,12 +41,13 @@ pub enum Polarity {
 
 impl Polarity {
     /// The label of a sentiment score read in `lang`. The thresholds differ because the French
-    /// lexicon's valences run weaker than the English one's; both pairs were calibrated once on
-    /// development data (TweetEval and XLM-T validation) and rounded.
+    /// lexicon's valences run weaker than the English one's; both pairs were calibrated for
+    /// macro-recall on the XLM-T English and French train splits (never on the validation sets
+    /// the benchmark reports) and rounded.
     pub fn of(score: f32, lang: Lang) -> Polarity {
         let (negative, positive) = match lang {
-            Lang::En => (-0.2, 0.3),
-            Lang::Fr => (-0.15, 0.1),
+            Lang::En => (-0.15, 0.4),
+            Lang::Fr => (-0.1, 0.1),
         };
         if score >= positive {
             Polarity::Positive
@@ -159,6 +167,41 @@ fn like_is_a_verb(draft: &Draft, k: usize, indices: &[usize]) -> bool {
         .is_some_and(|prev| prev.kind == ItemKind::Word && SUBJECTS.contains(&prev.lower.as_str()))
 }
 
+/// Whether a word is written with a capital initial and lowercase after (`Help`, `Souls`):
+/// inside a sentence, mostly a name or a title rather than the word's sense.
+fn is_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Whether the draft ends with the `/s` tag that marks it as sarcastic (`Love Mondays /s`).
+fn ends_with_sarcasm_tag(draft: &Draft) -> bool {
+    let mut tail =
+        draft.items.iter().rev().filter(|it| {
+            !(it.kind == ItemKind::Punct && it.lower != "/" && !it.lower.ends_with('/'))
+        });
+    let last = tail.next();
+    let before = tail.next();
+    last.is_some_and(|it| it.kind == ItemKind::Word && it.lower == "s")
+        && before.is_some_and(|it| it.kind == ItemKind::Punct && it.lower.ends_with('/'))
+}
+
+/// Whether the word at position `k` of a sentence is followed by a valenced word: a booster
+/// there (`super bad`, `pretty awful`) intensifies it rather than praising.
+fn modifies_next(draft: &Draft, k: usize, indices: &[usize]) -> bool {
+    indices.get(k + 1).is_some_and(|&n| {
+        let next = &draft.items[n];
+        next.kind == ItemKind::Word && next.entry.is_some_and(|e| e.valence != 0.0)
+    })
+}
+
+/// Whether the word at position `k` of a sentence is followed by a comma.
+fn next_is_comma(draft: &Draft, k: usize, indices: &[usize]) -> bool {
+    indices.get(k + 1).is_some_and(|&n| {
+        draft.items[n].kind == ItemKind::Punct && draft.items[n].lower.starts_with(',')
+    })
+}
+
 /// Reads the sentiment of `draft`.
 pub fn read(draft: &Draft) -> Sentiment {
     let lang = draft.lang;
@@ -169,6 +212,20 @@ pub fn read(draft: &Draft) -> Sentiment {
     let mut apology_in = vec![false; draft.sentences.len()];
     for (_, first, _) in draft.find_phrases(cues::apologies(lang)) {
         apology_in[draft.items[first].sentence] = true;
+    }
+    // Irony: a marker phrase or emoji turns the praise of its sentence around; `/s` at the end
+    // of a draft turns the whole draft.
+    let mut sarcastic_in = vec![false; draft.sentences.len()];
+    for (_, first, _) in draft.find_phrases(cues::sarcasm(lang)) {
+        sarcastic_in[draft.items[first].sentence] = true;
+    }
+    for item in &draft.items {
+        if item.kind == ItemKind::Emoji && cues::is_sarcasm_emoji(&item.lower) {
+            sarcastic_in[item.sentence] = true;
+        }
+    }
+    if ends_with_sarcasm_tag(draft) {
+        sarcastic_in.iter_mut().for_each(|s| *s = true);
     }
     let mut draft_sum = 0.0f32;
     let mut draft_bangs = 0usize;
@@ -221,12 +278,32 @@ pub fn read(draft: &Draft) -> Sentiment {
                 continue;
             }
             // A booster or a negation is not itself valenced when it modifies a following word.
-            if cues::booster(lang, &item.lower).is_some() && v.abs() < 1.0 {
+            if cues::booster(lang, &item.lower).is_some()
+                && (v.abs() < 1.0 || modifies_next(draft, k, &indices))
+            {
+                k += 1;
+                continue;
+            }
+            // Laughter (`lol`, `haha`) softens whatever it follows more than it praises.
+            if cues::is_laughter(&item.lower) {
+                v *= LAUGHTER_SCALAR;
+            }
+            // `well` opening a sentence or set off by a comma is a discourse marker.
+            if lang == Lang::En
+                && item.lower == "well"
+                && (k == 0 || next_is_comma(draft, k, &indices))
+            {
                 k += 1;
                 continue;
             }
             if item.caps && !all_caps {
                 v += CAPS_STRESS * v.signum();
+            }
+            if k > 0
+                && !item.in_hashtag
+                && is_title_case(&draft.text[item.span.start..item.span.end])
+            {
+                v *= NAME_SCALAR;
             }
             // An idiom that starts with its own negation (`pas terrible`) is read as a whole.
             let mut negated = false;
@@ -262,6 +339,11 @@ pub fn read(draft: &Draft) -> Sentiment {
                 .iter()
                 .position(|&x| x == last)
                 .map_or(k + 1, |p| p + 1);
+        }
+        if sarcastic_in[s] {
+            for val in valences.iter_mut().filter(|v| v.2 > 0.0) {
+                val.2 *= NEGATION_SCALAR;
+            }
         }
         if apology {
             for val in valences.iter_mut().filter(|v| v.2 < 0.0) {
@@ -408,9 +490,70 @@ mod tests {
     }
 
     #[test]
-    fn sarcasm_is_knowingly_not_detected() {
-        // "Great, another delay" is sarcastic; a lexicon reads "great" as praise. Documented, not handled.
+    fn sarcasm_without_a_marker_is_knowingly_not_detected() {
+        // "Great, another delay" is sarcastic; a lexicon reads "great" as praise. Without a marker
+        // (`/s`, 🙄, `yeah right`) Plume reads it literally.
         assert!(score("Great, another delay. Just what I needed", Lang::En) > 0.0);
+        assert!(score("Génial, encore un retard", Lang::Fr) > 0.0);
+    }
+
+    #[test]
+    fn an_eye_roll_or_a_slash_s_turns_praise_into_its_opposite() {
+        assert!(score("Great, another delay 🙄", Lang::En) < 0.0);
+        assert!(score("Love waiting two hours for a refund /s", Lang::En) < 0.0);
+        assert!(score("I love waiting two hours for a refund", Lang::En) > 0.0);
+        assert!(score("Super, encore un retard 🙃", Lang::Fr) < 0.0);
+    }
+
+    #[test]
+    fn irony_phrases_turn_praise_around_in_their_sentence() {
+        assert!(score("Oh great, the app crashed again", Lang::En) < 0.0);
+        assert!(score("Yeah right, best service ever", Lang::En) < 0.0);
+        assert!(score("Merci pour rien, super service", Lang::Fr) < 0.0);
+        // Without the marker the same praise reads as praise.
+        assert!(score("Best service ever", Lang::En) > 0.0);
+    }
+
+    #[test]
+    fn capitalised_names_and_titles_inside_a_sentence_weigh_little() {
+        // `Help` and `Dark Souls` are titles here, not help or darkness.
+        let title = score("Tonight I am watching The Help", Lang::En);
+        let word = score("Tonight I am watching the help", Lang::En);
+        assert!(title.abs() < word.abs());
+        assert!(score("Streaming Dark Souls tonight", Lang::En).abs() < 0.2);
+        // The first word of a sentence keeps its weight.
+        assert!(score("Love this new update", Lang::En) > 0.3);
+    }
+
+    #[test]
+    fn an_intensifier_before_a_feeling_word_strengthens_it_instead_of_praising() {
+        assert!(score("That was super bad", Lang::En) < -0.3);
+        assert!(score("The food was pretty awful", Lang::En) < -0.3);
+        assert!(score("C'est super nul", Lang::Fr) < -0.3);
+    }
+
+    #[test]
+    fn laughter_is_a_weak_signal_of_praise() {
+        let laugh = score("lol", Lang::En);
+        assert!(laugh > 0.0 && laugh < score("great", Lang::En));
+        assert!(score("missed my train again lol", Lang::En) < 0.0);
+        assert!(score("raté mon train encore mdr", Lang::Fr) <= 0.0);
+    }
+
+    #[test]
+    fn well_as_a_discourse_marker_carries_no_valence() {
+        assert_eq!(score("Well, the store opens at nine", Lang::En), 0.0);
+        assert!(score("The launch went well", Lang::En) > 0.0);
+    }
+
+    #[test]
+    fn french_feminine_and_plural_forms_read_like_the_base_adjective() {
+        // The lexicons list `déçu`, `heureux`, `génial`; drafts write every form.
+        assert!(score("Elles sont vraiment déçues", Lang::Fr) < -0.3);
+        assert!(score("Nous sommes heureuses de vous accueillir", Lang::Fr) > 0.3);
+        assert!(score("Des résultats géniaux cette année", Lang::Fr) > 0.3);
+        // A name ending in -e is not read as a shorter word (`France` is not `franc`).
+        assert_eq!(score("Rendez-vous en france", Lang::Fr), 0.0);
     }
 
     #[test]

@@ -304,4 +304,19 @@ mod tests {
         assert_eq!(read("A debate on abortion law tonight", Lang::En).1, 0.0);
         assert!(read("La livraison est en retard", Lang::Fr).0 < 0.3);
     }
+
+    #[test]
+    fn insults_in_capitals_and_with_emoji_are_still_insults() {
+        let (score, profanity, _) = read("T'ES QU'UN CONNARD 😡", Lang::Fr);
+        assert!(score >= 0.5);
+        assert_eq!(profanity, 1.0);
+        assert!(read("YOU ARE AN IDIOT 🤡", Lang::En).0 >= 0.5);
+    }
+
+    #[test]
+    fn a_negated_insult_is_knowingly_still_read_as_an_insult() {
+        // Negation scope is a sentiment rule; hostility cues ignore it (`you're not an idiot`
+        // is rare in complaints, and `you're no genius` is an insult).
+        assert!(read("You're not an idiot", Lang::En).0 >= 0.3);
+    }
 }

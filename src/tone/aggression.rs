@@ -102,6 +102,18 @@ pub fn read(draft: &Draft) -> Aggression {
     }
     let insults = cues::insults(lang);
     for (i, item) in draft.items.iter().enumerate() {
+        // The middle finger is a profane gesture whatever the language.
+        if item.kind == ItemKind::Emoji && cues::is_profane_emoji(&item.lower) {
+            push(
+                &mut hits,
+                &mut covered,
+                HostileKind::Profanity,
+                i,
+                i,
+                Some(2),
+            );
+            continue;
+        }
         if item.kind != ItemKind::Word || covered[i] {
             continue;
         }
@@ -162,7 +174,14 @@ pub fn read(draft: &Draft) -> Aggression {
                 })
             })
         };
-        let harsh_at_person = valence <= -1.5 && !(profane || insult) && person_near();
+        // `she is not wrong`: a negated judgement is not contempt.
+        let negated = (1..=3).any(|back| {
+            i.checked_sub(back).is_some_and(|p| {
+                draft.items[p].sentence == item.sentence
+                    && cues::is_negation(lang, &draft.items[p].lower)
+            })
+        });
+        let harsh_at_person = valence <= -1.5 && !(profane || insult) && !negated && person_near();
         if !(profane || insult || valence <= -2.5 || harsh_at_person) {
             continue;
         }
@@ -288,6 +307,8 @@ mod tests {
         assert!(kinds.contains(&HostileKind::HarshAtPerson));
         assert!(read("You are pathetic and dishonest", Lang::En).0 >= 0.3);
         assert!(read("Elle est vraiment lamentable", Lang::Fr).0 >= 0.3);
+        // A negated judgement is not contempt.
+        assert!(read("She is not wrong", Lang::En).0 < 0.3);
         // The same words about a thing stay below the limit.
         assert!(read("The update is disappointing", Lang::En).0 < 0.3);
     }
@@ -303,6 +324,13 @@ mod tests {
         assert!(read("The delivery was late and I am disappointed", Lang::En).0 < 0.3);
         assert_eq!(read("A debate on abortion law tonight", Lang::En).1, 0.0);
         assert!(read("La livraison est en retard", Lang::Fr).0 < 0.3);
+    }
+
+    #[test]
+    fn the_middle_finger_emoji_is_profane_in_both_languages() {
+        assert_eq!(read("Here is my answer 🖕", Lang::En).1, 1.0);
+        assert_eq!(read("Voilà ma réponse 🖕🏼", Lang::Fr).1, 1.0);
+        assert_eq!(read("Here is my answer 👍", Lang::En).1, 0.0);
     }
 
     #[test]

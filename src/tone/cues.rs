@@ -754,6 +754,11 @@ pub fn is_sarcasm_emoji(emoji: &str) -> bool {
     matches!(emoji.trim_end_matches('\u{fe0f}'), "🙄" | "🙃" | "😒")
 }
 
+/// Emoji that are profane gestures (the middle finger, with or without a skin tone).
+pub fn is_profane_emoji(emoji: &str) -> bool {
+    emoji.starts_with('🖕')
+}
+
 /// Apology formulas: politeness that frames the negative words after it (`sorry for the delay`).
 pub fn apologies(lang: Lang) -> &'static [&'static str] {
     match lang {

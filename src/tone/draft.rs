@@ -220,7 +220,8 @@ impl<'a> Draft<'a> {
                     sentence_open = true;
                 }
                 TokenKind::Punctuation => {
-                    // Touching punctuation, and a trailing emoticon letter (`:D`, `:P`), read as one.
+                    // Touching punctuation, and a trailing emoticon letter or digit (`:D`, `:P`,
+                    // `<3`, `</3`), read as one.
                     let start = token.span.start;
                     let mut end = token.span.end;
                     let mut j = i + 1;
@@ -235,7 +236,7 @@ impl<'a> Draft<'a> {
                     let mut consumed = j;
                     if j < tokens.len()
                         && tokens[j].span.start == end
-                        && tokens[j].kind == TokenKind::Word
+                        && matches!(tokens[j].kind, TokenKind::Word | TokenKind::Number)
                     {
                         let letter = tokens[j].text(text);
                         let candidate = &text[start..tokens[j].span.end];

@@ -33,6 +33,8 @@ const QUESTION_PRAISE_SCALAR: f32 = 0.5;
 /// positive: exclamations on social media mostly share good news. Chosen on the XLM-T English
 /// train split; on the French one it hurt, so French leaves it out.
 const EXCLAMATION_MOOD: f32 = 1.0;
+/// The valence of an insult missing from the valence lexicon.
+const INSULT_VALENCE: f32 = -2.0;
 /// Negative words weigh more than positive ones on social media, where praise is cheap and
 /// complaint is costly; calibrated on development data as a single global factor.
 const NEGATIVE_WEIGHT: f32 = 1.25;
@@ -209,6 +211,19 @@ fn next_is_comma(draft: &Draft, k: usize, indices: &[usize]) -> bool {
     })
 }
 
+/// Whether the draft carries a hashtag that declares irony: `#not`, `#sarcasm` (`#sarcasme`).
+fn has_sarcasm_hashtag(draft: &Draft) -> bool {
+    draft.items.iter().any(|it| {
+        it.in_hashtag
+            && matches!(it.lower.as_str(), "not" | "sarcasm" | "sarcasme" | "ironie")
+            && draft.text[..it.span.start].ends_with('#')
+            && draft.text[it.span.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Reads the sentiment of `draft`.
 pub fn read(draft: &Draft) -> Sentiment {
     let lang = draft.lang;
@@ -231,7 +246,7 @@ pub fn read(draft: &Draft) -> Sentiment {
             sarcastic_in[item.sentence] = true;
         }
     }
-    if ends_with_sarcasm_tag(draft) {
+    if ends_with_sarcasm_tag(draft) || has_sarcasm_hashtag(draft) {
         sarcastic_in.iter_mut().for_each(|s| *s = true);
     }
     let mut draft_sum = 0.0f32;
@@ -276,7 +291,13 @@ pub fn read(draft: &Draft) -> Sentiment {
             if cues::is_contrast(lang, &item.lower) {
                 contrast_at = Some(valences.len());
             }
-            let Some((last, mut v)) = lookup(draft, i) else {
+            // An insult the valence lexicon does not list (`hypocrites`, `tocard`) is still negative.
+            let insult = || {
+                cues::insults(lang)
+                    .contains(&item.lower.as_str())
+                    .then_some((i, INSULT_VALENCE))
+            };
+            let Some((last, mut v)) = lookup(draft, i).or_else(insult) else {
                 k += 1;
                 continue;
             };
@@ -520,11 +541,49 @@ mod tests {
     }
 
     #[test]
+    fn gratitude_next_to_a_complaint_is_knowingly_read_at_face_value() {
+        // `thanks a lot` beside a complaint is often ironic, but as often sincere (`thanks a lot
+        // for fixing the broken link`): without a marker, the thanks count as thanks.
+        let mixed = score("Thanks a lot for the broken update", Lang::En);
+        let complaint = score("The broken update", Lang::En);
+        assert!(mixed > complaint);
+    }
+
+    #[test]
     fn an_eye_roll_or_a_slash_s_turns_praise_into_its_opposite() {
         assert!(score("Great, another delay 🙄", Lang::En) < 0.0);
         assert!(score("Love waiting two hours for a refund /s", Lang::En) < 0.0);
         assert!(score("I love waiting two hours for a refund", Lang::En) > 0.0);
         assert!(score("Super, encore un retard 🙃", Lang::Fr) < 0.0);
+    }
+
+    #[test]
+    fn a_not_or_sarcasm_hashtag_turns_the_draft_around() {
+        assert!(
+            score(
+                "Having so much fun doing homework on a Friday night #not",
+                Lang::En
+            ) < 0.0
+        );
+        assert!(score("Love this weather #sarcasm", Lang::En) < 0.0);
+        // `#not` inside a longer hashtag is a word, not the irony tag.
+        assert_eq!(
+            score("Love this weather #NotAgain", Lang::En),
+            score("Love this weather", Lang::En)
+        );
+        assert!(score("Vraiment super cette grève #ironie", Lang::Fr) < 0.0);
+    }
+
+    #[test]
+    fn hearts_and_broken_hearts_typed_as_emoticons_carry_valence() {
+        assert!(score("see you soon <3", Lang::En) > 0.2);
+        assert!(score("he left </3", Lang::En) < -0.2);
+    }
+
+    #[test]
+    fn an_insult_missing_from_the_valence_lexicon_is_still_negative() {
+        assert!(score("What a bunch of hypocrites", Lang::En) < -0.2);
+        assert!(score("Quel tocard", Lang::Fr) < -0.2);
     }
 
     #[test]

@@ -32,6 +32,15 @@ pub fn is_negation(lang: Lang, word: &str) -> bool {
     negations(lang).contains(&word) || (lang == Lang::En && word.ends_with("n't"))
 }
 
+/// Words that open a concession: what follows, up to the next punctuation mark, is granted
+/// rather than claimed (`despite the delays`, `malgré la pluie`).
+pub fn is_concession(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::En => matches!(word, "despite" | "notwithstanding"),
+        Lang::Fr => matches!(word, "malgré"),
+    }
+}
+
 /// Laughter tokens, in either language.
 pub fn is_laughter(word: &str) -> bool {
     matches!(

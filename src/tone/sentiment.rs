@@ -33,6 +33,8 @@ const QUESTION_PRAISE_SCALAR: f32 = 0.5;
 /// positive: exclamations on social media mostly share good news. Chosen on the XLM-T English
 /// train split; on the French one it hurt, so French leaves it out.
 const EXCLAMATION_MOOD: f32 = 1.0;
+/// What a conceded phrase (`despite the delays`) keeps of its valence.
+const CONCESSION_SCALAR: f32 = 0.5;
 /// The valence of an insult missing from the valence lexicon.
 const INSULT_VALENCE: f32 = -2.0;
 /// Negative words weigh more than positive ones on social media, where praise is cheap and
@@ -383,6 +385,21 @@ pub fn read(draft: &Draft) -> Sentiment {
                 val.2 *= APOLOGY_SCALAR;
             }
         }
+        // A concession (`despite the delays`, `malgré les promesses`) is granted, not claimed:
+        // its words weigh less, up to the next punctuation mark.
+        let mut conceding = false;
+        for &i in &indices {
+            let it = &draft.items[i];
+            if it.kind == ItemKind::Word && cues::is_concession(lang, &it.lower) {
+                conceding = true;
+            } else if it.kind == ItemKind::Punct {
+                conceding = false;
+            } else if conceding {
+                for val in valences.iter_mut().filter(|v| v.0 == i) {
+                    val.2 *= CONCESSION_SCALAR;
+                }
+            }
+        }
         if let Some(at) = contrast_at {
             for (n, val) in valences.iter_mut().enumerate() {
                 val.2 *= if n < at { 0.5 } else { 1.5 };
@@ -619,6 +636,17 @@ mod tests {
         assert!(laugh > 0.0 && laugh < score("great", Lang::En));
         assert!(score("missed my train again lol", Lang::En) < 0.0);
         assert!(score("raté mon train encore mdr", Lang::Fr) <= 0.0);
+    }
+
+    #[test]
+    fn a_conceded_phrase_weighs_less_than_the_claim() {
+        assert!(score("Despite the awful weather, a lovely day", Lang::En) > 0.0);
+        assert!(
+            score(
+                "Malgré les belles promesses, le projet est un échec",
+                Lang::Fr
+            ) < 0.0
+        );
     }
 
     #[test]

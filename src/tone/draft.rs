@@ -96,6 +96,10 @@ fn masked_profanity(
     {
         return None;
     }
+    let whole = &text[first.span.start..tokens[end - 1].span.end];
+    if !whole.contains(['*', '$', '@', '!', '0', '1', '3', '4', '5', '7']) {
+        return None;
+    }
     // The longest run that unmasks (trailing `!` or `.` may be punctuation, not a mask).
     while end > i {
         let run = &text[first.span.start..tokens[end - 1].span.end];

@@ -1,6 +1,8 @@
 //! Aggression and profanity. Hostility is built from threats, blame aimed at the reader
 //! (`your fault`, `honte à vous`), insults (worse when aimed at `you`), profanity by cuss's
-//! sureness, and strongly negative words; the weights add up and saturate towards 1.
+//! sureness (masked spellings such as `f*ck` included, see the draft), negative words said of a
+//! person (`he is a disgrace`), and strongly negative words; the weights add up and saturate
+//! towards 1.
 
 use super::draft::{Draft, ItemKind};
 use super::lexicon::Entry;

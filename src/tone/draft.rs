@@ -1,6 +1,7 @@
 //! A draft as the tone analysis reads it: the tokens turned into lowercase words, emoji,
 //! emoticons and punctuation marks, grouped into sentences. French elisions (`n'aime`) are split
 //! into the clitic and the word, so `n'` counts as a negation and `aime` is looked up alone.
+//! Masked profanity (`f*ck`, `sh!t`, `m3rde`) is read as one word, the word it hides.
 
 use crate::report::Span;
 use crate::text::{hashtag_parts, Token, TokenKind};

@@ -1,9 +1,12 @@
 //! Sentiment: valence from −1 (negative) to 1 (positive), per sentence and for the draft.
 //!
 //! A VADER-style reading over Plume's lexicons: each word, phrase, emoji or emoticon brings its
-//! valence; intensifiers scale it, a negation within three words flips and dampens it, capitals
-//! (in a sentence that is not all capitals) stress it, a contrast word (`but`, `mais`) shifts the
-//! weight to what follows, and `!` marks amplify the total. The sum is squashed into −1…1.
+//! valence; intensifiers scale it, a negation within three words of the same clause flips and
+//! dampens it, capitals (in a sentence that is not all capitals) stress it, a contrast word
+//! (`but`, `mais`) shifts the weight to what follows, and `!` marks amplify the total. Names and
+//! titles (`The Help`), laughter, praise asked about in a question and conceded phrases
+//! (`despite …`) weigh less; irony markers (`/s`, `#not`, 🙄, `yeah right`) turn praise around.
+//! The sum is squashed into −1…1.
 
 use super::draft::{Draft, ItemKind};
 use super::{cues, lexicon, Lang};

@@ -71,12 +71,7 @@ pub fn is_caps_word(word: &str) -> bool {
 
 /// A profane word written with masking characters (`f*ck`, `sh!t`, `a$$`, `m3rde`): the
 /// touching tokens from `i` that spell it, as the end index and the word.
-fn masked_profanity(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    lang: Lang,
-) -> Option<(usize, &'static str)> {
+fn masked_profanity(text: &str, tokens: &[Token], i: usize, lang: Lang) -> Option<(usize, String)> {
     let first = tokens[i];
     if !matches!(first.kind, TokenKind::Word | TokenKind::Number) {
         return None;
@@ -152,7 +147,7 @@ impl<'a> Draft<'a> {
                 items.push(item(
                     ItemKind::Word,
                     span,
-                    word.to_string(),
+                    word,
                     is_caps_word(&text[span.start..span.end]),
                     false,
                 ));

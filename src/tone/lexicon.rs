@@ -1,6 +1,8 @@
 //! The tone lexicons, compiled at build time (`buildsrc/tone_lexicons.rs`) into sorted tables that are
 //! searched in place: valence (VADER, pattern, Plume's own), profanity sureness (cuss), emoji
 //! valence, and retext-equality's inclusive-language patterns. Start-up parses nothing.
+//! Lookups fall back from French inflections to the base form, and from masked spellings
+//! (`f*ck`) to the profane word they hide.
 
 use super::Lang;
 
@@ -235,7 +237,7 @@ fn unleet(c: char) -> Option<Option<char>> {
 /// if the language's profanity list has exactly that shape: each star stands for one letter,
 /// each look-alike (`$`, `@`, `0`, `1`, `!`, `3`, `4`, `5`, `7`) for its letter. Only profane
 /// words are returned, so `2nd` or `h*me` stay as they are.
-pub fn unmask(lang: Lang, masked: &str) -> Option<&'static str> {
+pub fn unmask(lang: Lang, masked: &str) -> Option<String> {
     let chars: Vec<Option<char>> = masked
         .chars()
         .map(|c| match unleet(c) {
@@ -251,12 +253,7 @@ pub fn unmask(lang: Lang, masked: &str) -> Option<&'static str> {
     let profane = |e: &Entry| e.profanity.is_some_and(|s| s >= 1);
     if chars.iter().all(Option::is_some) {
         let word: String = chars.iter().flatten().collect();
-        let table = words(lang);
-        // The key as the table stores it (`'static`), found by a scan of its block only.
-        return table
-            .get(&word)
-            .filter(profane)
-            .and_then(|_| table.iter().find(|(k, _)| *k == word).map(|(k, _)| k));
+        return words(lang).get(&word).filter(profane).map(|_| word);
     }
     let fits = |key: &str| {
         key.chars().count() == chars.len()
@@ -274,7 +271,7 @@ pub fn unmask(lang: Lang, masked: &str) -> Option<&'static str> {
             }
         }
     }
-    best.map(|(k, _)| k)
+    best.map(|(k, _)| k.to_string())
 }
 
 /// Valence of one emoji (−4…4), if it carries any.
@@ -317,6 +314,25 @@ mod tests {
         assert!(emoji_valence("😀").is_some_and(|v| v > 0.0));
         assert!(emoji_valence("😡").is_some_and(|v| v < 0.0));
         assert!(emoji_valence("❤️").is_some_and(|v| v > 0.0));
+    }
+
+    #[test]
+    fn a_masked_spelling_unmasks_only_to_a_profane_word() {
+        assert_eq!(unmask(Lang::En, "f*ck").as_deref(), Some("fuck"));
+        assert_eq!(unmask(Lang::En, "F**K").as_deref(), Some("fuck"));
+        assert_eq!(unmask(Lang::En, "sh!t").as_deref(), Some("shit"));
+        assert_eq!(unmask(Lang::Fr, "m3rde").as_deref(), Some("merde"));
+        assert_eq!(unmask(Lang::Fr, "put*in").as_deref(), Some("putain"));
+        assert_eq!(unmask(Lang::En, "h*me"), None);
+        assert_eq!(unmask(Lang::En, "2nd"), None);
+        assert_eq!(unmask(Lang::En, "****"), None);
+    }
+
+    #[test]
+    fn french_inflections_fall_back_to_the_base_form() {
+        assert!(lookup(Lang::Fr, "déçues").is_some_and(|e| e.valence < 0.0));
+        assert!(lookup(Lang::Fr, "géniaux").is_some_and(|e| e.valence > 0.0));
+        assert_eq!(lookup(Lang::En, "gooder"), None);
     }
 
     #[test]

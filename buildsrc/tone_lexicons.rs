@@ -96,6 +96,20 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
         let weak = e.valence.is_none_or(|v| v.abs() < 0.5) && e.profanity <= 1;
         !(weak || emoticon && k.chars().count() > 4)
     });
+    // Drafts often drop accents (`decu`, `genial`, `tres`): a word with accents is also stored
+    // without them, unless the bare spelling is already a word of its own.
+    if dir.ends_with("fr") {
+        let folded: Vec<(String, Entry)> = table
+            .iter()
+            .filter_map(|(k, e)| {
+                let f = fold_accents(k);
+                (f != *k && e.valence.is_some()).then_some((f, *e))
+            })
+            .collect();
+        for (f, e) in folded {
+            table.entry(f).or_insert(e);
+        }
+    }
     let heads: Vec<String> = table
         .keys()
         .filter_map(|k| k.split_once(' ').map(|(h, _)| h.to_string()))
@@ -104,6 +118,24 @@ fn language_table(dir: &Path) -> BTreeMap<String, Entry> {
         table.entry(h).or_default().flags |= PHRASE_HEAD;
     }
     table
+}
+
+/// `é` → `e`, `ç` → `c`, `œ` → `oe`…: a French word as typed on a keyboard without accents.
+fn fold_accents(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'à' | 'â' | 'ä' => out.push('a'),
+            'î' | 'ï' => out.push('i'),
+            'ô' | 'ö' => out.push('o'),
+            'ù' | 'û' | 'ü' => out.push('u'),
+            'ç' => out.push('c'),
+            'œ' => out.push_str("oe"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Entries per block of the key index: lookups binary-search block heads, then scan one block.

@@ -90,9 +90,49 @@ fn checker(language: Language) -> Checker {
     }
 }
 
+/// A tweet as it was typed: the data files keep some characters as JSON escapes (`\u2019`,
+/// `\u002c`) and HTML entities (`&amp;`). `vader.py` decodes them the same way.
+fn decode(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(['\\', '&']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let escaped = rest
+            .strip_prefix("\\u")
+            .and_then(|hex| hex.get(..4))
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32);
+        let entity = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+        ]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name));
+        if let Some(c) = escaped {
+            out.push(c);
+            rest = &rest[6..];
+        } else if let Some((name, c)) = entity {
+            out.push(c);
+            rest = &rest[name.len()..];
+        } else {
+            out.push_str(&rest[..1]);
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Texts and gold labels of one set, cut to the shorter of the two files.
 fn load(dir: &str, text_path: &str, label_path: &str) -> (Vec<String>, Vec<usize>) {
-    let mut texts = read_lines(&format!("{dir}/{text_path}"));
+    let mut texts: Vec<String> = read_lines(&format!("{dir}/{text_path}"))
+        .iter()
+        .map(|l| decode(l))
+        .collect();
     let gold: Vec<usize> = read_lines(&format!("{dir}/{label_path}"))
         .iter()
         .filter_map(|l| l.trim().parse().ok())
@@ -111,7 +151,11 @@ fn run(checker: &Checker, texts: &[String]) -> (Vec<ToneSummary>, f64, f64) {
     let n = texts.len().max(1) as f64;
     let (mut best_wall, mut best_cpu) = (f64::INFINITY, f64::INFINITY);
     let mut tones = Vec::new();
-    for _ in 0..5 {
+    let passes = std::env::var("PLUME_TONE_PASSES")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(5);
+    for _ in 0..passes {
         let (out, wall, cpu) = timed(|| {
             texts
                 .iter()
@@ -125,11 +169,44 @@ fn run(checker: &Checker, texts: &[String]) -> (Vec<ToneSummary>, f64, f64) {
     (tones, best_wall, best_cpu)
 }
 
+/// The words that carry a text's sentiment, with their valence after every rule (for dumps).
+fn explain(text: &str, language: Language) -> String {
+    let lang = match language {
+        Language::Fr => plume::tone::Lang::Fr,
+        _ => plume::tone::Lang::En,
+    };
+    let tokens = plume::text::tokenize(text);
+    let analysis = plume::tone::ToneAnalysis::read(text, &tokens, lang);
+    analysis
+        .sentiment
+        .contributions
+        .iter()
+        .map(|c| {
+            format!(
+                "{}({:.1})",
+                analysis.draft.slice(c.first, c.last),
+                c.valence
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn main() {
     let dir = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .unwrap_or_else(|| "../shared/data".to_string());
+    // `PLUME_TONE_SPLIT=train` reads the train splits instead (for error analysis and tuning;
+    // TweetEval sentiment has no train split here, so it is skipped).
+    let train = std::env::var("PLUME_TONE_SPLIT").is_ok_and(|s| s == "train");
+    let split = |path: &'static str| -> String {
+        if train {
+            path.replace(".val_", ".train_")
+        } else {
+            path.to_string()
+        }
+    };
     let sets = [
         (
             "TweetEval sentiment (en)",
@@ -151,16 +228,30 @@ fn main() {
         ),
     ];
     for (name, text_path, label_path, language) in sets {
-        let (texts, gold) = load(&dir, text_path, label_path);
+        if train && text_path.starts_with("tweeteval/sentiment") {
+            continue;
+        }
+        let (texts, gold) = load(&dir, &split(text_path), &split(label_path));
         let (tones, wall, cpu) = run(&checker(language), &texts);
         let predicted: Vec<usize> = tones.iter().map(|t| class(t.sentiment.label)).collect();
         if let Ok(dump) = std::env::var("PLUME_TONE_DUMP") {
             let lines: Vec<String> = tones
                 .iter()
                 .zip(&gold)
-                .map(|(t, g)| format!("{}\t{g}", t.sentiment.score))
+                .zip(&texts)
+                .map(|((t, g), text)| {
+                    format!(
+                        "{}\t{g}\t{text}\t{}",
+                        t.sentiment.score,
+                        explain(text, language)
+                    )
+                })
                 .collect();
-            let path = format!("{dump}.{}.tsv", language.code());
+            let path = format!(
+                "{dump}.{}.{}.tsv",
+                language.code(),
+                name.split(' ').next().unwrap_or("")
+            );
             if let Err(e) = std::fs::write(&path, lines.join("\n")) {
                 eprintln!("cannot write {path}: {e}");
             }
@@ -174,14 +265,31 @@ fn main() {
 
     let (texts, gold) = load(
         &dir,
-        "tweeteval/offensive.val_text.txt",
-        "tweeteval/offensive.val_labels.txt",
+        &split("tweeteval/offensive.val_text.txt"),
+        &split("tweeteval/offensive.val_labels.txt"),
     );
     let (tones, wall, cpu) = run(&checker(Language::EnUs), &texts);
     let predicted: Vec<usize> = tones
         .iter()
         .map(|t| usize::from(t.scores.aggression >= AGGRESSION_SIGNAL || t.scores.profanity > 0.0))
         .collect();
+    if let Ok(dump) = std::env::var("PLUME_TONE_DUMP") {
+        let lines: Vec<String> = tones
+            .iter()
+            .zip(&gold)
+            .zip(&texts)
+            .map(|((t, g), text)| {
+                format!(
+                    "{}\t{}\t{g}\t{text}\t{}",
+                    t.scores.aggression, t.scores.profanity, t.scores.sentiment
+                )
+            })
+            .collect();
+        let path = format!("{dump}.offensive.tsv");
+        if let Err(e) = std::fs::write(&path, lines.join("\n")) {
+            eprintln!("cannot write {path}: {e}");
+        }
+    }
     let tp = gold
         .iter()
         .zip(&predicted)

@@ -1,6 +1,7 @@
 """VADER on the same tweets as Plume's tone bench: macro-recall, macro-F1, accuracy (sentiment,
 standard ±0.05 compound thresholds) and offensive F1 (compound ≤ -0.5 as the offensive signal),
 with time per tweet. Usage: python vader.py <data dir>"""
+import re
 import sys
 import time
 
@@ -9,9 +10,19 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as English
 data = sys.argv[1]
 
 
+ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"}
+
+
+def decode(line):
+    """A tweet as it was typed: JSON escapes (\\u2019) and HTML entities (&amp;) decoded, as the
+    Plume side (benches/tone/main.rs) does."""
+    line = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), line)
+    return re.sub(r"&(amp|lt|gt|quot|#39);", lambda m: ENTITIES[m.group(0)], line)
+
+
 def lines(path):
     with open(f"{data}/{path}", encoding="utf-8") as f:
-        return f.read().split("\n")
+        return [decode(line) for line in f.read().split("\n")]
 
 
 def metrics(gold, pred, classes):

@@ -1,6 +1,8 @@
 //! Aggression and profanity. Hostility is built from threats, blame aimed at the reader
 //! (`your fault`, `honte à vous`), insults (worse when aimed at `you`), profanity by cuss's
-//! sureness, and strongly negative words; the weights add up and saturate towards 1.
+//! sureness (masked spellings such as `f*ck` included, see the draft), negative words said of a
+//! person (`he is a disgrace`), and strongly negative words; the weights add up and saturate
+//! towards 1.
 
 use super::draft::{Draft, ItemKind};
 use super::lexicon::Entry;
@@ -18,6 +20,8 @@ pub enum HostileKind {
     Profanity,
     /// A strongly negative word (valence ≤ −2.5).
     Harsh,
+    /// A negative word (valence ≤ −1.5) said of a person: `you are pathetic`, `he is a disgrace`.
+    HarshAtPerson,
 }
 
 impl HostileKind {
@@ -29,6 +33,8 @@ impl HostileKind {
             HostileKind::Insult => 0.35,
             HostileKind::Profanity => 0.45,
             HostileKind::Harsh => 0.15,
+            // Alone above the friendly-professional limit (0.3): contempt said of someone.
+            HostileKind::HarshAtPerson => 0.4,
         }
     }
 }
@@ -98,6 +104,18 @@ pub fn read(draft: &Draft) -> Aggression {
     }
     let insults = cues::insults(lang);
     for (i, item) in draft.items.iter().enumerate() {
+        // The middle finger is a profane gesture whatever the language.
+        if item.kind == ItemKind::Emoji && cues::is_profane_emoji(&item.lower) {
+            push(
+                &mut hits,
+                &mut covered,
+                HostileKind::Profanity,
+                i,
+                i,
+                Some(2),
+            );
+            continue;
+        }
         if item.kind != ItemKind::Word || covered[i] {
             continue;
         }
@@ -149,7 +167,24 @@ pub fn read(draft: &Draft) -> Aggression {
             None => false,
         };
         let insult = insults.contains(&item.lower.as_str());
-        if !(profane || insult || valence <= -2.5) {
+        let person_near = || {
+            (1..=5).any(|back| {
+                i.checked_sub(back).is_some_and(|p| {
+                    draft.items[p].sentence == item.sentence
+                        && (cues::second_person(lang, &draft.items[p].lower)
+                            || cues::third_person(lang, &draft.items[p].lower))
+                })
+            })
+        };
+        // `she is not wrong`: a negated judgement is not contempt.
+        let negated = (1..=3).any(|back| {
+            i.checked_sub(back).is_some_and(|p| {
+                draft.items[p].sentence == item.sentence
+                    && cues::is_negation(lang, &draft.items[p].lower)
+            })
+        });
+        let harsh_at_person = valence <= -1.5 && !(profane || insult) && !negated && person_near();
+        if !(profane || insult || valence <= -2.5 || harsh_at_person) {
             continue;
         }
         let at_reader = (1..=5).any(|back| {
@@ -167,6 +202,8 @@ pub fn read(draft: &Draft) -> Aggression {
             HostileKind::Insult
         } else if profane {
             HostileKind::Profanity
+        } else if harsh_at_person {
+            HostileKind::HarshAtPerson
         } else {
             HostileKind::Harsh
         };
@@ -243,9 +280,73 @@ mod tests {
     }
 
     #[test]
+    fn masked_profanity_is_read_as_the_word_it_hides() {
+        for text in [
+            "what the f*ck",
+            "this is f**king slow",
+            "holy sh!t",
+            "what a pain in the a$$",
+        ] {
+            assert!(read(text, Lang::En).1 > 0.0, "{text}");
+        }
+        for text in ["put*in de retard", "quelle m3rde"] {
+            assert!(read(text, Lang::Fr).1 > 0.0, "{text}");
+        }
+        // A star or a digit inside an ordinary word or number is not profanity.
+        for text in [
+            "see you on the 2nd",
+            "5 stars for h*me delivery",
+            "h3llo there",
+        ] {
+            assert_eq!(read(text, Lang::En).1, 0.0, "{text}");
+        }
+    }
+
+    #[test]
+    fn contempt_said_of_a_person_is_hostile() {
+        let (score, _, kinds) = read("He is a disgusting coward", Lang::En);
+        assert!(score >= 0.3);
+        assert!(kinds.contains(&HostileKind::HarshAtPerson));
+        assert!(read("You are pathetic and dishonest", Lang::En).0 >= 0.3);
+        assert!(read("Elle est vraiment lamentable", Lang::Fr).0 >= 0.3);
+        // A negated judgement is not contempt.
+        assert!(read("She is not wrong", Lang::En).0 < 0.3);
+        // The same words about a thing stay below the limit.
+        assert!(read("The update is disappointing", Lang::En).0 < 0.3);
+    }
+
+    #[test]
+    fn feelings_said_of_a_person_are_knowingly_read_as_contempt() {
+        // A word list cannot tell `she is sad` (a feeling) from `she is pathetic` (contempt).
+        assert!(read("She is so sad about the news", Lang::En).0 >= 0.3);
+    }
+
+    #[test]
     fn calm_complaints_and_neutral_topics_are_not_hostile() {
         assert!(read("The delivery was late and I am disappointed", Lang::En).0 < 0.3);
         assert_eq!(read("A debate on abortion law tonight", Lang::En).1, 0.0);
         assert!(read("La livraison est en retard", Lang::Fr).0 < 0.3);
+    }
+
+    #[test]
+    fn the_middle_finger_emoji_is_profane_in_both_languages() {
+        assert_eq!(read("Here is my answer 🖕", Lang::En).1, 1.0);
+        assert_eq!(read("Voilà ma réponse 🖕🏼", Lang::Fr).1, 1.0);
+        assert_eq!(read("Here is my answer 👍", Lang::En).1, 0.0);
+    }
+
+    #[test]
+    fn insults_in_capitals_and_with_emoji_are_still_insults() {
+        let (score, profanity, _) = read("T'ES QU'UN CONNARD 😡", Lang::Fr);
+        assert!(score >= 0.5);
+        assert_eq!(profanity, 1.0);
+        assert!(read("YOU ARE AN IDIOT 🤡", Lang::En).0 >= 0.5);
+    }
+
+    #[test]
+    fn a_negated_insult_is_knowingly_still_read_as_an_insult() {
+        // Negation scope is a sentiment rule; hostility cues ignore it (`you're not an idiot`
+        // is rare in complaints, and `you're no genius` is an insult).
+        assert!(read("You're not an idiot", Lang::En).0 >= 0.3);
     }
 }

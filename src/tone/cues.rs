@@ -32,6 +32,23 @@ pub fn is_negation(lang: Lang, word: &str) -> bool {
     negations(lang).contains(&word) || (lang == Lang::En && word.ends_with("n't"))
 }
 
+/// Words that open a concession: what follows, up to the next punctuation mark, is granted
+/// rather than claimed (`despite the delays`, `malgré la pluie`).
+pub fn is_concession(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::En => matches!(word, "despite" | "notwithstanding"),
+        Lang::Fr => matches!(word, "malgré"),
+    }
+}
+
+/// Laughter tokens, in either language.
+pub fn is_laughter(word: &str) -> bool {
+    matches!(
+        word,
+        "lol" | "lmao" | "lmfao" | "rofl" | "haha" | "hahaha" | "hehe" | "mdr" | "ptdr" | "xd"
+    )
+}
+
 /// Intensifiers (positive scalar) and dampeners (negative), VADER's ±0.293 scale.
 pub fn booster(lang: Lang, word: &str) -> Option<f32> {
     const UP: f32 = 0.293;
@@ -68,6 +85,7 @@ pub fn booster(lang: Lang, word: &str) -> Option<f32> {
             ("utterly", UP),
             ("very", UP),
             ("super", UP),
+            ("pretty", UP),
             ("most", UP),
             ("more", UP),
             ("hella", UP),
@@ -531,6 +549,17 @@ pub fn second_person(lang: Lang, word: &str) -> bool {
     }
 }
 
+/// Words that point at a third person: what is said next to them is said of someone.
+pub fn third_person(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::En => matches!(
+            word,
+            "he" | "she" | "they" | "him" | "her" | "them" | "he's" | "she's" | "they're"
+        ),
+        Lang::Fr => matches!(word, "il" | "elle" | "ils" | "elles" | "lui" | "eux"),
+    }
+}
+
 /// Blame aimed at the reader.
 pub fn blame(lang: Lang) -> &'static [&'static str] {
     match lang {
@@ -659,6 +688,35 @@ pub fn insults(lang: Lang) -> &'static [&'static str] {
             "dimwit",
             "clueless",
             "snowflake",
+            "crook",
+            "crooks",
+            "coward",
+            "cowards",
+            "traitor",
+            "traitors",
+            "bigot",
+            "bigots",
+            "fascist",
+            "fascists",
+            "thug",
+            "thugs",
+            "creep",
+            "psycho",
+            "lunatic",
+            "lunatics",
+            "jerk",
+            "scumbag",
+            "scumbags",
+            "fraud",
+            "wacko",
+            "buffoon",
+            "twit",
+            "weirdo",
+            "sociopath",
+            "degenerate",
+            "deplorables",
+            "halfwit",
+            "nutjob",
         ],
         Lang::Fr => &[
             "idiot",
@@ -691,8 +749,74 @@ pub fn insults(lang: Lang) -> &'static [&'static str] {
             "honte",
             "pitoyable",
             "ridicule",
+            "facho",
+            "fachos",
+            "traître",
+            "traîtres",
+            "escroc",
+            "escrocs",
+            "voyou",
+            "voyous",
+            "lâche",
+            "lâches",
+            "guignol",
+            "guignols",
+            "tocard",
+            "tocards",
+            "boloss",
+            "cassos",
+            "pourri",
+            "pourris",
+            "raclure",
+            "ordure",
+            "ordures",
+            "minus",
         ],
     }
+}
+
+/// Irony markers: phrases that say the praise around them is meant the other way
+/// (`yeah right`, `thanks for nothing`, `merci pour rien`).
+pub fn sarcasm(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[
+            "yeah right",
+            "yeah sure",
+            "thanks for nothing",
+            "oh great",
+            "oh joy",
+            "oh wonderful",
+            "what a surprise",
+            "big surprise",
+            "just great",
+            "so much for",
+            "said no one ever",
+            "said nobody ever",
+        ],
+        Lang::Fr => &[
+            "merci pour rien",
+            "merci de rien",
+            "c'est ça oui",
+            "quelle surprise",
+            "encore bravo",
+            "bah bravo",
+            "ben bravo",
+            "super merci",
+            "génial merci",
+            "manquait plus que ça",
+            "il ne manquait plus que ça",
+        ],
+    }
+}
+
+/// Emoji that mark what is said beside them as ironic: eye roll, upside-down face, unamused.
+pub fn is_sarcasm_emoji(emoji: &str) -> bool {
+    matches!(emoji.trim_end_matches('\u{fe0f}'), "🙄" | "🙃" | "😒")
+}
+
+/// Emoji that are profane gestures (the middle finger, with or without a skin tone).
+pub fn is_profane_emoji(emoji: &str) -> bool {
+    emoji.starts_with('🖕')
 }
 
 /// Apology formulas: politeness that frames the negative words after it (`sorry for the delay`).

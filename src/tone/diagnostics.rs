@@ -120,7 +120,10 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
                 "An insult aimed at someone is the fastest way to a screenshot and a bad buzz.",
                 vec![],
             )),
-            HostileKind::Profanity | HostileKind::Insult | HostileKind::Harsh => {}
+            HostileKind::Profanity
+            | HostileKind::Insult
+            | HostileKind::Harsh
+            | HostileKind::HarshAtPerson => {}
         }
         if let Some(sureness) = h.profanity {
             let severity = match (sureness, strict_profanity) {

@@ -1,6 +1,7 @@
 //! A draft as the tone analysis reads it: the tokens turned into lowercase words, emoji,
 //! emoticons and punctuation marks, grouped into sentences. French elisions (`n'aime`) are split
 //! into the clitic and the word, so `n'` counts as a negation and `aime` is looked up alone.
+//! Masked profanity (`f*ck`, `sh!t`, `m3rde`) is read as one word, the word it hides.
 
 use crate::report::Span;
 use crate::text::{hashtag_parts, Token, TokenKind};
@@ -68,6 +69,44 @@ pub fn is_caps_word(word: &str) -> bool {
     letters >= 2
 }
 
+/// A profane word written with masking characters (`f*ck`, `sh!t`, `a$$`, `m3rde`): the
+/// touching tokens from `i` that spell it, as the end index and the word.
+fn masked_profanity(text: &str, tokens: &[Token], i: usize, lang: Lang) -> Option<(usize, String)> {
+    let first = tokens[i];
+    if !matches!(first.kind, TokenKind::Word | TokenKind::Number) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && tokens[end].span.start == tokens[end - 1].span.end
+        && matches!(
+            tokens[end].kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Punctuation
+        )
+    {
+        end += 1;
+    }
+    // Cheap test first: a lone word is not masked; a lone number must mix in letters.
+    if end == i + 1
+        && !(first.kind == TokenKind::Number && first.text(text).chars().any(char::is_alphabetic))
+    {
+        return None;
+    }
+    let whole = &text[first.span.start..tokens[end - 1].span.end];
+    if !whole.contains(['*', '$', '@', '!', '0', '1', '3', '4', '5', '7']) {
+        return None;
+    }
+    // The longest run that unmasks (trailing `!` or `.` may be punctuation, not a mask).
+    while end > i {
+        let run = &text[first.span.start..tokens[end - 1].span.end];
+        if let Some(word) = lexicon::unmask(lang, run) {
+            return Some((end, word));
+        }
+        end -= 1;
+    }
+    None
+}
+
 fn normalise(word: &str) -> String {
     word.replace('’', "'").to_lowercase()
 }
@@ -102,6 +141,21 @@ impl<'a> Draft<'a> {
                 sentence,
                 entry: None,
             };
+            if let Some((end, word)) = masked_profanity(text, tokens, i, lang) {
+                let span = Span::new(token.span.start, tokens[end - 1].span.end);
+                words += 1;
+                items.push(item(
+                    ItemKind::Word,
+                    span,
+                    word,
+                    is_caps_word(&text[span.start..span.end]),
+                    false,
+                ));
+                sentence_open = true;
+                prev_end = span.end;
+                i = end;
+                continue;
+            }
             match token.kind {
                 TokenKind::Word => {
                     words += 1;
@@ -166,7 +220,8 @@ impl<'a> Draft<'a> {
                     sentence_open = true;
                 }
                 TokenKind::Punctuation => {
-                    // Touching punctuation, and a trailing emoticon letter (`:D`, `:P`), read as one.
+                    // Touching punctuation, and a trailing emoticon letter or digit (`:D`, `:P`,
+                    // `<3`, `</3`), read as one.
                     let start = token.span.start;
                     let mut end = token.span.end;
                     let mut j = i + 1;
@@ -181,7 +236,7 @@ impl<'a> Draft<'a> {
                     let mut consumed = j;
                     if j < tokens.len()
                         && tokens[j].span.start == end
-                        && tokens[j].kind == TokenKind::Word
+                        && matches!(tokens[j].kind, TokenKind::Word | TokenKind::Number)
                     {
                         let letter = tokens[j].text(text);
                         let candidate = &text[start..tokens[j].span.end];
@@ -228,9 +283,8 @@ impl<'a> Draft<'a> {
             prev_end = token.span.end;
             i += 1;
         }
-        let table = lexicon::words(lang);
         for it in items.iter_mut().filter(|it| it.kind == ItemKind::Word) {
-            it.entry = table.get(&it.lower);
+            it.entry = lexicon::lookup(lang, &it.lower);
         }
         let count = items.last().map_or(0, |l| l.sentence + 1);
         let mut sentences: Vec<Span> = Vec::with_capacity(count);

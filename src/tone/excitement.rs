@@ -122,4 +122,20 @@ mod tests {
         assert!(a.excitement.runs.is_empty());
         assert!(a.excitement.draft < 0.3);
     }
+
+    #[test]
+    fn a_french_emoji_flood_with_exclamations_is_over_excited() {
+        let text = "Trop hâte de vous retrouver !!! 😍😍😍😍";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::Fr);
+        assert_eq!(a.excitement.floods.len(), 1);
+        assert!(a.excitement.draft > 0.6);
+    }
+
+    #[test]
+    fn a_calm_sentence_with_one_emoji_is_not_excited() {
+        let text = "Thanks for your order, it ships tomorrow 🙂";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
+        assert!(a.excitement.floods.is_empty());
+        assert!(a.excitement.draft < 0.3);
+    }
 }

@@ -145,4 +145,15 @@ mod tests {
         let f = formality("The store opens at 9 tomorrow.", Lang::En);
         assert!((0.45..0.75).contains(&f), "{f}");
     }
+
+    #[test]
+    fn french_emoji_and_slang_read_casual_and_formal_letters_formal() {
+        assert!(formality("trop bien ce concert 😂😂 wesh", Lang::Fr) < 0.3);
+        assert!(
+            formality(
+                "Nous vous prions de bien vouloir nous excuser pour ce désagrément. Cordialement.",
+                Lang::Fr
+            ) > 0.7
+        );
+    }
 }

@@ -61,4 +61,21 @@ mod tests {
     fn a_confident_sentence_has_none() {
         assert!(hedges("We fixed the bug and shipped the update.", Lang::En).is_empty());
     }
+
+    #[test]
+    fn negated_certainty_is_a_hedge_too() {
+        assert_eq!(
+            hedges("I'm not sure this will work", Lang::En),
+            vec!["I'm not sure"]
+        );
+        assert_eq!(
+            hedges("Je ne suis pas sûr que ça marche", Lang::Fr),
+            vec!["Je ne suis pas sûr"]
+        );
+    }
+
+    #[test]
+    fn a_confident_french_sentence_has_none() {
+        assert!(hedges("Nous livrons votre commande demain.", Lang::Fr).is_empty());
+    }
 }

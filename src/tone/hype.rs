@@ -70,4 +70,16 @@ mod tests {
         let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
         assert_eq!(a.hype.draft, 0.0);
     }
+
+    #[test]
+    fn superlatives_push_hype_without_clickbait() {
+        let text = "The best, most epic, ultimate deal ever";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
+        assert!(a.hype.clickbait.is_empty());
+        assert!(a.hype.draft > 0.3);
+        let text = "Une offre exceptionnelle et inédite, du jamais vu";
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::Fr);
+        assert_eq!(a.hype.clickbait.len(), 1);
+        assert!(a.hype.draft > 0.5);
+    }
 }

@@ -1,6 +1,8 @@
 //! The tone lexicons, compiled at build time (`buildsrc/tone_lexicons.rs`) into sorted tables that are
 //! searched in place: valence (VADER, pattern, Plume's own), profanity sureness (cuss), emoji
 //! valence, and retext-equality's inclusive-language patterns. Start-up parses nothing.
+//! Lookups fall back from French inflections to the base form, and from masked spellings
+//! (`f*ck`) to the profane word they hide.
 
 use super::Lang;
 
@@ -84,6 +86,17 @@ impl Table {
         None
     }
 
+    /// Every key with its entry, in order (for the rare scans that cannot binary-search, such
+    /// as matching a masked word).
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Entry)> + '_ {
+        let mut offset = 0usize;
+        self.lens.iter().enumerate().map(move |(n, &len)| {
+            let start = offset;
+            offset += usize::from(len);
+            (self.keys.get(start..offset).unwrap_or(""), self.entry(n))
+        })
+    }
+
     /// Number of keys (for size reports and tests).
     pub fn entries(&self) -> usize {
         self.lens.len()
@@ -159,6 +172,108 @@ pub fn words(lang: Lang) -> &'static Table {
     }
 }
 
+/// French inflections and the base forms to try for them, longest ending first: lexicons list
+/// the masculine singular (`déçu`), drafts write `déçue`, `déçus`, `déçues`, `géniaux`.
+const FRENCH_ENDINGS: &[(&str, &str)] = &[
+    ("euses", "eux"),
+    ("euse", "eux"),
+    ("ives", "if"),
+    ("ive", "if"),
+    ("elles", "el"),
+    ("elle", "el"),
+    ("ennes", "en"),
+    ("enne", "en"),
+    ("aux", "al"),
+    ("es", ""),
+    ("s", ""),
+    ("x", ""),
+    ("e", ""),
+];
+
+/// The entry of `word`, or of its base form when the draft writes an inflection the lexicon
+/// does not list (French gender and number: `nulle`, `déçues`, `géniaux`). Words of four letters
+/// or fewer are looked up as written: stripping them invents homographs (`mes` → `me`).
+pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
+    let table = words(lang);
+    if let Some(entry) = table.get(word) {
+        return Some(entry);
+    }
+    if lang != Lang::Fr || word.chars().count() <= 4 {
+        return None;
+    }
+    FRENCH_ENDINGS.iter().find_map(|(ending, base)| {
+        let stem = word.strip_suffix(ending)?;
+        // A feminine `-e` follows a participle or an adjective ending (`déçue`, `contente`,
+        // `grande`); after other letters it is part of the word (`france` is not `franc`).
+        if ending.starts_with('e')
+            && base.is_empty()
+            && !stem.ends_with(['é', 'u', 'i', 't', 'd', 's'])
+        {
+            return None;
+        }
+        let mut key = String::with_capacity(stem.len() + base.len());
+        key.push_str(stem);
+        key.push_str(base);
+        table.get(&key).filter(|e| e.valence != 0.0)
+    })
+}
+
+/// What a masking character stands for: a letter written as a look-alike digit or symbol
+/// (`sh1t`, `a$$`, `m3rde`), or `None` for a star that hides any one letter (`f*ck`).
+fn unleet(c: char) -> Option<Option<char>> {
+    Some(match c {
+        '*' => None,
+        '$' | '5' => Some('s'),
+        '@' | '4' => Some('a'),
+        '0' => Some('o'),
+        '1' | '!' => Some('i'),
+        '3' => Some('e'),
+        '7' => Some('t'),
+        _ => return None,
+    })
+}
+
+/// The profane word a masked spelling hides (`f*ck`, `f**k`, `sh!t`, `a$$`, `put*in`, `m3rde`),
+/// if the language's profanity list has exactly that shape: each star stands for one letter,
+/// each look-alike (`$`, `@`, `0`, `1`, `!`, `3`, `4`, `5`, `7`) for its letter. Only profane
+/// words are returned, so `2nd` or `h*me` stay as they are.
+pub fn unmask(lang: Lang, masked: &str) -> Option<String> {
+    let chars: Vec<Option<char>> = masked
+        .chars()
+        .map(|c| match unleet(c) {
+            Some(letter) => letter,
+            None => c.to_lowercase().next(),
+        })
+        .collect();
+    let letters = masked.chars().filter(|c| c.is_alphabetic()).count();
+    let masks = masked.chars().filter(|c| unleet(*c).is_some()).count();
+    if !(3..=12).contains(&chars.len()) || letters == 0 || masks == 0 || masks > letters + 1 {
+        return None;
+    }
+    let profane = |e: &Entry| e.profanity.is_some_and(|s| s >= 1);
+    if chars.iter().all(Option::is_some) {
+        let word: String = chars.iter().flatten().collect();
+        return words(lang).get(&word).filter(profane).map(|_| word);
+    }
+    let fits = |key: &str| {
+        key.chars().count() == chars.len()
+            && key
+                .chars()
+                .zip(&chars)
+                .all(|(k, c)| c.is_none_or(|c| c == k) && k.is_alphabetic())
+    };
+    let mut best: Option<(&'static str, u8)> = None;
+    for (key, entry) in words(lang).iter() {
+        if profane(&entry) && fits(key) {
+            let sureness = entry.profanity.unwrap_or(0);
+            if best.is_none_or(|(_, s)| sureness > s) {
+                best = Some((key, sureness));
+            }
+        }
+    }
+    best.map(|(k, _)| k.to_string())
+}
+
 /// Valence of one emoji (−4…4), if it carries any.
 pub fn emoji_valence(emoji: &str) -> Option<f32> {
     // Variation selectors do not change meaning: `❤️` and `❤` read the same.
@@ -199,6 +314,25 @@ mod tests {
         assert!(emoji_valence("😀").is_some_and(|v| v > 0.0));
         assert!(emoji_valence("😡").is_some_and(|v| v < 0.0));
         assert!(emoji_valence("❤️").is_some_and(|v| v > 0.0));
+    }
+
+    #[test]
+    fn a_masked_spelling_unmasks_only_to_a_profane_word() {
+        assert_eq!(unmask(Lang::En, "f*ck").as_deref(), Some("fuck"));
+        assert_eq!(unmask(Lang::En, "F**K").as_deref(), Some("fuck"));
+        assert_eq!(unmask(Lang::En, "sh!t").as_deref(), Some("shit"));
+        assert_eq!(unmask(Lang::Fr, "m3rde").as_deref(), Some("merde"));
+        assert_eq!(unmask(Lang::Fr, "put*in").as_deref(), Some("putain"));
+        assert_eq!(unmask(Lang::En, "h*me"), None);
+        assert_eq!(unmask(Lang::En, "2nd"), None);
+        assert_eq!(unmask(Lang::En, "****"), None);
+    }
+
+    #[test]
+    fn french_inflections_fall_back_to_the_base_form() {
+        assert!(lookup(Lang::Fr, "déçues").is_some_and(|e| e.valence < 0.0));
+        assert!(lookup(Lang::Fr, "géniaux").is_some_and(|e| e.valence > 0.0));
+        assert_eq!(lookup(Lang::En, "gooder"), None);
     }
 
     #[test]

@@ -349,8 +349,12 @@ mod tests {
         let label = |text: &str, lang: Language| {
             check_tone(text, &tokenize(text), lang, None, &mut Vec::new())
         };
-        // Masked profanity is not recognised.
-        assert_eq!(label("what the f*ck", Language::EnUs).scores.profanity, 0.0);
+        // Masked profanity is read (`f*ck`), but profanity spelled out letter by letter is not.
+        assert_eq!(label("what the f*ck", Language::EnUs).scores.profanity, 1.0);
+        assert_eq!(
+            label("what the f u c k", Language::EnUs).scores.profanity,
+            0.0
+        );
         // Irony in French reads literally: "Bravo" is praise to a lexicon.
         assert!(
             label("Bravo, encore une panne de la SNCF. Génial.", Language::Fr)

@@ -1,9 +1,12 @@
 //! Sentiment: valence from −1 (negative) to 1 (positive), per sentence and for the draft.
 //!
 //! A VADER-style reading over Plume's lexicons: each word, phrase, emoji or emoticon brings its
-//! valence; intensifiers scale it, a negation within three words flips and dampens it, capitals
-//! (in a sentence that is not all capitals) stress it, a contrast word (`but`, `mais`) shifts the
-//! weight to what follows, and `!` marks amplify the total. The sum is squashed into −1…1.
+//! valence; intensifiers scale it, a negation within three words of the same clause flips and
+//! dampens it, capitals (in a sentence that is not all capitals) stress it, a contrast word
+//! (`but`, `mais`) shifts the weight to what follows, and `!` marks amplify the total. Names and
+//! titles (`The Help`), laughter, praise asked about in a question and conceded phrases
+//! (`despite …`) weigh less; irony markers (`/s`, `#not`, 🙄, `yeah right`) turn praise around.
+//! The sum is squashed into −1…1.
 
 use super::draft::{Draft, ItemKind};
 use super::{cues, lexicon, Lang};
@@ -19,6 +22,24 @@ const ALPHA: f32 = 15.0;
 /// In a sentence with an apology formula, negative words are scaled by this: they name what
 /// the apology is for, not the writer's mood.
 const APOLOGY_SCALAR: f32 = 0.3;
+/// A word written with a capital initial inside a sentence (`The Help`, `Dark Souls`, `Hope
+/// Street`) is mostly a name or a title: its valence is scaled by this. Chosen on the XLM-T
+/// English train split (0 scored best; a little is kept for sentences typed in Title Case).
+const NAME_SCALAR: f32 = 0.2;
+/// Laughter (`lol`, `haha`, `mdr`) comes with jokes, mockery and complaints alike: VADER's
+/// strong positive valence is scaled by this.
+const LAUGHTER_SCALAR: f32 = 0.5;
+/// Praise inside a question (`is it any good?`, `who wants to win?`) is asked about, not given:
+/// its valence is scaled by this. Chosen on the XLM-T train splits.
+const QUESTION_PRAISE_SCALAR: f32 = 0.5;
+/// An English sentence with `!` and no valenced word (`Concert on Friday!!`) reads as a little
+/// positive: exclamations on social media mostly share good news. Chosen on the XLM-T English
+/// train split; on the French one it hurt, so French leaves it out.
+const EXCLAMATION_MOOD: f32 = 1.0;
+/// What a conceded phrase (`despite the delays`) keeps of its valence.
+const CONCESSION_SCALAR: f32 = 0.5;
+/// The valence of an insult missing from the valence lexicon.
+const INSULT_VALENCE: f32 = -2.0;
 /// Negative words weigh more than positive ones on social media, where praise is cheap and
 /// complaint is costly; calibrated on development data as a single global factor.
 const NEGATIVE_WEIGHT: f32 = 1.25;
@@ -34,12 +55,13 @@ pub enum Polarity {
 
 impl Polarity {
     /// The label of a sentiment score read in `lang`. The thresholds differ because the French
-    /// lexicon's valences run weaker than the English one's; both pairs were calibrated once on
-    /// development data (TweetEval and XLM-T validation) and rounded.
+    /// lexicon's valences run weaker than the English one's; both pairs were calibrated for
+    /// macro-recall on the XLM-T English and French train splits (never on the validation sets
+    /// the benchmark reports) and rounded.
     pub fn of(score: f32, lang: Lang) -> Polarity {
         let (negative, positive) = match lang {
-            Lang::En => (-0.2, 0.3),
-            Lang::Fr => (-0.15, 0.1),
+            Lang::En => (-0.15, 0.4),
+            Lang::Fr => (-0.1, 0.1),
         };
         if score >= positive {
             Polarity::Positive
@@ -159,6 +181,54 @@ fn like_is_a_verb(draft: &Draft, k: usize, indices: &[usize]) -> bool {
         .is_some_and(|prev| prev.kind == ItemKind::Word && SUBJECTS.contains(&prev.lower.as_str()))
 }
 
+/// Whether a word is written with a capital initial and lowercase after (`Help`, `Souls`):
+/// inside a sentence, mostly a name or a title rather than the word's sense.
+fn is_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Whether the draft ends with the `/s` tag that marks it as sarcastic (`Love Mondays /s`).
+fn ends_with_sarcasm_tag(draft: &Draft) -> bool {
+    let mut tail =
+        draft.items.iter().rev().filter(|it| {
+            !(it.kind == ItemKind::Punct && it.lower != "/" && !it.lower.ends_with('/'))
+        });
+    let last = tail.next();
+    let before = tail.next();
+    last.is_some_and(|it| it.kind == ItemKind::Word && it.lower == "s")
+        && before.is_some_and(|it| it.kind == ItemKind::Punct && it.lower.ends_with('/'))
+}
+
+/// Whether the word at position `k` of a sentence is followed by a valenced word: a booster
+/// there (`super bad`, `pretty awful`) intensifies it rather than praising.
+fn modifies_next(draft: &Draft, k: usize, indices: &[usize]) -> bool {
+    indices.get(k + 1).is_some_and(|&n| {
+        let next = &draft.items[n];
+        next.kind == ItemKind::Word && next.entry.is_some_and(|e| e.valence != 0.0)
+    })
+}
+
+/// Whether the word at position `k` of a sentence is followed by a comma.
+fn next_is_comma(draft: &Draft, k: usize, indices: &[usize]) -> bool {
+    indices.get(k + 1).is_some_and(|&n| {
+        draft.items[n].kind == ItemKind::Punct && draft.items[n].lower.starts_with(',')
+    })
+}
+
+/// Whether the draft carries a hashtag that declares irony: `#not`, `#sarcasm` (`#sarcasme`).
+fn has_sarcasm_hashtag(draft: &Draft) -> bool {
+    draft.items.iter().any(|it| {
+        it.in_hashtag
+            && matches!(it.lower.as_str(), "not" | "sarcasm" | "sarcasme" | "ironie")
+            && draft.text[..it.span.start].ends_with('#')
+            && draft.text[it.span.end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Reads the sentiment of `draft`.
 pub fn read(draft: &Draft) -> Sentiment {
     let lang = draft.lang;
@@ -169,6 +239,20 @@ pub fn read(draft: &Draft) -> Sentiment {
     let mut apology_in = vec![false; draft.sentences.len()];
     for (_, first, _) in draft.find_phrases(cues::apologies(lang)) {
         apology_in[draft.items[first].sentence] = true;
+    }
+    // Irony: a marker phrase or emoji turns the praise of its sentence around; `/s` at the end
+    // of a draft turns the whole draft.
+    let mut sarcastic_in = vec![false; draft.sentences.len()];
+    for (_, first, _) in draft.find_phrases(cues::sarcasm(lang)) {
+        sarcastic_in[draft.items[first].sentence] = true;
+    }
+    for item in &draft.items {
+        if item.kind == ItemKind::Emoji && cues::is_sarcasm_emoji(&item.lower) {
+            sarcastic_in[item.sentence] = true;
+        }
+    }
+    if ends_with_sarcasm_tag(draft) || has_sarcasm_hashtag(draft) {
+        sarcastic_in.iter_mut().for_each(|s| *s = true);
     }
     let mut draft_sum = 0.0f32;
     let mut draft_bangs = 0usize;
@@ -212,7 +296,13 @@ pub fn read(draft: &Draft) -> Sentiment {
             if cues::is_contrast(lang, &item.lower) {
                 contrast_at = Some(valences.len());
             }
-            let Some((last, mut v)) = lookup(draft, i) else {
+            // An insult the valence lexicon does not list (`hypocrites`, `tocard`) is still negative.
+            let insult = || {
+                cues::insults(lang)
+                    .contains(&item.lower.as_str())
+                    .then_some((i, INSULT_VALENCE))
+            };
+            let Some((last, mut v)) = lookup(draft, i).or_else(insult) else {
                 k += 1;
                 continue;
             };
@@ -221,12 +311,32 @@ pub fn read(draft: &Draft) -> Sentiment {
                 continue;
             }
             // A booster or a negation is not itself valenced when it modifies a following word.
-            if cues::booster(lang, &item.lower).is_some() && v.abs() < 1.0 {
+            if cues::booster(lang, &item.lower).is_some()
+                && (v.abs() < 1.0 || modifies_next(draft, k, &indices))
+            {
+                k += 1;
+                continue;
+            }
+            // Laughter (`lol`, `haha`) softens whatever it follows more than it praises.
+            if cues::is_laughter(&item.lower) {
+                v *= LAUGHTER_SCALAR;
+            }
+            // `well` opening a sentence or set off by a comma is a discourse marker.
+            if lang == Lang::En
+                && item.lower == "well"
+                && (k == 0 || next_is_comma(draft, k, &indices))
+            {
                 k += 1;
                 continue;
             }
             if item.caps && !all_caps {
                 v += CAPS_STRESS * v.signum();
+            }
+            if k > 0
+                && !item.in_hashtag
+                && is_title_case(&draft.text[item.span.start..item.span.end])
+            {
+                v *= NAME_SCALAR;
             }
             // An idiom that starts with its own negation (`pas terrible`) is read as a whole.
             let mut negated = false;
@@ -236,6 +346,11 @@ pub fn read(draft: &Draft) -> Sentiment {
                     break;
                 };
                 let prev = &draft.items[p];
+                // A comma, a colon or a dash closes the clause: `not bad, great` keeps `great`.
+                if prev.kind == ItemKind::Punct && prev.lower.contains([',', ';', ':', '-', '—'])
+                {
+                    break;
+                }
                 if prev.kind != ItemKind::Word {
                     continue;
                 }
@@ -263,9 +378,29 @@ pub fn read(draft: &Draft) -> Sentiment {
                 .position(|&x| x == last)
                 .map_or(k + 1, |p| p + 1);
         }
+        if sarcastic_in[s] {
+            for val in valences.iter_mut().filter(|v| v.2 > 0.0) {
+                val.2 *= NEGATION_SCALAR;
+            }
+        }
         if apology {
             for val in valences.iter_mut().filter(|v| v.2 < 0.0) {
                 val.2 *= APOLOGY_SCALAR;
+            }
+        }
+        // A concession (`despite the delays`, `malgré les promesses`) is granted, not claimed:
+        // its words weigh less, up to the next punctuation mark.
+        let mut conceding = false;
+        for &i in &indices {
+            let it = &draft.items[i];
+            if it.kind == ItemKind::Word && cues::is_concession(lang, &it.lower) {
+                conceding = true;
+            } else if it.kind == ItemKind::Punct {
+                conceding = false;
+            } else if conceding {
+                for val in valences.iter_mut().filter(|v| v.0 == i) {
+                    val.2 *= CONCESSION_SCALAR;
+                }
             }
         }
         if let Some(at) = contrast_at {
@@ -273,7 +408,17 @@ pub fn read(draft: &Draft) -> Sentiment {
                 val.2 *= if n < at { 0.5 } else { 1.5 };
             }
         }
+        if questions > 0 {
+            for val in valences.iter_mut().filter(|v| v.2 > 0.0) {
+                val.2 *= QUESTION_PRAISE_SCALAR;
+            }
+        }
         let mut sum: f32 = valences.iter().map(|v| v.2).sum();
+        let mut bang_base = 0.0;
+        if sum == 0.0 && bangs > 0 && questions == 0 && lang == Lang::En {
+            bang_base = EXCLAMATION_MOOD;
+            sum = bang_base;
+        }
         if sum != 0.0 {
             let stress = EXCLAMATION_STRESS * bangs.min(4) as f32
                 + if questions > 1 {
@@ -284,7 +429,7 @@ pub fn read(draft: &Draft) -> Sentiment {
             sum += stress * sum.signum();
         }
         out.sentences[s] = squash(sum);
-        draft_sum += valences.iter().map(|v| v.2).sum::<f32>();
+        draft_sum += valences.iter().map(|v| v.2).sum::<f32>() + bang_base;
         draft_bangs += bangs;
         out.contributions.extend(
             valences
@@ -408,9 +553,150 @@ mod tests {
     }
 
     #[test]
-    fn sarcasm_is_knowingly_not_detected() {
-        // "Great, another delay" is sarcastic; a lexicon reads "great" as praise. Documented, not handled.
+    fn sarcasm_without_a_marker_is_knowingly_not_detected() {
+        // "Great, another delay" is sarcastic; a lexicon reads "great" as praise. Without a marker
+        // (`/s`, 🙄, `yeah right`) Plume reads it literally.
         assert!(score("Great, another delay. Just what I needed", Lang::En) > 0.0);
+        assert!(score("Génial, encore un retard", Lang::Fr) > 0.0);
+    }
+
+    #[test]
+    fn gratitude_next_to_a_complaint_is_knowingly_read_at_face_value() {
+        // `thanks a lot` beside a complaint is often ironic, but as often sincere (`thanks a lot
+        // for fixing the broken link`): without a marker, the thanks count as thanks.
+        let mixed = score("Thanks a lot for the broken update", Lang::En);
+        let complaint = score("The broken update", Lang::En);
+        assert!(mixed > complaint);
+    }
+
+    #[test]
+    fn an_eye_roll_or_a_slash_s_turns_praise_into_its_opposite() {
+        assert!(score("Great, another delay 🙄", Lang::En) < 0.0);
+        assert!(score("Love waiting two hours for a refund /s", Lang::En) < 0.0);
+        assert!(score("I love waiting two hours for a refund", Lang::En) > 0.0);
+        assert!(score("Super, encore un retard 🙃", Lang::Fr) < 0.0);
+    }
+
+    #[test]
+    fn a_not_or_sarcasm_hashtag_turns_the_draft_around() {
+        assert!(
+            score(
+                "Having so much fun doing homework on a Friday night #not",
+                Lang::En
+            ) < 0.0
+        );
+        assert!(score("Love this weather #sarcasm", Lang::En) < 0.0);
+        // `#not` inside a longer hashtag is a word, not the irony tag.
+        assert_eq!(
+            score("Love this weather #NotAgain", Lang::En),
+            score("Love this weather", Lang::En)
+        );
+        assert!(score("Vraiment super cette grève #ironie", Lang::Fr) < 0.0);
+    }
+
+    #[test]
+    fn hearts_and_broken_hearts_typed_as_emoticons_carry_valence() {
+        assert!(score("see you soon <3", Lang::En) > 0.2);
+        assert!(score("he left </3", Lang::En) < -0.2);
+    }
+
+    #[test]
+    fn an_insult_missing_from_the_valence_lexicon_is_still_negative() {
+        assert!(score("What a bunch of hypocrites", Lang::En) < -0.2);
+        assert!(score("Quel tocard", Lang::Fr) < -0.2);
+    }
+
+    #[test]
+    fn irony_phrases_turn_praise_around_in_their_sentence() {
+        assert!(score("Oh great, the app crashed again", Lang::En) < 0.0);
+        assert!(score("Yeah right, best service ever", Lang::En) < 0.0);
+        assert!(score("Merci pour rien, super service", Lang::Fr) < 0.0);
+        // Without the marker the same praise reads as praise.
+        assert!(score("Best service ever", Lang::En) > 0.0);
+    }
+
+    #[test]
+    fn capitalised_names_and_titles_inside_a_sentence_weigh_little() {
+        // `Help` and `Dark Souls` are titles here, not help or darkness.
+        let title = score("Tonight I am watching The Help", Lang::En);
+        let word = score("Tonight I am watching the help", Lang::En);
+        assert!(title.abs() < word.abs());
+        assert!(score("Streaming Dark Souls tonight", Lang::En).abs() < 0.2);
+        // The first word of a sentence keeps its weight.
+        assert!(score("Love this new update", Lang::En) > 0.3);
+    }
+
+    #[test]
+    fn an_intensifier_before_a_feeling_word_strengthens_it_instead_of_praising() {
+        assert!(score("That was super bad", Lang::En) < -0.3);
+        assert!(score("The food was pretty awful", Lang::En) < -0.3);
+        assert!(score("C'est super nul", Lang::Fr) < -0.3);
+    }
+
+    #[test]
+    fn laughter_is_a_weak_signal_of_praise() {
+        let laugh = score("lol", Lang::En);
+        assert!(laugh > 0.0 && laugh < score("great", Lang::En));
+        assert!(score("missed my train again lol", Lang::En) < 0.0);
+        assert!(score("raté mon train encore mdr", Lang::Fr) <= 0.0);
+    }
+
+    #[test]
+    fn a_conceded_phrase_weighs_less_than_the_claim() {
+        assert!(score("Despite the awful weather, a lovely day", Lang::En) > 0.0);
+        assert!(
+            score(
+                "Malgré les belles promesses, le projet est un échec",
+                Lang::Fr
+            ) < 0.0
+        );
+    }
+
+    #[test]
+    fn a_negation_stops_at_the_end_of_its_clause() {
+        assert!(score("No queue, great service", Lang::En) > 0.3);
+        assert!(score("No great service", Lang::En) < 0.0);
+        assert!(score("Pas de file, super service", Lang::Fr) > 0.3);
+    }
+
+    #[test]
+    fn praise_asked_about_in_a_question_weighs_less_than_praise_given() {
+        let asked = score("Is the new menu any good?", Lang::En);
+        let given = score("The new menu is good.", Lang::En);
+        assert!(asked > 0.0 && asked < given);
+        assert!(
+            score("Le nouveau menu est-il bon ?", Lang::Fr)
+                < score("Le nouveau menu est bon.", Lang::Fr)
+        );
+        // Complaints in a question keep their weight.
+        assert!(score("Why is the app so terrible?", Lang::En) < -0.4);
+    }
+
+    #[test]
+    fn an_english_exclamation_without_feeling_words_reads_as_a_little_positive() {
+        let news = score("Concert on Friday!!", Lang::En);
+        assert!(news > 0.2);
+        assert!(news < score("Great concert on Friday!!", Lang::En));
+        assert_eq!(score("Concert on Friday.", Lang::En), 0.0);
+        assert_eq!(score("Which concert on Friday?!", Lang::En), 0.0);
+        // French leaves it out (measured: it did not help on French tweets).
+        assert_eq!(score("Concert vendredi !!", Lang::Fr), 0.0);
+    }
+
+    #[test]
+    fn well_as_a_discourse_marker_carries_no_valence() {
+        assert_eq!(score("Well, the store opens at nine", Lang::En), 0.0);
+        assert!(score("The launch went well", Lang::En) > 0.0);
+    }
+
+    #[test]
+    fn french_feminine_and_plural_forms_read_like_the_base_adjective() {
+        // The lexicons list `déçu`, `heureux`, `génial`; drafts write every form.
+        assert!(score("Elles sont vraiment déçues", Lang::Fr) < -0.3);
+        assert!(score("Nous sommes heureuses de vous accueillir", Lang::Fr) > 0.3);
+        assert!(score("Des résultats géniaux cette année", Lang::Fr) > 0.3);
+        // A name ending in -e is not read as a shorter word (`France` is not `franc`).
+        assert_eq!(score("Rendez-vous en france", Lang::Fr), 0.0);
     }
 
     #[test]

@@ -114,4 +114,18 @@ mod tests {
         check_shouting(text, &tokenize(text), &mut out);
         assert_eq!(out[0].suggestions, vec!["so excited"]);
     }
+
+    #[test]
+    fn french_shouting_with_accents_is_found_and_acronyms_are_not() {
+        assert_eq!(
+            runs("Franchement C'EST INADMISSIBLE ce retard"),
+            vec!["C'EST INADMISSIBLE"]
+        );
+        assert!(runs("Rendez-vous à la SNCF avec la RATP").is_empty());
+    }
+
+    #[test]
+    fn hashtags_mentions_and_emoji_between_capitals_are_not_shouting() {
+        assert!(runs("Go #TEAMUSA @NASA 🚀").is_empty());
+    }
 }

@@ -22,9 +22,33 @@ const sessions = new Map<HTMLElement, FieldSession>();
 /** The session typed in last: the popup's summary and keyboard commands act on it. */
 let current: FieldSession | undefined;
 
-/** Whether the extension is still alive (it may be updated or disabled while the page lives). */
+/**
+ * Whether the extension is still alive (it may be updated, reloaded or disabled while the page
+ * lives). The first time it is not, this orphaned script removes everything it drew and stops
+ * listening, so the page is left exactly as it would be without Plume.
+ */
 function extensionAlive(): boolean {
-  return typeof chrome !== "undefined" && chrome.runtime?.id !== undefined;
+  if (orphaned) return false;
+  if (typeof chrome !== "undefined" && chrome.runtime?.id !== undefined) return true;
+  tearDown();
+  return false;
+}
+
+/** Set once the extension is gone; nothing runs after that. */
+let orphaned = false;
+/** Aborted when the extension is gone: removes the page-wide listeners. */
+const lifetime = new AbortController();
+/** Checks now and then, while fields are watched, that the extension is still there. */
+let watchdog: number | undefined;
+const WATCHDOG_MS = 1000;
+
+function tearDown(): void {
+  orphaned = true;
+  window.clearInterval(watchdog);
+  for (const session of [...sessions.values()]) session.dispose();
+  popover?.dispose();
+  popover = undefined;
+  lifetime.abort();
 }
 
 /** Sends a message to the worker; null when the extension was updated or disabled meanwhile. */
@@ -78,6 +102,7 @@ class FieldSession {
   /** Set while a fix is being applied: its own input events must not close the popover. */
   private applying = false;
   private readonly onInput = (): void => {
+    if (!extensionAlive()) return;
     current = this;
     if (!this.applying) popover?.hide();
     this.schedule();
@@ -90,6 +115,7 @@ class FieldSession {
     element.addEventListener("input", this.onInput);
     this.resizeObserver = new ResizeObserver(() => this.redraw());
     this.resizeObserver.observe(element);
+    watchdog ??= window.setInterval(extensionAlive, WATCHDOG_MS);
     this.schedule(0);
   }
 
@@ -101,6 +127,7 @@ class FieldSession {
   }
 
   private async run(): Promise<void> {
+    if (!extensionAlive()) return;
     if (!this.element.isConnected) {
       this.dispose();
       return;
@@ -225,6 +252,7 @@ function fieldOf(target: Element | null): HTMLElement | null {
 document.addEventListener(
   "focusin",
   (event) => {
+    if (!extensionAlive()) return;
     const field = fieldOf(eventTarget(event));
     if (field === null) return;
     let session = sessions.get(field);
@@ -234,12 +262,13 @@ document.addEventListener(
     }
     current = session;
   },
-  true,
+  { capture: true, signal: lifetime.signal },
 );
 
 document.addEventListener(
   "click",
   (event) => {
+    if (!extensionAlive()) return;
     if (popover?.contains(event.clientX, event.clientY)) return;
     const target = eventTarget(event);
     for (const session of sessions.values()) {
@@ -247,26 +276,29 @@ document.addEventListener(
     }
     popover?.hide();
   },
-  true,
+  { capture: true, signal: lifetime.signal },
 );
 
 document.addEventListener(
   "keydown",
   (event) => {
+    if (!extensionAlive()) return;
     if (event.key === "Escape") popover?.hide();
   },
-  true,
+  { capture: true, signal: lifetime.signal },
 );
 
 const redrawAll = (): void => {
+  if (!extensionAlive()) return;
   for (const session of sessions.values()) session.redraw();
 };
-document.addEventListener("scroll", redrawAll, { capture: true, passive: true });
-window.addEventListener("resize", redrawAll, { passive: true });
+document.addEventListener("scroll", redrawAll, { capture: true, passive: true, signal: lifetime.signal });
+window.addEventListener("resize", redrawAll, { passive: true, signal: lifetime.signal });
 
 // The popup asks for the current draft's summary; the worker relays keyboard commands.
 if (extensionAlive()) {
   chrome.runtime.onMessage.addListener((message: TabRequest, _sender, sendResponse) => {
+    if (orphaned) return false;
     if (message?.type === "command") {
       // Only the frame whose field has focus acts on a keyboard command.
       if (current !== undefined && document.hasFocus()) {

@@ -17,6 +17,11 @@ const MAX_DRAWN = 500;
 const HUGE_DRAFT = 100_000;
 const HUGE_DRAFT_DEBOUNCE_MS = 600;
 
+/** Resolves once the browser has rendered its next frame. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 let popover: Popover | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
 /** The session typed in last: the popup's summary and keyboard commands act on it. */
@@ -150,6 +155,12 @@ class FieldSession {
     if (report === "disabled") {
       this.dispose();
       return;
+    }
+    if (text.length > HUGE_DRAFT) {
+      // Measured right after the browser's own frame, drawing forces no pending layout of the
+      // page (the field's own, for a huge draft, is long).
+      await afterNextFrame();
+      if (revision !== this.revision || !extensionAlive()) return;
     }
     const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
     this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown);

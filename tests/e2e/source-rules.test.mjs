@@ -96,3 +96,34 @@ test("no extension source sends page or pack text to an HTML sink, the page, or 
   }
   assert.deepEqual(found, []);
 });
+
+/** What the code must use for each permission the manifest asks for. */
+const PERMISSION_USES = {
+  storage: /\bchrome\.storage\.(sync|local|managed)\b/,
+  activeTab: /\bchrome\.tabs\.query\b/,
+  scripting: /\bchrome\.scripting\.registerContentScripts\b/,
+};
+
+test("the manifest asks only for permissions the README explains and the code uses", async () => {
+  const manifest = JSON.parse(await readFile(path.join(root, "manifest.json"), "utf8"));
+  const readme = await readFile(path.join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Permissions"), readme.indexOf("\n## ", readme.indexOf("## Permissions") + 1));
+  assert.ok(section.length > 100, "README has a Permissions section");
+  const code = (await Promise.all((await tsFiles(path.join(root, "extension"))).map((f) => readFile(f, "utf8")))).join("\n");
+  assert.deepEqual(Object.keys(PERMISSION_USES).sort(), [...manifest.permissions].sort(), "every permission has a known use");
+  for (const permission of manifest.permissions) {
+    assert.match(section, new RegExp(`\\| \`${permission}\` \\|`), `README explains ${permission}`);
+    assert.match(code, PERMISSION_USES[permission], `the code uses ${permission}`);
+  }
+  assert.equal(manifest.host_permissions, undefined, "no host permission at install");
+  assert.equal(manifest.externally_connectable, undefined, "pages and other extensions cannot message Plume");
+  assert.equal(manifest.web_accessible_resources, undefined, "pages cannot load the extension's files");
+  assert.deepEqual(manifest.optional_host_permissions, ["https://*/*", "http://*/*"]);
+  for (const pattern of manifest.optional_host_permissions) assert.ok(section.includes(`\`${pattern}\``), `README explains ${pattern}`);
+  for (const script of manifest.content_scripts) {
+    for (const match of script.matches) {
+      const host = new URL(match.replace("*.", "wildcard.").replace(/\/\*$/, "/")).host.replace("wildcard.", "*.");
+      assert.ok(section.includes(`\`${host}\``) || section.includes(`\`${match}\``), `README explains the content script on ${match}`);
+    }
+  }
+});

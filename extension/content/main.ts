@@ -208,7 +208,11 @@ class FieldSession {
     const diagnostic = hit.diagnostic;
     const flagged = text.slice(diagnostic.utf16.start, diagnostic.utf16.end);
     const report = (response: ActionResponse | null): void => {
-      if (response?.type === "error") console.warn(`Plume: ${response.message}`);
+      if (response?.type === "error") {
+        // Not saved (a storage quota, a policy lock): say so where the user asked for it.
+        shown.show(diagnostic, hit.rect, actions);
+        shown.notice(response.message);
+      }
       this.schedule(0);
     };
     const actions: PopoverActions = {

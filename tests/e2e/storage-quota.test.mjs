@@ -1,10 +1,10 @@
 // Storage quota errors are reported, not swallowed, and lose nothing: Chrome's real quotas are
 // filled (8 KB per synced item for the settings, 10 MB of local storage for the dictionary),
-// then the options page and the popup try to save. Each shows an error naming what failed,
+// then the options page, the popup and the popover try to save. Each shows an error naming what failed,
 // and what was stored before is still there, unchanged.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchWithExtension, startServer, waitFor } from "./harness.mjs";
+import { clickInClosedShadow, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
 
 let server;
 let browser;
@@ -98,6 +98,29 @@ describe("storage quota errors", () => {
     assert.deepEqual(await storage("sync", "settings"), stored);
     await popup.close();
     await site.close();
+    await browser.worker.evaluate(() => chrome.storage.sync.clear());
+  });
+
+  test("Turn off this rule in the popover shows why it could not be saved, and the settings are unchanged", async () => {
+    const stored = await settingsAtTheSyncItemQuota();
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/basic.html`);
+    await page.click("#ta");
+    await page.keyboard.type("we are SO EXCITED");
+    const mark = await waitFor(
+      () => page.evaluate(() => {
+        const m = [...(document.querySelector("plume-overlay")?.shadowRoot?.querySelectorAll(".mark") ?? [])].find((m) => m.dataset.rule === "tone.shouting");
+        return m?.getBoundingClientRect().toJSON();
+      }),
+      "the shouting underline",
+    );
+    await page.mouse.click((mark.left + mark.right) / 2, mark.top - 8);
+    await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover");
+    await clickInClosedShadow(page, "data-action", "disable-rule");
+    const notice = await waitFor(() => textInClosedShadow(page, "class", "notice", { visible: true }), "the popover's notice");
+    assert.match(notice, /^Settings could not be saved: .*8 KB.*What was saved before is kept/);
+    assert.deepEqual(await storage("sync", "settings"), stored);
+    await page.close();
     await browser.worker.evaluate(() => chrome.storage.sync.clear());
   });
 

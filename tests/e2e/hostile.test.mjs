@@ -13,12 +13,15 @@ import { launchWithExtension, startServer, textInClosedShadow, waitFor } from ".
 let server;
 let browser;
 let extensionId;
+/** Every request any context of the browser made during these tests. */
+const requests = [];
 
 before(async () => {
   // No CSP: markup that reached the DOM could run its inline handlers here.
   server = await startServer(undefined, 0, { csp: false });
   browser = await launchWithExtension();
   extensionId = new URL(browser.worker.url()).host;
+  browser.context.on("request", (request) => requests.push(request.url()));
 });
 
 after(async () => {
@@ -218,5 +221,12 @@ describe("markup from packs and pages is shown as text", () => {
     await setStorage("local", { packs: [] });
     await setStorage("sync", { settings: {} });
     await page.close();
+  });
+});
+
+describe("network", () => {
+  test("nothing in these hostile tests made a request outside the test server and the extension", () => {
+    assert.ok(requests.length > 0, "requests were recorded");
+    assert.deepEqual(requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith(`chrome-extension://${extensionId}/`)), []);
   });
 });

@@ -10,7 +10,7 @@ use crate::tone::ToneTarget;
 
 use super::engine::{self, format_message, Alert, Document};
 use super::error::{line_containing, line_starting_with, PackError, PackErrorKind};
-use super::pattern::{escape, Pattern};
+use super::pattern::{escape, Pattern, LOAD_STEPS};
 use super::platform::Platform;
 use super::rule::{CompileError, Rule};
 use super::spec::{PackSpec, TestSpec};
@@ -156,7 +156,7 @@ impl Pack {
     }
 
     fn from_spec(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
-        let pack = Pack::compile(spec, text, source)?;
+        let pack = Pack::compile_within_budget(spec, text, source)?;
         pack.run_embedded_tests(text, source)?;
         Ok(pack)
     }
@@ -170,7 +170,12 @@ impl Pack {
             return Err(not_a_json_object(name));
         }
         let spec: PackSpec = serde_yaml_ng::from_str(text).map_err(|e| yaml_error(&e, name))?;
-        Pack::compile(spec, text, name)
+        Pack::compile_within_budget(spec, text, name)
+    }
+
+    /// [`Pack::compile`], with every pattern's load-time probe sharing [`LOAD_STEPS`].
+    fn compile_within_budget(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
+        super::regex::with_shared_budget(LOAD_STEPS, || Pack::compile(spec, text, source)).0
     }
 
     fn compile(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {

@@ -12,6 +12,10 @@ pub const MAX_PATTERN_BYTES: usize = 200_000;
 /// it is refused as backtracking catastrophically. Ordinary patterns take a few thousand.
 pub const PROBE_STEPS: usize = 200_000;
 
+/// Most matcher steps trying every pattern of one pack (or one Vale style) may take when it is
+/// loaded: a pack of a thousand rules that each pass the probe must not take minutes to load.
+pub const LOAD_STEPS: usize = 10_000_000;
+
 /// Texts every pattern is tried on when it is compiled: runs of the characters nested
 /// repeats such as `(a+)+`, `(\w+\s?)+` or `(.*,)*` backtrack on (plus each letter and digit
 /// the pattern names), ended by a character no ordinary pattern expects, so the overall match
@@ -40,6 +44,11 @@ impl Pattern {
             reason,
         })?;
         if let Some(probe) = runaway_probe(&regex, source) {
+            if super::regex::shared_budget_spent() {
+                return Err(PackErrorKind::TooLarge(format!(
+                    "trying its patterns takes more than {LOAD_STEPS} steps; write fewer or simpler patterns"
+                )));
+            }
             return Err(PackErrorKind::InvalidRegex {
                 pattern: source.to_string(),
                 reason: format!(

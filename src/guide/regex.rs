@@ -30,6 +30,11 @@ std::thread_local! {
     static STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// Whether a shared budget is set and spent.
+pub fn shared_budget_spent() -> bool {
+    SHARED_STEPS.get() == Some(0)
+}
+
 /// What the searches run under a shared budget did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BudgetUse {

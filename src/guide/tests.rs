@@ -816,3 +816,44 @@ fn billion_laughs_in_json_and_deep_nesting_in_a_rule_are_refused() {
     let err = refused(&yaml);
     assert!(matches!(err.kind, PackErrorKind::Syntax(_)), "{err}");
 }
+
+#[test]
+fn loading_the_shipped_packs_takes_a_small_part_of_the_load_budget() {
+    for (name, _) in SHIPPED {
+        let source = shipped_pack(name).unwrap();
+        let (pack, used) =
+            regex::with_shared_budget(usize::MAX / 2, || Pack::compile_untested(&source));
+        assert!(pack.is_ok(), "{name}");
+        eprintln!("{name}: {} steps", used.steps);
+        assert!(used.steps * 10 < pattern::LOAD_STEPS, "{name}: {used:?}");
+    }
+}
+
+#[test]
+fn a_pack_of_many_slow_but_finite_patterns_is_refused_when_trying_them_exceeds_the_load_budget() {
+    let (one, used) = regex::with_shared_budget(usize::MAX / 2, || pattern::Pattern::new("a*a*z0"));
+    assert!(one.is_ok(), "one such pattern loads: {one:?}");
+    let probe_cost = used.steps;
+    assert!(probe_cost > 0);
+    let rules = pattern::LOAD_STEPS / probe_cost + 10;
+    assert!(
+        rules <= pack::MAX_RULES,
+        "{rules} rules needed; each probe costs {probe_cost}"
+    );
+    let mut yaml = String::from("name: slow\nrules:\n");
+    for i in 0..rules {
+        yaml.push_str(&format!(
+            "  Slow{i}:\n    extends: existence\n    message: x\n    raw:\n      - 'a*a*z{i}'\n"
+        ));
+    }
+    let err = refused(&yaml);
+    assert!(matches!(err.kind, PackErrorKind::TooLarge(_)), "{err}");
+    assert!(
+        err.to_string().contains("write fewer or simpler patterns"),
+        "{err}"
+    );
+    assert!(
+        err.rule.is_some(),
+        "the rule where the budget ran out is named: {err}"
+    );
+}

@@ -156,13 +156,22 @@ pub fn load_style(dir: &Path) -> Result<Style, ValeError> {
         rules: Vec::new(),
         skipped: Vec::new(),
     };
+    // Trying every rule's patterns shares one budget, as for a pack.
+    super::regex::with_shared_budget(super::pattern::LOAD_STEPS, || {
+        load_rule_files(&name, &files, &mut style);
+    });
+    Ok(style)
+}
+
+/// Compiles each rule file of a style, listing the ones that cannot run with the reason.
+fn load_rule_files(name: &str, files: &[PathBuf], style: &mut Style) {
     for file in files {
         let rule_name = file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let check = format!("{name}.{rule_name}");
-        let text = match super::pack::read_pack_file(&file) {
+        let text = match super::pack::read_pack_file(file) {
             Ok(text) => text,
             Err(kind) => {
                 let reason = PackError::new(&rule_name, kind).to_string();
@@ -175,7 +184,6 @@ pub fn load_style(dir: &Path) -> Result<Style, ValeError> {
             Err(reason) => style.skipped.push(SkippedRule { check, reason }),
         }
     }
-    Ok(style)
 }
 
 /// Finds `.vale.ini` in `dir` or its parents.

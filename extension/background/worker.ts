@@ -223,7 +223,7 @@ function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): P
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only this extension's own scripts can reach onMessage; still, validate everything.
-  const request = parseWorkerRequest(message);
+  const request = sender.id === chrome.runtime.id ? parseWorkerRequest(message) : "sender is not this extension";
   if (typeof request === "string") {
     sendResponse({ type: "error", message: `rejected: ${request}` });
     return false;

@@ -17,14 +17,43 @@ const MAX_DRAWN = 500;
 const HUGE_DRAFT = 100_000;
 const HUGE_DRAFT_DEBOUNCE_MS = 600;
 
+/** Resolves once the browser has rendered its next frame. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 let popover: Popover | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
 /** The session typed in last: the popup's summary and keyboard commands act on it. */
 let current: FieldSession | undefined;
 
-/** Whether the extension is still alive (it may be updated or disabled while the page lives). */
+/**
+ * Whether the extension is still alive (it may be updated, reloaded or disabled while the page
+ * lives). The first time it is not, this orphaned script removes everything it drew and stops
+ * listening, so the page is left exactly as it would be without Plume.
+ */
 function extensionAlive(): boolean {
-  return typeof chrome !== "undefined" && chrome.runtime?.id !== undefined;
+  if (orphaned) return false;
+  if (typeof chrome !== "undefined" && chrome.runtime?.id !== undefined) return true;
+  tearDown();
+  return false;
+}
+
+/** Set once the extension is gone; nothing runs after that. */
+let orphaned = false;
+/** Aborted when the extension is gone: removes the page-wide listeners. */
+const lifetime = new AbortController();
+/** Checks now and then, while fields are watched, that the extension is still there. */
+let watchdog: number | undefined;
+const WATCHDOG_MS = 1000;
+
+function tearDown(): void {
+  orphaned = true;
+  window.clearInterval(watchdog);
+  for (const session of [...sessions.values()]) session.dispose();
+  popover?.dispose();
+  popover = undefined;
+  lifetime.abort();
 }
 
 /** Sends a message to the worker; null when the extension was updated or disabled meanwhile. */
@@ -78,6 +107,7 @@ class FieldSession {
   /** Set while a fix is being applied: its own input events must not close the popover. */
   private applying = false;
   private readonly onInput = (): void => {
+    if (!extensionAlive()) return;
     current = this;
     if (!this.applying) popover?.hide();
     this.schedule();
@@ -90,6 +120,7 @@ class FieldSession {
     element.addEventListener("input", this.onInput);
     this.resizeObserver = new ResizeObserver(() => this.redraw());
     this.resizeObserver.observe(element);
+    watchdog ??= window.setInterval(extensionAlive, WATCHDOG_MS);
     this.schedule(0);
   }
 
@@ -101,6 +132,7 @@ class FieldSession {
   }
 
   private async run(): Promise<void> {
+    if (!extensionAlive()) return;
     if (!this.element.isConnected) {
       this.dispose();
       return;
@@ -123,6 +155,12 @@ class FieldSession {
     if (report === "disabled") {
       this.dispose();
       return;
+    }
+    if (text.length > HUGE_DRAFT) {
+      // Measured right after the browser's own frame, drawing forces no pending layout of the
+      // page (the field's own, for a huge draft, is long).
+      await afterNextFrame();
+      if (revision !== this.revision || !extensionAlive()) return;
     }
     const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
     this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown);
@@ -170,7 +208,11 @@ class FieldSession {
     const diagnostic = hit.diagnostic;
     const flagged = text.slice(diagnostic.utf16.start, diagnostic.utf16.end);
     const report = (response: ActionResponse | null): void => {
-      if (response?.type === "error") console.warn(`Plume: ${response.message}`);
+      if (response?.type === "error") {
+        // Not saved (a storage quota, a policy lock): say so where the user asked for it.
+        shown.show(diagnostic, hit.rect, actions);
+        shown.notice(response.message);
+      }
       this.schedule(0);
     };
     const actions: PopoverActions = {
@@ -225,6 +267,7 @@ function fieldOf(target: Element | null): HTMLElement | null {
 document.addEventListener(
   "focusin",
   (event) => {
+    if (!extensionAlive()) return;
     const field = fieldOf(eventTarget(event));
     if (field === null) return;
     let session = sessions.get(field);
@@ -234,12 +277,13 @@ document.addEventListener(
     }
     current = session;
   },
-  true,
+  { capture: true, signal: lifetime.signal },
 );
 
 document.addEventListener(
   "click",
   (event) => {
+    if (!extensionAlive()) return;
     if (popover?.contains(event.clientX, event.clientY)) return;
     const target = eventTarget(event);
     for (const session of sessions.values()) {
@@ -247,26 +291,29 @@ document.addEventListener(
     }
     popover?.hide();
   },
-  true,
+  { capture: true, signal: lifetime.signal },
 );
 
 document.addEventListener(
   "keydown",
   (event) => {
+    if (!extensionAlive()) return;
     if (event.key === "Escape") popover?.hide();
   },
-  true,
+  { capture: true, signal: lifetime.signal },
 );
 
 const redrawAll = (): void => {
+  if (!extensionAlive()) return;
   for (const session of sessions.values()) session.redraw();
 };
-document.addEventListener("scroll", redrawAll, { capture: true, passive: true });
-window.addEventListener("resize", redrawAll, { passive: true });
+document.addEventListener("scroll", redrawAll, { capture: true, passive: true, signal: lifetime.signal });
+window.addEventListener("resize", redrawAll, { passive: true, signal: lifetime.signal });
 
 // The popup asks for the current draft's summary; the worker relays keyboard commands.
 if (extensionAlive()) {
   chrome.runtime.onMessage.addListener((message: TabRequest, _sender, sendResponse) => {
+    if (orphaned) return false;
     if (message?.type === "command") {
       // Only the frame whose field has focus acts on a keyboard command.
       if (current !== undefined && document.hasFocus()) {

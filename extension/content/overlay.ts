@@ -2,6 +2,12 @@
  * Underlines for textarea and text inputs: a mirror of the field (same box, font and wrapping)
  * inside a shadow-DOM host placed over the page — never inside the field — where DOM Ranges over
  * the mirror's text give the rectangles to underline.
+ *
+ * The mirror's text is split at line breaks into blocks of a few thousand characters, and only
+ * the blocks an edit changed are replaced, so the browser lays out again only those (a line
+ * break ends a paragraph: text after it wraps the same whatever comes before). A paragraph too
+ * long to lay out within the page's frame budget is not mirrored: that field gets the badge's
+ * count but no underlines.
  */
 
 import type { Category } from "../shared/protocol";
@@ -22,6 +28,7 @@ const STYLE = `
 :host { all: initial; }
 .mirror { position: absolute; overflow: hidden; color: transparent; border-color: transparent;
   background: transparent; margin: 0; pointer-events: none; }
+.mirror > div { display: block; }
 .mark { position: absolute; height: 3px; pointer-events: none; background-repeat: repeat-x;
   background-size: 6px 3px; }
 .mark[data-category="spelling"] { background-image: radial-gradient(circle at 50% 50%, #d93025 1.3px, transparent 1.6px); background-size: 4px 3px; background-repeat: repeat-x; }
@@ -39,6 +46,35 @@ export interface MarkRequest {
   end: number;
 }
 
+/**
+ * Longest paragraph (text between line breaks) mirrored, in UTF-16 units. Laying out a longer
+ * one blocks the page's main thread for tens of milliseconds on every edit; no social network
+ * accepts a post that long.
+ */
+export const MAX_MIRRORED_PARAGRAPH = 20_000;
+/** Paragraphs are grouped into mirror blocks of at least this many UTF-16 units. */
+const BLOCK_LENGTH = 2_000;
+
+/** Splits `text` at line breaks into blocks of whole lines (the break between blocks dropped). */
+export function mirrorBlocks(text: string): string[] | null {
+  const lines = text.split("\n");
+  const blocks: string[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (line.length > MAX_MIRRORED_PARAGRAPH) return null;
+    current.push(line);
+    length += line.length + 1;
+    if (length >= BLOCK_LENGTH) {
+      blocks.push(current.join("\n"));
+      current = [];
+      length = 0;
+    }
+  }
+  if (current.length > 0 || blocks.length === 0) blocks.push(current.join("\n"));
+  return blocks;
+}
+
 export interface DrawnMark {
   key: number;
   rects: DOMRect[];
@@ -50,6 +86,11 @@ export class MirrorOverlay {
   private readonly layer: HTMLDivElement;
   private marks: MarkRequest[] = [];
   private drawnMarks: DrawnMark[] = [];
+  /** The mirror's blocks (one text node each) and the offset in the field's value where each starts. */
+  private blockTexts: string[] = [];
+  private blockStarts: number[] = [];
+  /** The value mirrored last, or null when a paragraph was too long to mirror. */
+  private mirrored: string | null = "";
 
   constructor(private readonly field: TextField) {
     this.host = document.createElement("plume-overlay");
@@ -65,34 +106,77 @@ export class MirrorOverlay {
     document.documentElement.append(this.host);
   }
 
-  /** Copies the field's geometry and text into the mirror. */
+  /** Copies the field's box, font and scroll position onto the mirror. */
   private sync(): DOMRect {
     const field = this.field;
+    // Every value is read first, then only the ones that changed are written: writing a value
+    // and its override in turn would lay the whole mirror out again on every redraw.
     const computed = getComputedStyle(field);
-    const style = this.mirror.style;
-    for (const property of COPIED_PROPERTIES) {
-      style.setProperty(property, computed.getPropertyValue(property));
-    }
+    const wanted = new Map<string, string>();
+    for (const property of COPIED_PROPERTIES) wanted.set(property, computed.getPropertyValue(property));
     const isTextarea = field instanceof HTMLTextAreaElement;
-    style.whiteSpace = isTextarea ? "pre-wrap" : "pre";
-    style.overflowWrap = isTextarea ? "break-word" : "normal";
+    wanted.set("white-space", isTextarea ? "pre-wrap" : "pre");
+    wanted.set("overflow-wrap", isTextarea ? "break-word" : "normal");
     // A visible scrollbar narrows the field's text; narrow the mirror the same way.
     const borders =
       parseFloat(computed.borderLeftWidth) + parseFloat(computed.borderRightWidth);
     const scrollbar = Math.max(0, field.offsetWidth - field.clientWidth - borders);
-    style.paddingRight = `${parseFloat(computed.paddingRight) + scrollbar}px`;
+    wanted.set("padding-right", `${parseFloat(computed.paddingRight) + scrollbar}px`);
     const rect = field.getBoundingClientRect();
-    style.left = `${rect.left + window.scrollX}px`;
-    style.top = `${rect.top + window.scrollY}px`;
-    style.width = `${rect.width}px`;
-    style.height = `${rect.height}px`;
-    style.boxSizing = "border-box";
-    // A trailing newline would otherwise collapse; the zero-width space keeps the last line.
-    const text = field.value.endsWith("\n") ? `${field.value}\u200b` : field.value;
-    if (this.mirror.textContent !== text) this.mirror.textContent = text;
-    this.mirror.scrollTop = field.scrollTop;
-    this.mirror.scrollLeft = field.scrollLeft;
+    wanted.set("left", `${rect.left + window.scrollX}px`);
+    wanted.set("top", `${rect.top + window.scrollY}px`);
+    wanted.set("width", `${rect.width}px`);
+    wanted.set("height", `${rect.height}px`);
+    wanted.set("box-sizing", "border-box");
+    const style = this.mirror.style;
+    for (const [property, value] of wanted) {
+      if (style.getPropertyValue(property) !== value) style.setProperty(property, value);
+    }
     return rect;
+  }
+
+  /** Puts `value`, split into `blocks`, in the mirror, replacing only the blocks that changed. */
+  private mirrorText(value: string, blocks: string[]): void {
+    if (value === this.mirrored) return;
+    this.mirrored = value;
+    const divs = this.mirror.children;
+    const starts: number[] = [];
+    let start = 0;
+    blocks.forEach((block, index) => {
+      starts.push(start);
+      start += block.length + 1;
+      if (this.blockTexts[index] === block && divs[index] !== undefined) return;
+      // An empty block or one ending in a line break would collapse its last line.
+      const shown = block === "" || block.endsWith("\n") ? `${block}\u200b` : block;
+      const div = divs[index];
+      if (div === undefined) {
+        const created = document.createElement("div");
+        created.textContent = shown;
+        this.mirror.append(created);
+      } else {
+        div.textContent = shown;
+      }
+    });
+    while (divs.length > blocks.length) divs[divs.length - 1]!.remove();
+    this.blockTexts = blocks;
+    this.blockStarts = starts;
+  }
+
+  /** The text node and offset of `offset` (UTF-16, in the field's value), or null. */
+  private position(offset: number): [Text, number] | null {
+    const starts = this.blockStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const node = this.mirror.children[low]?.firstChild;
+    const within = offset - (starts[low] ?? 0);
+    const block = this.blockTexts[low];
+    if (!(node instanceof Text) || block === undefined || within > block.length) return null;
+    return [node, within];
   }
 
   /** Draws `marks` (UTF-16 spans of the field's value) and remembers their rectangles. */
@@ -103,15 +187,30 @@ export class MirrorOverlay {
 
   /** Recomputes every rectangle, after a scroll, a resize or a re-render. */
   redraw(): void {
-    const fieldRect = this.sync();
-    const textNode = this.mirror.firstChild;
     const boxes: HTMLElement[] = [];
     this.drawnMarks = [];
+    // A field with a paragraph too long to mirror is not measured at all (no forced layout).
+    const value = this.field.value;
+    const blocks = value === this.mirrored ? this.blockTexts : mirrorBlocks(value);
+    if (blocks === null) {
+      this.mirrored = null;
+      this.blockTexts = [];
+      this.blockStarts = [];
+      this.mirror.replaceChildren();
+      this.layer.replaceChildren();
+      return;
+    }
+    const fieldRect = this.sync();
+    this.mirrorText(value, blocks);
+    this.mirror.scrollTop = this.field.scrollTop;
+    this.mirror.scrollLeft = this.field.scrollLeft;
     for (const mark of this.marks) {
-      if (!(textNode instanceof Text) || mark.end > textNode.data.length) continue;
+      const start = this.position(mark.start);
+      const end = this.position(mark.end);
+      if (start === null || end === null) continue;
       const range = document.createRange();
-      range.setStart(textNode, mark.start);
-      range.setEnd(textNode, mark.end);
+      range.setStart(...start);
+      range.setEnd(...end);
       const rects = [...range.getClientRects()].filter(
         (r) =>
           r.width > 0 &&

@@ -137,6 +137,12 @@ export class Popover {
     onClose?.();
   }
 
+  /** Closes the popover and removes it from the page (the extension went away). */
+  dispose(): void {
+    this.hide();
+    this.host.remove();
+  }
+
   /** Whether a viewport point falls inside the open popover. */
   contains(x: number, y: number): boolean {
     if (!this.isOpen) return false;

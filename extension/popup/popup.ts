@@ -8,8 +8,10 @@ import type { DraftSummary } from "../shared/protocol";
 import { CATEGORIES, loadSettings, saveSettings } from "../shared/settings";
 import { byId as $, CATEGORY_LABEL } from "../shared/dom";
 
-function showStatus(message: string): void {
-  $("status").textContent = message;
+function showStatus(message: string, isError = false): void {
+  const status = $("status");
+  status.textContent = message;
+  status.classList.toggle("error", isError);
 }
 
 async function activeTab(): Promise<chrome.tabs.Tab | undefined> {
@@ -37,7 +39,9 @@ async function showSite(tab: chrome.tabs.Tab | undefined): Promise<void> {
     fresh.disabledSites = fresh.disabledSites.filter((h) => h !== host);
     if (!toggle.checked) fresh.disabledSites.push(host);
     const error = await saveSettings(fresh);
-    showStatus(error ?? t("optionsSaved"));
+    // A refused save changed nothing: the switch shows what is stored again.
+    if (error !== null) toggle.checked = !toggle.checked;
+    showStatus(error ?? t("optionsSaved"), error !== null);
   });
   if (!covered) {
     const grant = $<HTMLButtonElement>("grant");

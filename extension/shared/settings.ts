@@ -160,13 +160,34 @@ export async function loadSettings(): Promise<{ settings: Settings; locked: Set<
   return { settings: { ...normaliseSettings(stored.settings), ...policy.settings }, locked: policy.locked };
 }
 
+/**
+ * Why a write to `chrome.storage` failed, in words a user can act on, naming what was being
+ * saved. A refused write changes nothing, so what was saved before is still there.
+ */
+export function storageErrorMessage(what: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  // Chrome says `QUOTA_BYTES_PER_ITEM quota exceeded` or `Resource::kQuotaBytesPerItem …`.
+  const name = raw.replace(/_/g, "").toLowerCase();
+  let why: string;
+  if (name.includes("quotabytesperitem")) {
+    why = "they are larger than the 8 KB Chrome allows for one synced item; turn some rules or sites back on first";
+  } else if (name.includes("quotabytes")) {
+    why = "the browser's storage for Plume is full; remove imported packs or words first";
+  } else if (name.includes("maxwriteoperations")) {
+    why = "too many changes in a short time; wait a minute and try again";
+  } else {
+    why = raw;
+  }
+  return `${what} could not be saved: ${why}. What was saved before is kept. (${raw})`;
+}
+
 /** Saves settings; a quota or sync error is returned as a message, never swallowed. */
 export async function saveSettings(settings: Settings): Promise<string | null> {
   try {
     await chrome.storage.sync.set({ settings });
     return null;
   } catch (error) {
-    return `Settings could not be saved: ${String(error)}`;
+    return storageErrorMessage("Settings", error);
   }
 }
 
@@ -196,7 +217,7 @@ export async function saveImportedPacks(packs: ImportedPack[]): Promise<string |
     await chrome.storage.local.set({ packs });
     return null;
   } catch (error) {
-    return `The packs could not be saved: ${String(error)}`;
+    return storageErrorMessage("The packs", error);
   }
 }
 
@@ -215,6 +236,6 @@ export async function saveDictionary(words: string[]): Promise<string | null> {
     await chrome.storage.local.set({ dictionary: unique });
     return null;
   } catch (error) {
-    return `The dictionary could not be saved: ${String(error)}`;
+    return storageErrorMessage("The personal dictionary", error);
   }
 }

@@ -24,6 +24,7 @@ pub use error::{PackError, PackErrorKind};
 pub use inspect::{inspect, PackOverview, RuleOverview, TestOutcome};
 pub use pack::{Pack, PackFormat, PackSource, LEXICON_RULE};
 pub use platform::{Platform, PlatformCounters};
+pub use regex::BudgetUse;
 pub use rule::RULE_TYPES;
 pub use shipped::{shipped_pack, SHIPPED};
 
@@ -84,6 +85,35 @@ impl Guide {
         categories: &dyn Fn(Category) -> bool,
         out: &mut Vec<Finding>,
     ) -> Option<PlatformCounters> {
+        self.check_counted(text, tokens, language, platform, categories, out)
+            .0
+    }
+
+    /// [`Guide::check`], with the pattern steps the packs took: every pattern search of one
+    /// check shares [`check_budget`] steps, so many slow rules cannot add up to minutes.
+    pub fn check_counted(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+        platform: Option<Platform>,
+        categories: &dyn Fn(Category) -> bool,
+        out: &mut Vec<Finding>,
+    ) -> (Option<PlatformCounters>, regex::BudgetUse) {
+        regex::with_shared_budget(check_budget(text.len()), || {
+            self.run_packs(text, tokens, language, platform, categories, out)
+        })
+    }
+
+    fn run_packs(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+        platform: Option<Platform>,
+        categories: &dyn Fn(Category) -> bool,
+        out: &mut Vec<Finding>,
+    ) -> Option<PlatformCounters> {
         let active: Vec<&Pack> = if categories(Category::Guideline) {
             self.packs
                 .iter()
@@ -126,5 +156,12 @@ impl Guide {
         Some(counters)
     }
 }
+/// Pattern steps all the packs may take together on a draft of `text_len` bytes: ten single
+/// searches' worth for a post, and a few hundred steps a byte for a long draft (the shipped
+/// packs take a few dozen).
+pub fn check_budget(text_len: usize) -> usize {
+    10_000_000 + 400 * text_len
+}
+
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ use crate::tone::ToneTarget;
 
 use super::engine::{self, format_message, Alert, Document};
 use super::error::{line_containing, line_starting_with, PackError, PackErrorKind};
-use super::pattern::{escape, Pattern};
+use super::pattern::{escape, Pattern, LOAD_STEPS};
 use super::platform::Platform;
 use super::rule::{CompileError, Rule};
 use super::spec::{PackSpec, TestSpec};
@@ -106,8 +106,7 @@ impl Pack {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_path(path: &std::path::Path) -> Result<Pack, PackError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| PackError::new(&name, PackErrorKind::Io(e.to_string())))?;
+        let text = read_pack_file(path).map_err(|kind| PackError::new(&name, kind))?;
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -137,7 +136,8 @@ impl Pack {
         paths
             .into_iter()
             .map(|path| {
-                let text = std::fs::read_to_string(&path).map_err(io)?;
+                let text = read_pack_file(&path)
+                    .map_err(|kind| PackError::new(&path.display().to_string(), kind))?;
                 let format = if path
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -156,7 +156,7 @@ impl Pack {
     }
 
     fn from_spec(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
-        let pack = Pack::compile(spec, text, source)?;
+        let pack = Pack::compile_within_budget(spec, text, source)?;
         pack.run_embedded_tests(text, source)?;
         Ok(pack)
     }
@@ -170,7 +170,12 @@ impl Pack {
             return Err(not_a_json_object(name));
         }
         let spec: PackSpec = serde_yaml_ng::from_str(text).map_err(|e| yaml_error(&e, name))?;
-        Pack::compile(spec, text, name)
+        Pack::compile_within_budget(spec, text, name)
+    }
+
+    /// [`Pack::compile`], with every pattern's load-time probe sharing [`LOAD_STEPS`].
+    fn compile_within_budget(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
+        super::regex::with_shared_budget(LOAD_STEPS, || Pack::compile(spec, text, source)).0
     }
 
     fn compile(spec: PackSpec, text: &str, source: &str) -> Result<Pack, PackError> {
@@ -511,6 +516,27 @@ fn tone_target_problem(target: &ToneTarget) -> Option<String> {
         }
     }
     None
+}
+
+/// Reads a pack or rule file as text, refusing before reading one larger than
+/// [`MAX_PACK_BYTES`] and naming a file that is not UTF-8.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn read_pack_file(path: &std::path::Path) -> Result<String, PackErrorKind> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| PackErrorKind::Io(e.to_string()))?
+        .len();
+    if size > MAX_PACK_BYTES as u64 {
+        return Err(PackErrorKind::TooLarge(format!(
+            "a file of {size} bytes (at most {MAX_PACK_BYTES})"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| PackErrorKind::Io(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        PackErrorKind::Syntax(format!(
+            "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 fn not_a_json_object(source_name: &str) -> PackError {

@@ -8,6 +8,21 @@ use super::regex::Regex;
 /// Longest pattern accepted, in bytes (a 1,300-word token list is about 15 KB).
 pub const MAX_PATTERN_BYTES: usize = 200_000;
 
+/// Most matcher steps a pattern may take on one probe text (a few hundred characters) before
+/// it is refused as backtracking catastrophically. Ordinary patterns take a few thousand.
+pub const PROBE_STEPS: usize = 200_000;
+
+/// Most matcher steps trying every pattern of one pack (or one Vale style) may take when it is
+/// loaded: a pack of a thousand rules that each pass the probe must not take minutes to load.
+pub const LOAD_STEPS: usize = 10_000_000;
+
+/// Texts every pattern is tried on when it is compiled: runs of the characters nested
+/// repeats such as `(a+)+`, `(\w+\s?)+` or `(.*,)*` backtrack on (plus each letter and digit
+/// the pattern names), ended by a character no ordinary pattern expects, so the overall match
+/// fails and every way of splitting the run is tried.
+const PROBE_UNITS: [&str; 8] = ["a", "a ", "aa-", "1", " ", ", ", "a.", "A"];
+const PROBE_REPEAT: usize = 48;
+
 /// A compiled pattern and its source text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
@@ -28,6 +43,20 @@ impl Pattern {
             pattern: source.to_string(),
             reason,
         })?;
+        if let Some(probe) = runaway_probe(&regex, source) {
+            if super::regex::shared_budget_spent() {
+                return Err(PackErrorKind::TooLarge(format!(
+                    "trying its patterns takes more than {LOAD_STEPS} steps; write fewer or simpler patterns"
+                )));
+            }
+            return Err(PackErrorKind::InvalidRegex {
+                pattern: source.to_string(),
+                reason: format!(
+                    "it backtracks catastrophically: more than {PROBE_STEPS} steps on the probe text {probe:?} \
+                     (nested repeats such as `(a+)+` or `(\\w+\\s?)+`; make the inner or the outer repeat match one way only)"
+                ),
+            });
+        }
         Ok(Pattern {
             regex,
             source: source.to_string(),
@@ -56,6 +85,27 @@ impl Pattern {
     pub fn is_match(&self, text: &str) -> bool {
         self.regex.is_match(text)
     }
+}
+
+/// The probe text (shortened) on which `regex` exceeds [`PROBE_STEPS`], if any.
+fn runaway_probe(regex: &Regex, source: &str) -> Option<String> {
+    let mut literals: Vec<String> = Vec::new();
+    let mut escaped = false;
+    for c in source.chars() {
+        if !escaped && c.is_ascii_alphanumeric() && !literals.iter().any(|l| l.starts_with(c)) {
+            literals.push(c.to_string());
+        }
+        escaped = !escaped && c == '\\';
+        if literals.len() == 12 {
+            break;
+        }
+    }
+    let units = PROBE_UNITS.iter().map(|u| u.to_string()).chain(literals);
+    units.into_iter().find_map(|unit| {
+        let probe = format!("{}\u{1}", unit.repeat(PROBE_REPEAT));
+        let (_, used) = regex.search_within(&probe, PROBE_STEPS);
+        used.stopped.then(|| format!("{}…", unit.repeat(3)))
+    })
 }
 
 /// One match: byte range and capture groups 1...
@@ -112,10 +162,14 @@ mod tests {
     }
 
     #[test]
-    fn a_catastrophic_pattern_stops_instead_of_running_away() {
-        let p = Pattern::new(r"^(a+)+$").unwrap();
-        let text = format!("{}b", "a".repeat(40));
-        assert!(p.find_all(&text).is_empty());
+    fn a_catastrophic_pattern_is_refused_when_compiled() {
+        for source in [r"^(a+)+$", r"(x+x+)+y", r"(?=(\w+\s?)+$)"] {
+            let err = Pattern::new(source).unwrap_err();
+            assert!(
+                matches!(&err, PackErrorKind::InvalidRegex { reason, .. } if reason.contains("backtracks catastrophically")),
+                "{source}: {err:?}"
+            );
+        }
     }
 
     #[test]

@@ -16,6 +16,60 @@ const MAX_LOOKBEHIND: usize = 1_000;
 /// group such as `(?:\w+ )+`; single-character repeats and literals do not recurse).
 const MAX_DEPTH: usize = 150;
 
+/// Steps one search of `text_len` bytes may take before it stops.
+pub fn search_budget(text_len: usize) -> usize {
+    1_000_000 + 2_000 * text_len
+}
+
+std::thread_local! {
+    /// Steps left for every search of the current check, when a caller set a shared budget
+    /// ([`with_shared_budget`]): a thousand rules that each stay within their own budget must
+    /// not add up to minutes of work.
+    static SHARED_STEPS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    /// Whether a search stopped on a budget since the shared budget was set.
+    static STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a shared budget is set and spent.
+pub fn shared_budget_spent() -> bool {
+    SHARED_STEPS.get() == Some(0)
+}
+
+/// What the searches run under a shared budget did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BudgetUse {
+    /// Matcher steps taken, by every search together.
+    pub steps: usize,
+    /// Whether a search stopped early (its own budget or the shared one was spent).
+    pub stopped: bool,
+}
+
+/// Runs `f`, letting every search it makes share at most `steps` matcher steps; once they are
+/// spent, searches find nothing. Nested calls keep the outer budget.
+pub fn with_shared_budget<R>(steps: usize, f: impl FnOnce() -> R) -> (R, BudgetUse) {
+    if SHARED_STEPS.get().is_some() {
+        return (
+            f(),
+            BudgetUse {
+                steps: 0,
+                stopped: false,
+            },
+        );
+    }
+    SHARED_STEPS.set(Some(steps));
+    STOPPED.set(false);
+    let result = f();
+    let left = SHARED_STEPS.take().unwrap_or(0);
+    let stopped = STOPPED.replace(false);
+    (
+        result,
+        BudgetUse {
+            steps: steps - left,
+            stopped,
+        },
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Perl {
     Word,
@@ -810,15 +864,46 @@ impl Regex {
     }
 
     /// Every non-overlapping match, left to right, within a step budget that grows with the
-    /// text; past it the list ends early.
+    /// text ([`search_budget`]) and the shared budget, if one is set; past it the list ends
+    /// early.
     pub fn find_all(&self, text: &str) -> Vec<Found> {
+        self.search(text).0
+    }
+
+    /// [`Regex::find_all`], with the steps the search took and whether it stopped early.
+    pub fn search(&self, text: &str) -> (Vec<Found>, BudgetUse) {
+        self.search_within(text, search_budget(text.len()))
+    }
+
+    /// [`Regex::search`] with at most `budget` steps (fewer when the shared budget has less).
+    pub fn search_within(&self, text: &str, budget: usize) -> (Vec<Found>, BudgetUse) {
+        let shared = SHARED_STEPS.get();
+        let budget = budget.min(shared.unwrap_or(usize::MAX));
         let mut matcher = Matcher {
             text,
             caps: vec![None; self.groups + 1],
             steps: 0,
-            budget: 1_000_000 + 2_000 * text.len(),
+            budget,
             depth: 0,
         };
+        let found = self.run(&mut matcher);
+        let steps = matcher.steps.min(budget);
+        let stopped = matcher.steps > budget;
+        if let Some(left) = shared {
+            SHARED_STEPS.set(Some(left - steps));
+        }
+        if stopped {
+            STOPPED.set(true);
+        }
+        (found, BudgetUse { steps, stopped })
+    }
+
+    fn run(&self, matcher: &mut Matcher<'_>) -> Vec<Found> {
+        let text = matcher.text;
+        if matcher.budget == 0 {
+            matcher.steps = 1;
+            return Vec::new();
+        }
         let mut found: Vec<Found> = Vec::new();
         let mut start = 0;
         while start <= text.len() {
@@ -1317,6 +1402,50 @@ mod tests {
         assert!(re.find_all(&text).is_empty());
         let re = Regex::new(r"(x+x+)+y").unwrap();
         assert!(re.find_all(&"x".repeat(200)).is_empty());
+    }
+
+    #[test]
+    fn a_runaway_search_with_lookaround_or_backreferences_stops_within_its_counted_budget() {
+        for (pattern, unit) in [
+            (r"(?=(\w+\s?)+$)\w", "ab "),
+            (r"\w(?!(?:\w|\w\w)+,$)", "a"),
+            (r"(?<=(?:a|aa)+)-", "a"),
+            (r"(a|a)*\1$", "a"),
+            (r"^(a+)+$", "a"),
+        ] {
+            let re = Regex::new(pattern).unwrap();
+            for repeat in [30, 300, 3_000] {
+                let text = format!("{}!", unit.repeat(repeat));
+                let (_, used) = re.search(&text);
+                assert!(
+                    used.stopped,
+                    "{pattern} on {repeat} units finished: {used:?}"
+                );
+                assert!(
+                    used.steps <= search_budget(text.len()),
+                    "{pattern} on {repeat} units took {} steps, budget {}",
+                    used.steps,
+                    search_budget(text.len())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn searches_under_a_shared_budget_stop_together_once_it_is_spent() {
+        let runaway = Regex::new(r"^(a+)+$").unwrap();
+        let simple = Regex::new(r"b").unwrap();
+        let text = format!("{}b", "a".repeat(40));
+        let ((first, second), used) =
+            with_shared_budget(50_000, || (runaway.search(&text), simple.find_all(&text)));
+        assert!(first.1.stopped);
+        assert!(
+            second.is_empty(),
+            "the budget was spent: nothing more is searched"
+        );
+        assert!(used.stopped && used.steps <= 50_000, "{used:?}");
+        // Outside the shared budget, the simple search works again.
+        assert_eq!(simple.find_all(&text).len(), 1);
     }
 
     #[test]

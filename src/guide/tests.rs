@@ -629,3 +629,231 @@ fn a_why_with_a_hashtag_keeps_its_whole_sentence() {
         "{overview}"
     );
 }
+
+// Hostile packs: each attack is refused with an error naming the file, the rule and the line,
+// or bounded by counted matcher steps (never by a clock).
+
+#[test]
+fn a_catastrophic_pattern_is_refused_at_load_naming_the_rule_the_line_and_the_probe() {
+    let err = refused("name: acme\nrules:\n  Runaway:\n    extends: existence\n    message: x\n    raw:\n      - '(a+)+$'\n");
+    assert_eq!(err.rule.as_deref(), Some("Runaway"));
+    assert_eq!(err.line, Some(3));
+    assert!(matches!(err.kind, PackErrorKind::InvalidRegex { .. }));
+    let shown = err.to_string();
+    assert!(
+        shown.starts_with("test.yml:3: rule Runaway: invalid regular expression"),
+        "{shown}"
+    );
+    assert!(shown.contains("backtracks catastrophically"), "{shown}");
+}
+
+#[test]
+fn catastrophic_lookarounds_and_backreferences_are_refused_at_load() {
+    for raw in [
+        r"(?=(\w+\s?)+$)\w",
+        r"\w(?!(?:\w|\w\w)+,$)",
+        r"(?<=(?:a|aa)+)-",
+        r"(a|a)*\1$",
+        r"(?:.*,)*\.$",
+        r"^(\d+)+$",
+    ] {
+        let yaml = format!(
+            "name: acme\nrules:\n  Runaway:\n    extends: existence\n    message: x\n    raw:\n      - '{raw}'\n"
+        );
+        let err = refused(&yaml);
+        assert!(
+            err.to_string().contains("backtracks catastrophically"),
+            "{raw} was not refused as catastrophic: {err}"
+        );
+    }
+}
+
+#[test]
+fn ordinary_patterns_pass_the_load_time_probe() {
+    let mut yaml = String::from("name: acme\nrules:\n");
+    for (i, raw) in [
+        r"\b(?:game-?changing|revolutionary)\b",
+        r"(?i)\bgiveaway\b(?!.*#ad)",
+        r"(?<=\s)#\w+",
+        r"\b(\w+) \1\b",
+    ]
+    .iter()
+    .enumerate()
+    {
+        yaml.push_str(&format!(
+            "  R{i}:\n    extends: existence\n    message: x\n    raw:\n      - '{raw}'\n"
+        ));
+    }
+    let p = pack(&yaml);
+    assert_eq!(
+        flagged(&p, "A revolutionary giveaway, the the best #launch"),
+        vec!["revolutionary", "giveaway", "the the", "#launch"]
+    );
+}
+
+/// A pack of `rules` rules whose search is slow on long text (each start scans to the end of
+/// the line) but fast on short probes, so every rule loads.
+fn slow_rules_pack(rules: usize) -> Pack {
+    let mut yaml = String::from("name: slow\nrules:\n");
+    for i in 0..rules {
+        yaml.push_str(&format!(
+            "  Slow{i}:\n    extends: existence\n    message: x\n    raw:\n      - 'n[^!]*!{i}'\n"
+        ));
+    }
+    pack(&yaml)
+}
+
+#[test]
+fn a_hundred_slow_rules_share_one_step_budget_per_check() {
+    let guide = Guide {
+        packs: vec![slow_rules_pack(100)],
+    };
+    // One long line: each rule alone may take up to its own search budget.
+    let text = "banana ".repeat(2_000);
+    let tokens = tokenize(&text);
+    let mut out = Vec::new();
+    let (_, used) = guide.check_counted(&text, &tokens, Language::EnUs, None, &|_| true, &mut out);
+    assert!(
+        used.stopped,
+        "the slow rules did not reach the budget: {used:?}"
+    );
+    assert!(
+        used.steps <= check_budget(text.len()),
+        "{} steps for a budget of {}",
+        used.steps,
+        check_budget(text.len())
+    );
+    // Alone, the rules would have taken far more than the shared budget.
+    assert!(100 * regex::search_budget(text.len()) > 10 * check_budget(text.len()));
+}
+
+#[test]
+fn the_shipped_packs_never_run_out_of_budget_on_a_long_real_draft() {
+    let guide = Guide::from_sources(
+        &SHIPPED
+            .iter()
+            .filter_map(|(n, _)| shipped_pack(n))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let english = "Our summer collection lands on Friday with new linen shirts, recycled denim and the sandals you asked for!! Check https://example.com/shop?utm_source=x #SummerSale @acme ";
+    let french = "Notre collection d'été arrive vendredi avec des chemises en lin, du denim recyclé et les sandales que vous attendiez. #Soldes ";
+    for (text, language) in [
+        (english.repeat(2_000), Language::EnUs),
+        (french.repeat(2_000), Language::Fr),
+    ] {
+        let tokens = tokenize(&text);
+        let mut out = Vec::new();
+        let (_, used) = guide.check_counted(
+            &text,
+            &tokens,
+            language,
+            Some(Platform::X),
+            &|_| true,
+            &mut out,
+        );
+        assert!(!used.stopped, "{language:?}: {used:?}");
+        assert!(!out.is_empty());
+    }
+}
+
+#[test]
+fn a_huge_pack_text_is_refused_before_parsing() {
+    let yaml = format!(
+        "name: huge\ndescription: \"{}\"\n",
+        "x".repeat(MAX_PACK_BYTES_FOR_TESTS)
+    );
+    let err = refused(&yaml);
+    assert!(matches!(err.kind, PackErrorKind::TooLarge(_)), "{err}");
+    assert!(err.to_string().starts_with("test.yml: too large:"), "{err}");
+}
+
+const MAX_PACK_BYTES_FOR_TESTS: usize = pack::MAX_PACK_BYTES + 1;
+
+#[test]
+fn a_pack_file_that_is_not_utf8_or_too_large_is_refused_naming_the_file() {
+    let dir = std::env::temp_dir().join(format!("plume-hostile-packs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let latin1 = dir.join("latin1.yml");
+    std::fs::write(&latin1, b"name: acme\ndescription: \"caf\xe9\"\n").unwrap();
+    let err = Pack::from_path(&latin1).unwrap_err();
+    assert_eq!(err.source, latin1.display().to_string());
+    assert!(
+        err.to_string()
+            .contains("not UTF-8 text (invalid byte at offset 28)"),
+        "{err}"
+    );
+    let huge = dir.join("huge.yml");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(pack::MAX_PACK_BYTES as u64 + 1).unwrap();
+    let err = Pack::from_path(&huge).unwrap_err();
+    assert!(matches!(err.kind, PackErrorKind::TooLarge(_)), "{err}");
+    assert!(err.to_string().contains("a file of 2097153 bytes"), "{err}");
+    // A folder of packs stops at the bad file and names it.
+    let err = Pack::sources_in(&dir).unwrap_err();
+    assert!(err.source.ends_with("huge.yml"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn billion_laughs_in_json_and_deep_nesting_in_a_rule_are_refused() {
+    // JSON has no aliases, but deep nesting is refused the same way as in YAML.
+    let json = format!(
+        "{{\"name\": \"deep\", \"lexicon\": {}\"x\"{}}}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    let err = Pack::from_json_str(&json, "deep.json").unwrap_err();
+    assert!(err.to_string().starts_with("deep.json:1:"), "{err}");
+    // Aliases inside one rule's token list.
+    let mut yaml = String::from("name: bomb\nrules:\n  Bomb:\n    extends: existence\n    message: x\n    tokens: &t0 [lol, lol, lol, lol, lol, lol, lol, lol]\n    exceptions:\n");
+    for i in 1..9 {
+        let p = i - 1;
+        yaml.push_str(&format!(
+            "      - &t{i} [*t{p}, *t{p}, *t{p}, *t{p}, *t{p}, *t{p}, *t{p}, *t{p}]\n"
+        ));
+    }
+    let err = refused(&yaml);
+    assert!(matches!(err.kind, PackErrorKind::Syntax(_)), "{err}");
+}
+
+#[test]
+fn loading_the_shipped_packs_takes_a_small_part_of_the_load_budget() {
+    for (name, _) in SHIPPED {
+        let source = shipped_pack(name).unwrap();
+        let (pack, used) =
+            regex::with_shared_budget(usize::MAX / 2, || Pack::compile_untested(&source));
+        assert!(pack.is_ok(), "{name}");
+        eprintln!("{name}: {} steps", used.steps);
+        assert!(used.steps * 10 < pattern::LOAD_STEPS, "{name}: {used:?}");
+    }
+}
+
+#[test]
+fn a_pack_of_many_slow_but_finite_patterns_is_refused_when_trying_them_exceeds_the_load_budget() {
+    let (one, used) = regex::with_shared_budget(usize::MAX / 2, || pattern::Pattern::new("a*a*z0"));
+    assert!(one.is_ok(), "one such pattern loads: {one:?}");
+    let probe_cost = used.steps;
+    assert!(probe_cost > 0);
+    let rules = pattern::LOAD_STEPS / probe_cost + 10;
+    assert!(
+        rules <= pack::MAX_RULES,
+        "{rules} rules needed; each probe costs {probe_cost}"
+    );
+    let mut yaml = String::from("name: slow\nrules:\n");
+    for i in 0..rules {
+        yaml.push_str(&format!(
+            "  Slow{i}:\n    extends: existence\n    message: x\n    raw:\n      - 'a*a*z{i}'\n"
+        ));
+    }
+    let err = refused(&yaml);
+    assert!(matches!(err.kind, PackErrorKind::TooLarge(_)), "{err}");
+    assert!(
+        err.to_string().contains("write fewer or simpler patterns"),
+        "{err}"
+    );
+    assert!(
+        err.rule.is_some(),
+        "the rule where the budget ran out is named: {err}"
+    );
+}

@@ -14,8 +14,11 @@ const defaultPagesDir = path.join(here, "pages");
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css" };
 
-/** Serves `pagesDir` (default tests/e2e/pages) on 127.0.0.1 with `Content-Security-Policy: script-src 'self'`. */
-export async function startServer(pagesDir = defaultPagesDir, port = 0) {
+/**
+ * Serves `pagesDir` (default tests/e2e/pages) on 127.0.0.1 with `Content-Security-Policy:
+ * script-src 'self'`; `{ csp: false }` serves without it (a page where injected markup could run).
+ */
+export async function startServer(pagesDir = defaultPagesDir, port = 0, { csp = true } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const file = path.join(pagesDir, path.normalize(url.pathname).replace(/^([/\\])+/, ""));
@@ -27,7 +30,7 @@ export async function startServer(pagesDir = defaultPagesDir, port = 0) {
       const body = await readFile(file);
       res.writeHead(200, {
         "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-        "Content-Security-Policy": "script-src 'self'",
+        ...(csp ? { "Content-Security-Policy": "script-src 'self'" } : {}),
       });
       res.end(body);
     } catch {

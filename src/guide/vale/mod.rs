@@ -156,19 +156,34 @@ pub fn load_style(dir: &Path) -> Result<Style, ValeError> {
         rules: Vec::new(),
         skipped: Vec::new(),
     };
+    // Trying every rule's patterns shares one budget, as for a pack.
+    super::regex::with_shared_budget(super::pattern::LOAD_STEPS, || {
+        load_rule_files(&name, &files, &mut style);
+    });
+    Ok(style)
+}
+
+/// Compiles each rule file of a style, listing the ones that cannot run with the reason.
+fn load_rule_files(name: &str, files: &[PathBuf], style: &mut Style) {
     for file in files {
         let rule_name = file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let check = format!("{name}.{rule_name}");
-        let text = std::fs::read_to_string(&file).map_err(|e| io(&file, e))?;
+        let text = match super::pack::read_pack_file(file) {
+            Ok(text) => text,
+            Err(kind) => {
+                let reason = PackError::new(&rule_name, kind).to_string();
+                style.skipped.push(SkippedRule { check, reason });
+                continue;
+            }
+        };
         match compile_rule(&rule_name, &text) {
             Ok(rule) => style.rules.push(rule),
             Err(reason) => style.skipped.push(SkippedRule { check, reason }),
         }
     }
-    Ok(style)
 }
 
 /// Finds `.vale.ini` in `dir` or its parents.
@@ -296,11 +311,17 @@ pub fn check_text(
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let mut alerts = Vec::new();
-    for (check, rule, level) in rules {
-        if *level < min_level {
-            continue;
-        }
-        for alert in engine::run(rule, &doc) {
+    // Every rule's searches on one file share one step budget, as in a draft's check.
+    let (found, _) =
+        super::regex::with_shared_budget(super::check_budget(prose.text.len()), || {
+            rules
+                .iter()
+                .filter(|(_, _, level)| *level >= min_level)
+                .map(|(check, rule, level)| (check, rule, level, engine::run(rule, &doc)))
+                .collect::<Vec<_>>()
+        });
+    for (check, rule, level, found_alerts) in found {
+        for alert in found_alerts {
             let line_index = line_starts
                 .partition_point(|&s| s <= alert.span.start)
                 .saturating_sub(1);
@@ -475,6 +496,88 @@ mod tests {
         assert_eq!(checks, vec!["Acme.Order", "Acme.Typo", "Vale.*"]);
         assert!(run.skipped[0].reason.contains("part-of-speech"));
         assert!(run.skipped[1].reason.contains("mesage"));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_style_with_hostile_rule_files_skips_each_with_the_reason_and_runs_the_rest() {
+        let mut bomb = String::from("extends: existence\nmessage: x\ntokens: &t0 [lol, lol, lol, lol, lol, lol, lol, lol]\nexceptions:\n");
+        for i in 1..9 {
+            let p = i - 1;
+            bomb.push_str(&format!(
+                "  - &t{i} [*t{p}, *t{p}, *t{p}, *t{p}, *t{p}, *t{p}, *t{p}, *t{p}]\n"
+            ));
+        }
+        let deep = format!(
+            "extends: existence\nmessage: x\ntokens: {}x{}\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        let dir = folder(
+            "hostile",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\n[*]\nBasedOnStyles = Acme\n",
+                ),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                ("styles/Acme/Bomb.yml", &bomb),
+                ("styles/Acme/Deep.yml", &deep),
+                (
+                    "styles/Acme/Runaway.yml",
+                    "extends: existence\nmessage: x\nraw:\n  - '(?=(\\w+\\s?)+$)\\w'\n",
+                ),
+                ("post.md", "A revolutionary launch.\n"),
+            ],
+        );
+        std::fs::write(
+            dir.join("styles/Acme/Latin1.yml"),
+            b"extends: existence\nmessage: caf\xe9\ntokens: [x]\n",
+        )
+        .unwrap();
+        let huge = std::fs::File::create(dir.join("styles/Acme/Huge.yml")).unwrap();
+        huge.set_len(crate::guide::pack::MAX_PACK_BYTES as u64 + 1)
+            .unwrap();
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec!["post.md:1:3:Acme.Hype:'revolutionary' is hype."]
+        );
+        let skipped: Vec<(&str, &str)> = run
+            .skipped
+            .iter()
+            .map(|s| (s.check.as_str(), s.reason.as_str()))
+            .collect();
+        let reason = |check: &str| {
+            skipped
+                .iter()
+                .find(|(c, _)| *c == check)
+                .map(|(_, r)| *r)
+                .unwrap_or_else(|| panic!("{check} not skipped: {skipped:?}"))
+        };
+        // Aliases and nesting are refused at the first value of the wrong shape, before any
+        // expansion, with the line.
+        assert!(
+            reason("Acme.Bomb").starts_with("line 5: exceptions[0]: invalid type"),
+            "{skipped:?}"
+        );
+        assert!(
+            reason("Acme.Deep").starts_with("line 3: tokens[0]: invalid type"),
+            "{skipped:?}"
+        );
+        assert!(
+            reason("Acme.Runaway").contains("backtracks catastrophically"),
+            "{skipped:?}"
+        );
+        assert!(
+            reason("Acme.Latin1").contains("not UTF-8 text"),
+            "{skipped:?}"
+        );
+        assert!(
+            reason("Acme.Huge").contains("too large: a file of 2097153 bytes"),
+            "{skipped:?}"
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 

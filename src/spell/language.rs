@@ -6,7 +6,7 @@
 use crate::text::{Token, TokenKind};
 
 /// The language family a paragraph is checked in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Detected {
     English,
     French,

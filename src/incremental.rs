@@ -11,12 +11,12 @@
 //! Every cache is bounded: it keeps two generations of entries and drops the older one when the
 //! newer is full, so what is used at every check stays and nothing grows without limit.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 use crate::config::{CheckOptions, Language};
+use crate::guide::Platform;
 use crate::report::{Category, Finding, Report, Span};
 use crate::spell::{self, Detected, LineSpelling};
 use crate::text::{Token, TokenKind};
@@ -131,10 +131,35 @@ impl<K, V> Clone for UnitCache<K, V> {
 }
 
 fn hash_of<K: Hash>(unit: &str, context: &K) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    unit.hash(&mut hasher);
+    let mut hasher = UnitHasher(0);
+    hasher.write(unit.as_bytes());
     context.hash(&mut hasher);
     hasher.finish()
+}
+
+/// A fast, non-cryptographic hash (eight bytes per step): units are compared in full on every
+/// hit, so a collision costs a recomputation, never a wrong result, and every check hashes
+/// every line of the draft.
+struct UnitHasher(u64);
+
+impl Hasher for UnitHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+        self.0 = (self.0.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(SEED);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// How many lines each per-line cache remembers per generation (a few long documents).
@@ -245,6 +270,8 @@ pub struct Caches {
     spelling: UnitCache<(Language, Detected), LineSpelling>,
     /// Tone per line, by tone language and the check's language (which picks the pack target).
     tone: UnitCache<(tone::Lang, Language), ParagraphTone>,
+    /// Guideline findings per line, by the check's language and platform (which pick the packs).
+    guide: UnitCache<(Language, Option<Platform>), Vec<Finding>>,
 }
 
 impl Default for Caches {
@@ -254,6 +281,7 @@ impl Default for Caches {
             votes: UnitCache::new(LINES),
             spelling: UnitCache::new(LINES),
             tone: UnitCache::new(LINES),
+            guide: UnitCache::new(LINES),
         }
     }
 }
@@ -263,6 +291,7 @@ impl Caches {
     pub fn clear(&self) {
         self.spelling.clear();
         self.tone.clear();
+        self.guide.clear();
     }
 }
 
@@ -348,10 +377,21 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             &mut findings,
         );
     }
-    let platform_counters = if checker.guide.packs().is_empty() && options.platform.is_none() {
+    let guide = &checker.guide;
+    if !guide.is_empty() && options.wants(Category::Guideline) {
+        for line in &lines {
+            let found = caches
+                .guide
+                .get_or_make(line.text, &(language, options.platform), || {
+                    guide.check_line(line.text, &line.read.tokens, language, options.platform)
+                });
+            extend_shifted(&mut findings, &found, line.start);
+        }
+    }
+    let platform_counters = if guide.is_empty() && options.platform.is_none() {
         None
     } else {
-        checker.guide.check(
+        guide.check_draft(
             text,
             &draft_tokens(&lines),
             language,
@@ -489,6 +529,35 @@ mod equivalence_tests {
                 text = edited(&text, at, kind);
                 let fresh = Checker::new(config.clone()).expect("a valid configuration");
                 prop_assert_eq!(warm.check(&text, &options), fresh.check(&text, &options));
+            }
+        }
+    }
+
+    #[test]
+    fn pack_rules_run_line_by_line_find_what_they_find_in_the_whole_draft() {
+        use crate::guide::{Guide, Part};
+        let guide = Guide::from_sources(&config(false).packs).expect("the shipped packs load");
+        for text in texts() {
+            let tokens = crate::text::tokenize(&text);
+            for french in [false, true] {
+                let doc = crate::guide::engine_document(&text, &tokens, french);
+                for pack in guide.packs() {
+                    let mut whole = Vec::new();
+                    pack.check_part(&doc, Part::Whole, &mut whole);
+                    let mut split = Vec::new();
+                    pack.check_part(&doc, Part::Draft, &mut split);
+                    for (start, line, line_tokens) in super::split_tokens_by_line(&text, &tokens) {
+                        let line_doc = crate::guide::engine_document(line, &line_tokens, french);
+                        let mut found = Vec::new();
+                        pack.check_part(&line_doc, Part::Lines, &mut found);
+                        super::extend_shifted(&mut split, &found, start);
+                    }
+                    let key =
+                        |f: &crate::report::Finding| (f.span, f.rule.clone(), f.message.clone());
+                    whole.sort_by_key(key);
+                    split.sort_by_key(key);
+                    assert_eq!(split, whole, "pack {} on {text:?}", pack.name);
+                }
             }
         }
     }

@@ -138,8 +138,13 @@ fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
     let pack = shipped_pack("social-essentials").expect("shipped pack");
     let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
     let speller = Speller::new(&[], &[]);
+    // `PLUME_BENCH_PACKS=none`: the extension's default checks (spelling and tone, no pack).
+    let packs = match std::env::var("PLUME_BENCH_PACKS").as_deref() {
+        Ok("none") => vec![],
+        _ => vec![pack],
+    };
     let checker = Checker::new(Config {
-        packs: vec![pack],
+        packs,
         ..Config::default()
     })
     .expect("config");

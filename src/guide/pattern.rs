@@ -52,6 +52,11 @@ impl Pattern {
             .collect()
     }
 
+    /// Whether every match lies within one line (see [`Regex::is_line_local`]).
+    pub fn is_line_local(&self) -> bool {
+        self.regex.is_line_local()
+    }
+
     /// Whether the pattern matches anywhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
         self.regex.is_match(text)

@@ -376,6 +376,9 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             || draft_tokens(&lines),
             &mut findings,
         );
+        if options.sentence_tones == Some(false) {
+            tone_summary.sentences.clear();
+        }
     }
     let guide = &checker.guide;
     if !guide.is_empty() && options.wants(Category::Guideline) {
@@ -560,6 +563,23 @@ mod equivalence_tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_check_without_sentence_tones_keeps_the_draft_tone() {
+        let checker = Checker::new(config(false)).expect("a valid configuration");
+        let with = checker.check(ENGLISH, &CheckOptions::default());
+        let without = checker.check(
+            ENGLISH,
+            &CheckOptions {
+                sentence_tones: Some(false),
+                ..CheckOptions::default()
+            },
+        );
+        assert!(with.tone.sentences.len() > 3);
+        assert!(without.tone.sentences.is_empty());
+        assert_eq!(without.tone.scores, with.tone.scores);
+        assert_eq!(without.diagnostics, with.diagnostics);
     }
 
     #[test]

@@ -25,7 +25,6 @@ use crate::Checker;
 
 /// A bounded map from (line text, context) to a shared value, shared between checks through a
 /// mutex so a [`crate::Checker`] stays `Send + Sync` and `check` keeps taking `&self`.
-#[derive(Debug)]
 pub struct UnitCache<K, V> {
     /// Entries per generation before the older generation is dropped.
     capacity: usize,
@@ -120,6 +119,19 @@ impl<K: Hash + Eq + Clone, V> UnitCache<K, V> {
             generations.older = std::mem::take(&mut generations.recent);
         }
         generations.recent.insert(key, entry);
+    }
+}
+
+impl<K, V> std::fmt::Debug for UnitCache<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let generations = self.lock();
+        f.debug_struct("UnitCache")
+            .field("capacity", &self.capacity)
+            .field(
+                "remembered",
+                &(generations.recent.len() + generations.older.len()),
+            )
+            .finish()
     }
 }
 

@@ -28,6 +28,9 @@ use crate::Checker;
 pub struct UnitCache<K, V> {
     /// Entries per generation before the older generation is dropped.
     capacity: usize,
+    /// Bytes of unit text per generation before the older generation is dropped (a few long
+    /// lines weigh as much as many short ones).
+    text_budget: usize,
     generations: Mutex<Generations<K, V>>,
 }
 
@@ -35,6 +38,8 @@ pub struct UnitCache<K, V> {
 struct Generations<K, V> {
     recent: HashMap<u64, Entry<K, V>>,
     older: HashMap<u64, Entry<K, V>>,
+    /// Bytes of unit text in `recent`.
+    recent_text: usize,
 }
 
 /// One remembered unit: its text and context (to rule out hash collisions) and its value.
@@ -50,9 +55,11 @@ impl<K, V> UnitCache<K, V> {
     pub fn new(capacity: usize) -> UnitCache<K, V> {
         UnitCache {
             capacity: capacity.max(1),
+            text_budget: TEXT_PER_GENERATION,
             generations: Mutex::new(Generations {
                 recent: HashMap::new(),
                 older: HashMap::new(),
+                recent_text: 0,
             }),
         }
     }
@@ -62,6 +69,7 @@ impl<K, V> UnitCache<K, V> {
         let mut generations = self.lock();
         generations.recent.clear();
         generations.older.clear();
+        generations.recent_text = 0;
     }
 
     /// How many units are remembered.
@@ -115,9 +123,13 @@ impl<K: Hash + Eq + Clone, V> UnitCache<K, V> {
     }
 
     fn insert(&self, generations: &mut Generations<K, V>, key: u64, entry: Entry<K, V>) {
-        if generations.recent.len() >= self.capacity {
+        let full = generations.recent.len() >= self.capacity
+            || generations.recent_text + entry.unit.len() > self.text_budget;
+        if full && !generations.recent.is_empty() {
             generations.older = std::mem::take(&mut generations.recent);
+            generations.recent_text = 0;
         }
+        generations.recent_text += entry.unit.len();
         generations.recent.insert(key, entry);
     }
 }
@@ -176,6 +188,10 @@ impl Hasher for UnitHasher {
 
 /// How many lines each per-line cache remembers per generation (a few long documents).
 pub const LINES: usize = 4096;
+
+/// Bytes of line text each cache remembers per generation: a 100,000-character document fits,
+/// and a cache's memory stays in the low megabytes however long its lines.
+const TEXT_PER_GENERATION: usize = 192 * 1024;
 
 /// What every room needs to know about a line, whatever the settings: its tokens (spans
 /// relative to the line) and its word count.
@@ -675,5 +691,17 @@ mod tests {
         assert_eq!(*cache.get_or_make("e", &0, || 99), 4);
         assert_eq!(*cache.get_or_make("e", &1, || 7), 7);
         assert_eq!(*cache.get_or_make("a", &0, || 42), 42);
+    }
+
+    #[test]
+    fn a_cache_of_long_lines_turns_over_by_their_size() {
+        let cache: UnitCache<(), usize> = UnitCache::new(LINES);
+        let line = |i: usize| format!("{i} {}", "word ".repeat(2_000));
+        for i in 0..100 {
+            cache.get_or_make(&line(i), &(), || i);
+        }
+        // About 10 KB per line: two generations of at most 192 KB hold well under 100 lines.
+        assert!(cache.len() < 40, "{} lines remembered", cache.len());
+        assert_eq!(*cache.get_or_make(&line(99), &(), || 0), 99);
     }
 }

@@ -159,10 +159,13 @@ fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
         ..Config::default()
     })
     .expect("config");
-    let language = if lang == "fr" {
-        Language::Fr
-    } else {
-        Language::EnUs
+    // `auto:en`, `auto:fr`: the English or French texts checked in `auto` (the extension's
+    // default language).
+    let (lang, language) = match lang {
+        "fr" => ("fr", Language::Fr),
+        "auto:en" => ("en", Language::Auto),
+        "auto:fr" => ("fr", Language::Auto),
+        _ => ("en", Language::EnUs),
     };
     let options = CheckOptions {
         language: Some(language),

@@ -29,9 +29,12 @@ const ENGINES = {
     const glue = await import(dir ? `${dir}/plume.js` : new URL("build/wasm/plume.js", root));
     const bytes = readFileSync(dir ? `${dir}/plume_bg.wasm` : new URL("dist/extension/wasm/plume_bg.wasm", root));
     const wasm = glue.initSync({ module: bytes });
+    // The extension's default settings: language `auto`, spelling and tone, no pack.
+    const config = { language: "auto" };
+    glue.configure(config);
     const check = async (text) => glue.check(text, undefined).diagnostics.length;
-    // A new checker with the same (default) configuration starts with empty caches.
-    check.reset = () => glue.configure(undefined);
+    // A new checker with the same configuration starts with empty caches.
+    check.reset = () => glue.configure(config);
     // The core's own memory: the wasm instance's linear memory (it only grows).
     check.memoryMb = () => wasm.memory.buffer.byteLength / 1048576;
     check.withOptions = (options) => async (text) => glue.check(text, options).diagnostics.length;

@@ -191,7 +191,7 @@ pub const LINES: usize = 4096;
 
 /// Bytes of line text each cache remembers per generation: a 100,000-character document fits,
 /// and a cache's memory stays in the low megabytes however long its lines.
-const TEXT_PER_GENERATION: usize = 192 * 1024;
+const TEXT_PER_GENERATION: usize = 128 * 1024;
 
 /// What every room needs to know about a line, whatever the settings: its tokens (spans
 /// relative to the line) and its word count.
@@ -700,7 +700,7 @@ mod tests {
         for i in 0..100 {
             cache.get_or_make(&line(i), &(), || i);
         }
-        // About 10 KB per line: two generations of at most 192 KB hold well under 100 lines.
+        // About 10 KB per line: two generations of at most 128 KB hold well under 100 lines.
         assert!(cache.len() < 40, "{} lines remembered", cache.len());
         assert_eq!(*cache.get_or_make(&line(99), &(), || 0), 99);
     }

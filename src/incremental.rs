@@ -617,6 +617,38 @@ mod equivalence_tests {
     }
 
     #[test]
+    fn typing_keystroke_by_keystroke_in_auto_matches_fresh_checks() {
+        // A French sentence with an emoji and a line break typed into an English draft, then
+        // erased again, one character per check, with every pack and a tone target.
+        let config = config(true);
+        let warm = Checker::new(config.clone()).expect("a valid configuration");
+        let fresh = Checker::new(config).expect("a valid configuration");
+        let options = CheckOptions {
+            language: Some(Language::Auto),
+            platform: Some(Platform::Instagram),
+            ..CheckOptions::default()
+        };
+        let at = ENGLISH.find("Swipe").expect("a place to type");
+        let typed = "Merci à toute l’équipe 🎉 c’est génial !!!\nOn adore";
+        let mut versions: Vec<String> = typed
+            .char_indices()
+            .map(|(i, c)| {
+                format!(
+                    "{}{}{}",
+                    &ENGLISH[..at],
+                    &typed[..i + c.len_utf8()],
+                    &ENGLISH[at..]
+                )
+            })
+            .collect();
+        versions.extend(versions.clone().into_iter().rev());
+        for text in &versions {
+            let report = warm.check(text, &options);
+            assert_eq!(report, fresh.clone().check(text, &options), "{text:?}");
+        }
+    }
+
+    #[test]
     fn going_back_to_an_earlier_version_gives_its_first_report() {
         let warm = Checker::new(config(true)).expect("a valid configuration");
         for (text, language) in [(ENGLISH, Language::EnUs), (FRENCH, Language::Auto)] {

@@ -77,23 +77,29 @@ impl Lang {
 /// How strongly `tokens` point to French (positive) or English (negative), from function words
 /// and accented letters; a draft's vote is the sum of its lines'.
 pub fn french_vote(text: &str, tokens: &[Token]) -> i32 {
+    // Sorted (byte order): looked up by binary search.
     const FR: &[&str] = &[
-        "le", "la", "les", "de", "des", "du", "et", "est", "je", "tu", "il", "elle", "nous",
-        "vous", "pour", "pas", "une", "un", "que", "qui", "dans", "sur", "avec", "ce", "mais",
-        "très", "sont", "au", "aux", "ne", "on", "c'est", "j'ai", "merci", "trop", "bien",
+        "au", "aux", "avec", "bien", "c'est", "ce", "dans", "de", "des", "du", "elle", "est", "et",
+        "il", "j'ai", "je", "la", "le", "les", "mais", "merci", "ne", "nous", "on", "pas", "pour",
+        "que", "qui", "sont", "sur", "trop", "très", "tu", "un", "une", "vous",
     ];
     const EN: &[&str] = &[
-        "the", "and", "is", "are", "to", "of", "you", "i", "we", "for", "this", "that", "it",
-        "with", "on", "in", "my", "your", "was", "be", "have", "not", "so", "just", "but", "at",
+        "and", "are", "at", "be", "but", "for", "have", "i", "in", "is", "it", "just", "my", "not",
+        "of", "on", "so", "that", "the", "this", "to", "was", "we", "with", "you", "your",
     ];
+    debug_assert!(FR.is_sorted() && EN.is_sorted());
     let mut score = 0i32;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = t.text(text).to_lowercase().replace('’', "'");
-        if FR.contains(&w.as_str()) || w.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'ô', 'î'])
+        let mut w = t.text(text).to_lowercase();
+        if w.contains('’') {
+            w = w.replace('’', "'");
+        }
+        if FR.binary_search(&w.as_str()).is_ok()
+            || (!w.is_ascii() && w.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'ô', 'î']))
         {
             score += 1;
         }
-        if EN.contains(&w.as_str()) {
+        if EN.binary_search(&w.as_str()).is_ok() {
             score -= 1;
         }
         let elided = w.split_once('\'').is_some_and(|(c, rest)| {

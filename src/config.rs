@@ -76,6 +76,10 @@ pub struct CheckOptions {
     pub categories: Option<Vec<Category>>,
     /// The network the draft is for (limits, counters); `None` checks no platform rules.
     pub platform: Option<crate::guide::Platform>,
+    /// `false` leaves the tone summary's per-sentence list empty (the draft's scores and label
+    /// stay): a long draft has a hundred sentences, and a caller that shows none of them saves
+    /// building them into JavaScript objects at every check. `None` lists them.
+    pub sentence_tones: Option<bool>,
 }
 
 impl CheckOptions {

@@ -1,142 +1,474 @@
-//! Reuse of line-local results between checks of a draft that is being typed.
+//! Reuse of per-line results between checks of a draft that is being typed.
 //!
-//! A keystroke changes one line of a draft; every other line is checked again with the same
-//! result. The results that depend on nothing but a line's own text (and the language and the
-//! checker's fixed settings) are kept in a bounded [`LineCache`] keyed by that text, so the next
-//! check only recomputes the lines that changed. Today that is spelling with a fixed language:
-//! the speller reads a draft line by line (words, hashtags, a/an, repeated words), and its only
-//! draft-level rule, mixed American/British spelling, runs with `auto` alone, which is not
-//! cached. Tone and guideline rules still read the whole draft (see ARCHITECTURE.md).
+//! A keystroke changes one line of a draft; every other line comes back with the same text. A
+//! check is therefore split in two: a per-line pass whose results depend on nothing but the
+//! line's own text and a small context (the language it is read in), kept in bounded
+//! [`UnitCache`]s keyed by a hash of that text and context; and a cheap whole-draft pass that
+//! combines the lines' results (draft counts, mixed spelling varieties, the tone summary, the
+//! draft's language). The caches belong to one [`crate::Checker`]: a new configuration builds a
+//! new checker with empty caches, and loading a dictionary clears them.
+//!
+//! Every cache is bounded: it keeps two generations of entries and drops the older one when the
+//! newer is full, so what is used at every check stays and nothing grows without limit.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use crate::config::Language;
-use crate::report::{Finding, Span};
-use crate::text::Token;
+use crate::config::{CheckOptions, Language};
+use crate::guide::Platform;
+use crate::report::{Category, Finding, Report, Span};
+use crate::spell::{self, Detected, LineSpelling};
+use crate::text::{Token, TokenKind};
+use crate::tone::{self, ParagraphTone};
+use crate::Checker;
 
-/// How many lines are remembered before the cache starts over (a few long documents).
-const CAPACITY: usize = 4096;
+/// A bounded map from (line text, context) to a shared value, shared between checks through a
+/// mutex so a [`crate::Checker`] stays `Send + Sync` and `check` keeps taking `&self`.
+pub struct UnitCache<K, V> {
+    /// Entries per generation before the older generation is dropped.
+    capacity: usize,
+    /// Bytes of unit text per generation before the older generation is dropped (a few long
+    /// lines weigh as much as many short ones).
+    text_budget: usize,
+    generations: Mutex<Generations<K, V>>,
+}
 
-/// One remembered line: its text (to rule out hash collisions) and its findings, with spans
-/// relative to the line's start.
 #[derive(Debug)]
-struct Entry {
-    language: Language,
-    line: Box<str>,
-    findings: Vec<Finding>,
+struct Generations<K, V> {
+    recent: HashMap<u64, Entry<K, V>>,
+    older: HashMap<u64, Entry<K, V>>,
+    /// Bytes of unit text in `recent`.
+    recent_text: usize,
 }
 
-/// Findings per (line text, language), bounded, shared between checks through a mutex so a
-/// [`crate::Checker`] stays `Send + Sync` and `check` keeps taking `&self`.
-#[derive(Debug, Default)]
-pub struct LineCache {
-    entries: Mutex<HashMap<u64, Entry>>,
+/// One remembered unit: its text and context (to rule out hash collisions) and its value.
+#[derive(Debug)]
+struct Entry<K, V> {
+    unit: Box<str>,
+    context: K,
+    value: Arc<V>,
 }
 
-impl Clone for LineCache {
-    /// A clone starts empty: results are cheap to recompute and belong to one checker.
-    fn clone(&self) -> LineCache {
-        LineCache::default()
+impl<K, V> UnitCache<K, V> {
+    /// A cache keeping up to `capacity` units per generation (so at most twice that).
+    pub fn new(capacity: usize) -> UnitCache<K, V> {
+        UnitCache {
+            capacity: capacity.max(1),
+            text_budget: TEXT_PER_GENERATION,
+            generations: Mutex::new(Generations {
+                recent: HashMap::new(),
+                older: HashMap::new(),
+                recent_text: 0,
+            }),
+        }
     }
-}
 
-impl LineCache {
     /// Forgets everything (the settings the results depend on changed).
-    pub fn clear(&mut self) {
-        self.entries
-            .get_mut()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clear();
+    pub fn clear(&self) {
+        let mut generations = self.lock();
+        generations.recent.clear();
+        generations.older.clear();
+        generations.recent_text = 0;
     }
 
-    /// Runs `check` on every line of `text` that holds tokens, with the line's own text and
-    /// tokens (spans relative to the line), or reuses what it returned for the same line and
-    /// language before; appends the findings, shifted to `text`'s offsets, to `out` in line
-    /// order.
-    pub fn by_line(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        language: Language,
-        out: &mut Vec<Finding>,
-        check: impl Fn(&str, &[Token], &mut Vec<Finding>),
-    ) {
-        let mut entries = self
-            .entries
+    /// How many units are remembered.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        let generations = self.lock();
+        generations.recent.len() + generations.older.len()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Generations<K, V>> {
+        self.generations
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut line_tokens = Vec::new();
-        let mut rest = tokens;
-        for (start, line) in lines(text) {
-            let end = start + line.len();
-            // Tokens never cross a line break, so each line's tokens are one run.
-            let count = rest.iter().take_while(|t| t.span.end <= end).count();
-            let (here, after) = rest.split_at(count);
-            rest = after;
-            if here.is_empty() {
-                continue;
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl<K: Hash + Eq + Clone, V> UnitCache<K, V> {
+    /// The value remembered for `unit` read in `context`, or the one `make` computes (then
+    /// remembered).
+    pub fn get_or_make(&self, unit: &str, context: &K, make: impl FnOnce() -> V) -> Arc<V> {
+        let key = hash_of(unit, context);
+        let same = |e: &Entry<K, V>| *e.unit == *unit && e.context == *context;
+        {
+            let mut generations = self.lock();
+            if let Some(entry) = generations.recent.get(&key).filter(|e| same(e)) {
+                return entry.value.clone();
             }
-            let key = key(language, line);
-            if let Some(entry) = entries.get(&key) {
-                if entry.language == language && *entry.line == *line {
-                    out.extend(entry.findings.iter().map(|f| shifted(f, start)));
-                    continue;
+            // Used again: moved to the recent generation so it outlives the older one.
+            if let Some(entry) = generations.older.remove(&key) {
+                if same(&entry) {
+                    let value = entry.value.clone();
+                    self.insert(&mut generations, key, entry);
+                    return value;
                 }
+                generations.older.insert(key, entry);
             }
-            line_tokens.clear();
-            line_tokens.extend(here.iter().map(|t| Token {
-                kind: t.kind,
-                span: Span::new(t.span.start - start, t.span.end - start),
-            }));
-            let mut findings = Vec::new();
-            check(line, &line_tokens, &mut findings);
-            out.extend(findings.iter().map(|f| shifted(f, start)));
-            if entries.len() >= CAPACITY {
-                entries.clear();
+        }
+        // Computed without the lock: `make` may use other caches.
+        let value = Arc::new(make());
+        let mut generations = self.lock();
+        self.insert(
+            &mut generations,
+            key,
+            Entry {
+                unit: unit.into(),
+                context: context.clone(),
+                value: value.clone(),
+            },
+        );
+        value
+    }
+
+    fn insert(&self, generations: &mut Generations<K, V>, key: u64, entry: Entry<K, V>) {
+        let full = generations.recent.len() >= self.capacity
+            || generations.recent_text + entry.unit.len() > self.text_budget;
+        if full && !generations.recent.is_empty() {
+            generations.older = std::mem::take(&mut generations.recent);
+            generations.recent_text = 0;
+        }
+        generations.recent_text += entry.unit.len();
+        generations.recent.insert(key, entry);
+    }
+}
+
+impl<K, V> std::fmt::Debug for UnitCache<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let generations = self.lock();
+        f.debug_struct("UnitCache")
+            .field("capacity", &self.capacity)
+            .field(
+                "remembered",
+                &(generations.recent.len() + generations.older.len()),
+            )
+            .finish()
+    }
+}
+
+impl<K, V> Clone for UnitCache<K, V> {
+    /// A clone starts empty: results are cheap to recompute and belong to one checker.
+    fn clone(&self) -> UnitCache<K, V> {
+        UnitCache::new(self.capacity)
+    }
+}
+
+fn hash_of<K: Hash>(unit: &str, context: &K) -> u64 {
+    let mut hasher = UnitHasher(0);
+    hasher.write(unit.as_bytes());
+    context.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A fast, non-cryptographic hash (eight bytes per step): units are compared in full on every
+/// hit, so a collision costs a recomputation, never a wrong result, and every check hashes
+/// every line of the draft.
+struct UnitHasher(u64);
+
+impl Hasher for UnitHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+        self.0 = (self.0.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(SEED);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// How many lines each per-line cache remembers per generation (a few long documents).
+pub const LINES: usize = 4096;
+
+/// Bytes of line text each cache remembers per generation: a 100,000-character document fits,
+/// and a cache's memory stays in the low megabytes however long its lines.
+const TEXT_PER_GENERATION: usize = 128 * 1024;
+
+/// What every room needs to know about a line, whatever the settings: its tokens (spans
+/// relative to the line) and its word count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineTokens {
+    pub tokens: Vec<Token>,
+    pub words: usize,
+}
+
+impl LineTokens {
+    pub fn read(line: &str) -> LineTokens {
+        let tokens = crate::text::tokenize(line);
+        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        LineTokens { tokens, words }
+    }
+}
+
+/// One line of the draft being checked: where it starts, its text and its tokens.
+#[derive(Debug, Clone)]
+pub struct Line<'t> {
+    pub start: usize,
+    pub text: &'t str,
+    pub read: Arc<LineTokens>,
+}
+
+/// The lines of `text` (split at `\n`, without it) with their tokens, from `cache` when a line
+/// was seen before. Tokens never cross a line break, so a line's tokens are the draft's tokens
+/// on that line.
+pub fn lines<'t>(text: &'t str, cache: &UnitCache<(), LineTokens>) -> Vec<Line<'t>> {
+    let mut start = 0;
+    text.split('\n')
+        .map(|line| {
+            let at = start;
+            start += line.len() + 1;
+            Line {
+                start: at,
+                text: line,
+                read: cache.get_or_make(line, &(), || LineTokens::read(line)),
             }
-            entries.insert(
-                key,
-                Entry {
-                    language,
-                    line: line.into(),
-                    findings,
-                },
-            );
+        })
+        .collect()
+}
+
+/// The draft's tokens (absolute spans), put together from its lines'.
+pub fn draft_tokens(lines: &[Line]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(lines.iter().map(|l| l.read.tokens.len()).sum());
+    for line in lines {
+        out.extend(line.read.tokens.iter().map(|t| Token {
+            kind: t.kind,
+            span: shift(t.span, line.start),
+        }));
+    }
+    out
+}
+
+/// `span` moved `offset` bytes further into the text.
+pub fn shift(span: Span, offset: usize) -> Span {
+    Span::new(span.start + offset, span.end + offset)
+}
+
+/// Appends `findings` moved `offset` bytes further into the text.
+pub fn extend_shifted(out: &mut Vec<Finding>, findings: &[Finding], offset: usize) {
+    out.extend(findings.iter().map(|f| Finding {
+        span: shift(f.span, offset),
+        ..f.clone()
+    }));
+}
+
+/// The lines of `text` that hold tokens, each with its start, its text and its tokens (spans
+/// relative to the line), from the draft's `tokens`.
+pub fn split_tokens_by_line<'t>(
+    text: &'t str,
+    tokens: &[Token],
+) -> Vec<(usize, &'t str, Vec<Token>)> {
+    let mut out = Vec::new();
+    let mut rest = tokens;
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        let count = rest.iter().take_while(|t| t.span.end <= end).count();
+        let (here, after) = rest.split_at(count);
+        rest = after;
+        if !here.is_empty() {
+            let relative = here
+                .iter()
+                .map(|t| Token {
+                    kind: t.kind,
+                    span: Span::new(t.span.start - start, t.span.end - start),
+                })
+                .collect();
+            out.push((start, line, relative));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// The caches of one checker, one per room.
+#[derive(Debug, Clone)]
+pub struct Caches {
+    tokens: UnitCache<(), LineTokens>,
+    /// Each line's language signals for `auto`: the speller's and tone's.
+    votes: UnitCache<(), LineVotes>,
+    spelling: UnitCache<(Language, Detected), LineSpelling>,
+    /// Tone per line, by tone language and the check's language (which picks the pack target).
+    tone: UnitCache<(tone::Lang, Language), ParagraphTone>,
+    /// Guideline findings per line, by the check's language and platform (which pick the packs).
+    guide: UnitCache<(Language, Option<Platform>), Vec<Finding>>,
+}
+
+impl Default for Caches {
+    fn default() -> Caches {
+        Caches {
+            tokens: UnitCache::new(LINES),
+            votes: UnitCache::new(LINES),
+            spelling: UnitCache::new(LINES),
+            tone: UnitCache::new(LINES),
+            guide: UnitCache::new(LINES),
         }
     }
 }
 
-/// The lines of `text` with their byte offsets, without their line breaks.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    text.split('\n').map(move |line| {
-        let at = start;
-        start += line.len() + 1;
-        (at, line)
-    })
-}
-
-fn key(language: Language, line: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    language.hash(&mut hasher);
-    line.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// `finding` moved `offset` bytes further into the text.
-fn shifted(finding: &Finding, offset: usize) -> Finding {
-    Finding {
-        span: Span::new(finding.span.start + offset, finding.span.end + offset),
-        ..finding.clone()
+impl Caches {
+    /// Forgets every result that depends on the checker's dictionaries.
+    pub fn clear(&self) {
+        self.spelling.clear();
+        self.tone.clear();
+        self.guide.clear();
     }
 }
 
+#[derive(Debug)]
+struct LineVotes {
+    spelling: (u32, u32),
+    tone: i32,
+}
+
+/// Checks `text` with `checker`: each room's per-line results come from the checker's caches
+/// when a line was seen before in the same context; the whole-draft pass runs every time.
+pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
+    let caches = &checker.caches;
+    let language = options.language.unwrap_or(checker.config.language);
+    let lines: Vec<Line> = lines(text, &caches.tokens)
+        .into_iter()
+        .filter(|l| !l.read.tokens.is_empty())
+        .collect();
+    let votes: Vec<Arc<LineVotes>> = if language == Language::Auto {
+        lines
+            .iter()
+            .map(|l| {
+                caches.votes.get_or_make(l.text, &(), || LineVotes {
+                    spelling: spell::language::signals(l.text, &l.read.tokens),
+                    tone: tone::french_vote(l.text, &l.read.tokens),
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let spelling_votes: Vec<(u32, u32)> = votes.iter().map(|v| v.spelling).collect();
+    let mut findings = Vec::new();
+    if options.wants(Category::Spelling) {
+        let draft = spell::draft_language(&spelling_votes);
+        let mut varieties = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let signals = spelling_votes.get(i).copied().unwrap_or_default();
+            let detected = spell::line_language(language, signals, draft);
+            let found = caches
+                .spelling
+                .get_or_make(line.text, &(language, detected), || {
+                    checker
+                        .speller
+                        .check_line(line.text, &line.read.tokens, language, detected)
+                });
+            extend_shifted(&mut findings, &found.findings, line.start);
+            varieties.extend(found.varieties.iter().map(|(t, info)| {
+                let token = Token {
+                    kind: t.kind,
+                    span: shift(t.span, line.start),
+                };
+                (token, *info)
+            }));
+        }
+        checker
+            .speller
+            .check_varieties(text, language, &varieties, &mut findings);
+    }
+    let mut tone_summary = tone::ToneSummary::default();
+    if options.wants(Category::Tone) {
+        // The configured target wins; otherwise that of the first pack for this language.
+        let target = (checker.config.tone_target.as_ref())
+            .or_else(|| checker.guide.tone_target_for(language));
+        let lang = tone::Lang::of_draft(language, votes.iter().map(|v| v.tone).sum());
+        let read: Vec<(usize, Arc<ParagraphTone>)> = lines
+            .iter()
+            .map(|l| {
+                let paragraph = caches.tone.get_or_make(l.text, &(lang, language), || {
+                    ParagraphTone::read(l.text, &l.read.tokens, lang, target)
+                });
+                (l.start, paragraph)
+            })
+            .collect();
+        let paragraphs: Vec<(usize, &ParagraphTone)> =
+            read.iter().map(|(start, p)| (*start, p.as_ref())).collect();
+        tone_summary = tone::combine(
+            text,
+            &paragraphs,
+            lang,
+            target,
+            || draft_tokens(&lines),
+            &mut findings,
+        );
+        if options.sentence_tones == Some(false) {
+            tone_summary.sentences.clear();
+        }
+    }
+    let guide = &checker.guide;
+    // Every pattern search of this check shares one step budget, so a pack of many slow
+    // rules cannot freeze the check. Lines read after the budget ran out are not remembered:
+    // what they found is incomplete.
+    let (platform_counters, _) =
+        crate::guide::with_shared_budget(crate::guide::check_budget(text.len()), || {
+            if !guide.is_empty() && options.wants(Category::Guideline) {
+                for line in &lines {
+                    let read_line = || {
+                        guide.check_line(line.text, &line.read.tokens, language, options.platform)
+                    };
+                    let found = if crate::guide::shared_budget_spent() {
+                        Arc::new(read_line())
+                    } else {
+                        caches.guide.get_or_make(
+                            line.text,
+                            &(language, options.platform),
+                            read_line,
+                        )
+                    };
+                    extend_shifted(&mut findings, &found, line.start);
+                }
+            }
+            if guide.is_empty() && options.platform.is_none() {
+                None
+            } else {
+                guide.check_draft(
+                    text,
+                    &draft_tokens(&lines),
+                    language,
+                    options.platform,
+                    &|c| options.wants(c),
+                    &mut findings,
+                )
+            }
+        });
+    findings.retain(|f| {
+        !checker
+            .config
+            .disabled_rules
+            .iter()
+            .any(|r| r == f.rule.as_str())
+    });
+    let words = lines.iter().map(|l| l.read.words).sum();
+    let mut report = Report::from_findings(text, findings, words);
+    report.tone = tone_summary;
+    report.platform = platform_counters;
+    if options.wants(Category::Spelling) {
+        report.missing_dictionaries = checker
+            .speller
+            .missing_dictionaries_for(language, &spelling_votes);
+    }
+    report
+}
+
 #[cfg(test)]
-mod tests {
-    use crate::guide::{shipped_pack, Platform};
+mod equivalence_tests {
+    //! The test that keeps the caches honest: after every edit, a checker that has seen the
+    //! earlier versions answers exactly as a new checker does.
+    use crate::guide::{shipped_pack, Platform, SHIPPED};
+    use crate::tone::ToneTarget;
     use crate::{CheckOptions, Checker, Config, Language};
     use proptest::prelude::*;
 
@@ -146,7 +478,7 @@ mod tests {
         \n\
         We LOVE hearing from you, so tell us what you think — link in bio 👉 bit.ly/3xYz\n\
         Honestly this is the most amazing, incredible, game-changing launch ever!!!\n\
-        Our guys worked hard; utilize the code SUNNY20 before Friday.";
+        Our guys worked hard; utilize the code SUNNY20 before Friday. I think maybe it is the best color.";
 
     const FRENCH: &str =
         "Grande nouvelle ! Notre colection d'été arrive demain à 9h 🌞 #SoldesEte @acme\n\
@@ -154,39 +486,141 @@ mod tests {
         \n\
         Nous ADORONS vos messages, alors dites-nous ce que vous en pensez — lien en bio\n\
         C'est vraiment le lancement le plus incroyable de tous les temps !!!\n\
-        Merci a toute l'équipe, vous êtes géniaux.";
+        Merci a toute l'équipe, vous êtes géniaux. Les étudiant.e.s sont les bienvenu·e·s.";
 
-    fn checker(packs: &[&str]) -> Checker {
-        let packs = packs
-            .iter()
-            .map(|name| shipped_pack(name).expect("a shipped pack"))
-            .collect();
-        Checker::new(Config {
-            packs,
-            ..Config::default()
-        })
-        .expect("a valid configuration")
+    /// Real texts: the benchmark posts and paragraphs, and the drafts above.
+    fn texts() -> Vec<String> {
+        vec![
+            ENGLISH.to_string(),
+            FRENCH.to_string(),
+            format!("{ENGLISH}\n{FRENCH}"),
+            include_str!("../benches/texts/post-en.txt").to_string(),
+            include_str!("../benches/texts/post-fr.txt").to_string(),
+            include_str!("../benches/texts/paragraphs-en.txt").to_string(),
+            include_str!("../benches/texts/paragraphs-fr.txt").to_string(),
+        ]
     }
 
-    /// `text` with `edit` applied near `at` (a share of its length): insert a letter, delete a
-    /// character, or insert a line break.
-    fn edited(text: &str, at: f64, edit: u8) -> String {
+    /// Every shipped pack, and optionally a tone target of the configuration's own.
+    fn config(target: bool) -> Config {
+        Config {
+            packs: SHIPPED
+                .iter()
+                .map(|(name, _)| shipped_pack(name).expect("a shipped pack"))
+                .collect(),
+            tone_target: target.then(|| ToneTarget {
+                preset: Some("institutional".into()),
+                min_sentiment: Some(0.2),
+                ..ToneTarget::default()
+            }),
+            personal_dictionary: vec!["plumey".into()],
+            ..Config::default()
+        }
+    }
+
+    /// `text` with edit `kind` applied near `at` (a share of its length).
+    fn edited(text: &str, at: f64, kind: u8) -> String {
         let mut i = ((text.len() as f64) * at) as usize;
         while !text.is_char_boundary(i) {
             i -= 1;
         }
         let mut out = text.to_string();
-        match edit % 4 {
+        let next_len = out[i..].chars().next().map_or(0, char::len_utf8);
+        match kind % 10 {
             0 => out.insert(i, 'e'),
             1 => out.insert(i, 'Z'),
+            // A paragraph split.
             2 => out.insert(i, '\n'),
-            _ => {
-                if let Some(c) = out[i..].chars().next() {
-                    out.replace_range(i..i + c.len_utf8(), "");
+            // A paragraph join: the next line break goes.
+            3 => {
+                if let Some(n) = out[i..].find('\n') {
+                    out.remove(i + n);
+                }
+            }
+            4 => out.replace_range(i..i + next_len, ""),
+            5 => out.insert_str(i, "🎉🎉🎉🎉"),
+            6 => out.insert_str(i, " l’équipe était très déçue "),
+            7 => out.insert_str(i, "!!!"),
+            8 => out.insert_str(i, " the the colour, and the color "),
+            _ => out.insert_str(i, " WORST SERVICE EVER you idiots "),
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn after_random_edits_a_warm_checker_reports_what_a_new_one_does(
+            text in 0usize..7,
+            language in 0usize..4,
+            target in any::<bool>(),
+            platform in proptest::option::of(prop::sample::select(vec![
+                Platform::X, Platform::Linkedin, Platform::Instagram, Platform::Mastodon,
+            ])),
+            edits in prop::collection::vec((0.0f64..1.0, any::<u8>()), 1..7),
+        ) {
+            let config = config(target);
+            let warm = Checker::new(config.clone()).expect("a valid configuration");
+            let language = [Language::EnUs, Language::EnGb, Language::Fr, Language::Auto][language];
+            let options = CheckOptions {
+                language: Some(language),
+                platform,
+                ..CheckOptions::default()
+            };
+            let mut text = texts()[text].clone();
+            warm.check(&text, &options);
+            for (at, kind) in edits {
+                text = edited(&text, at, kind);
+                let fresh = Checker::new(config.clone()).expect("a valid configuration");
+                prop_assert_eq!(warm.check(&text, &options), fresh.check(&text, &options));
+            }
+        }
+    }
+
+    #[test]
+    fn pack_rules_run_line_by_line_find_what_they_find_in_the_whole_draft() {
+        use crate::guide::{Guide, Part};
+        let guide = Guide::from_sources(&config(false).packs).expect("the shipped packs load");
+        for text in texts() {
+            let tokens = crate::text::tokenize(&text);
+            for french in [false, true] {
+                let doc = crate::guide::engine_document(&text, &tokens, french);
+                for pack in guide.packs() {
+                    let mut whole = Vec::new();
+                    pack.check_part(&doc, Part::Whole, &mut whole);
+                    let mut split = Vec::new();
+                    pack.check_part(&doc, Part::Draft, &mut split);
+                    for (start, line, line_tokens) in super::split_tokens_by_line(&text, &tokens) {
+                        let line_doc = crate::guide::engine_document(line, &line_tokens, french);
+                        let mut found = Vec::new();
+                        pack.check_part(&line_doc, Part::Lines, &mut found);
+                        super::extend_shifted(&mut split, &found, start);
+                    }
+                    let key =
+                        |f: &crate::report::Finding| (f.span, f.rule.clone(), f.message.clone());
+                    whole.sort_by_key(key);
+                    split.sort_by_key(key);
+                    assert_eq!(split, whole, "pack {} on {text:?}", pack.name);
                 }
             }
         }
-        out
+    }
+
+    #[test]
+    fn a_check_without_sentence_tones_keeps_the_draft_tone() {
+        let checker = Checker::new(config(false)).expect("a valid configuration");
+        let with = checker.check(ENGLISH, &CheckOptions::default());
+        let without = checker.check(
+            ENGLISH,
+            &CheckOptions {
+                sentence_tones: Some(false),
+                ..CheckOptions::default()
+            },
+        );
+        assert!(with.tone.sentences.len() > 3);
+        assert!(without.tone.sentences.is_empty());
+        assert_eq!(without.tone.scores, with.tone.scores);
+        assert_eq!(without.diagnostics, with.diagnostics);
     }
 
     #[test]
@@ -196,9 +630,41 @@ mod tests {
     }
 
     #[test]
-    fn a_warm_check_after_an_edit_in_one_paragraph_equals_a_cold_check() {
-        let warm = checker(&["social-essentials", "acme"]);
-        for (text, language) in [(ENGLISH, Language::EnUs), (FRENCH, Language::Fr)] {
+    fn typing_keystroke_by_keystroke_in_auto_matches_fresh_checks() {
+        // A French sentence with an emoji and a line break typed into an English draft, then
+        // erased again, one character per check, with every pack and a tone target.
+        let config = config(true);
+        let warm = Checker::new(config.clone()).expect("a valid configuration");
+        let fresh = Checker::new(config).expect("a valid configuration");
+        let options = CheckOptions {
+            language: Some(Language::Auto),
+            platform: Some(Platform::Instagram),
+            ..CheckOptions::default()
+        };
+        let at = ENGLISH.find("Swipe").expect("a place to type");
+        let typed = "Merci à toute l’équipe 🎉 c’est génial !!!\nOn adore";
+        let mut versions: Vec<String> = typed
+            .char_indices()
+            .map(|(i, c)| {
+                format!(
+                    "{}{}{}",
+                    &ENGLISH[..at],
+                    &typed[..i + c.len_utf8()],
+                    &ENGLISH[at..]
+                )
+            })
+            .collect();
+        versions.extend(versions.clone().into_iter().rev());
+        for text in &versions {
+            let report = warm.check(text, &options);
+            assert_eq!(report, fresh.clone().check(text, &options), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn going_back_to_an_earlier_version_gives_its_first_report() {
+        let warm = Checker::new(config(true)).expect("a valid configuration");
+        for (text, language) in [(ENGLISH, Language::EnUs), (FRENCH, Language::Auto)] {
             let options = CheckOptions {
                 language: Some(language),
                 platform: Some(Platform::X),
@@ -209,56 +675,78 @@ mod tests {
             let changed = text
                 .replacen("tomorow", "tomorrow", 1)
                 .replacen("demain", "demian", 1);
-            let after = warm.check(&changed, &options);
-            assert_eq!(after, warm.clone().check(&changed, &options));
-            // Back to the first version: every line now comes from the cache.
+            assert_ne!(warm.check(&changed, &options), first);
             assert_eq!(warm.check(text, &options), first);
         }
     }
 
     #[test]
     fn the_same_line_in_another_language_is_not_reused() {
-        let warm = checker(&[]);
+        let warm = Checker::new(Config::default()).expect("a valid configuration");
         let line = "Our summer colection drops tomorow";
-        let english = CheckOptions {
-            language: Some(Language::EnUs),
+        let [english, french] = [Language::EnUs, Language::Fr].map(|language| CheckOptions {
+            language: Some(language),
             ..CheckOptions::default()
-        };
-        let french = CheckOptions {
-            language: Some(Language::Fr),
-            ..CheckOptions::default()
-        };
+        });
         let in_english = warm.check(line, &english);
-        assert_eq!(warm.check(line, &french), warm.clone().check(line, &french));
+        let in_french = warm.check(line, &french);
+        assert_ne!(in_english, in_french);
+        assert_eq!(in_french, warm.clone().check(line, &french));
         assert_eq!(warm.check(line, &english), in_english);
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
-        #[test]
-        fn random_edits_give_the_same_report_warm_and_cold(
-            french in any::<bool>(),
-            language in 0u8..4,
-            platform in proptest::option::of(prop::sample::select(vec![
-                Platform::X, Platform::Linkedin, Platform::Instagram, Platform::Mastodon,
-            ])),
-            edits in prop::collection::vec((0.0f64..1.0, any::<u8>()), 1..5),
-        ) {
-            let warm = checker(&["social-essentials", "acme", "acme-fr", "inclusive-en"]);
-            let language = [Language::EnUs, Language::EnGb, Language::Fr, Language::Auto]
-                [language as usize];
-            let options = CheckOptions {
-                language: Some(language),
-                platform,
-                ..CheckOptions::default()
-            };
-            let mut text = if french { FRENCH } else { ENGLISH }.to_string();
-            warm.check(&text, &options);
-            for (at, edit) in edits {
-                text = edited(&text, at, edit);
-                let cold = warm.clone().check(&text, &options);
-                prop_assert_eq!(warm.check(&text, &options), cold);
-            }
+    #[test]
+    fn a_line_that_turns_the_draft_french_is_read_again_in_auto() {
+        // The undecided line (`🔥 #TBT colection`) takes the draft's language: adding a French
+        // line changes how it is checked, though its own text did not change.
+        let warm = Checker::new(Config::default()).expect("a valid configuration");
+        let options = CheckOptions {
+            language: Some(Language::Auto),
+            ..CheckOptions::default()
+        };
+        let first = "🔥 #TBT colection\nThe launch is tomorrow and we are ready";
+        let second = "🔥 #TBT colection\nLe lancement est demain et nous sommes prêts avec vous";
+        warm.check(first, &options);
+        let report = warm.check(second, &options);
+        assert_eq!(report, warm.clone().check(second, &options));
+        assert_eq!(report.tone.language, "fr");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn a_draft_tokenized_line_by_line_gives_the_draft_tokens() {
+        let text = "Big news! Our colection 🌞 #SummerSale @acme\n\n  l’équipe `code here` bit.ly/3xYz\r\nC'est génial !!! 👩‍👩‍👧";
+        let cache = UnitCache::new(16);
+        assert_eq!(draft_tokens(&lines(text, &cache)), tokenize(text));
+    }
+
+    #[test]
+    fn a_cache_keeps_two_generations_and_no_more() {
+        let cache: UnitCache<u8, usize> = UnitCache::new(2);
+        for (i, unit) in ["a", "b", "c", "d", "e"].iter().enumerate() {
+            cache.get_or_make(unit, &0, || i);
         }
+        assert!(cache.len() <= 4);
+        // A unit used again survives the next turnover; a unit in another context is new.
+        assert_eq!(*cache.get_or_make("e", &0, || 99), 4);
+        assert_eq!(*cache.get_or_make("e", &1, || 7), 7);
+        assert_eq!(*cache.get_or_make("a", &0, || 42), 42);
+    }
+
+    #[test]
+    fn a_cache_of_long_lines_turns_over_by_their_size() {
+        let cache: UnitCache<(), usize> = UnitCache::new(LINES);
+        let line = |i: usize| format!("{i} {}", "word ".repeat(2_000));
+        for i in 0..100 {
+            cache.get_or_make(&line(i), &(), || i);
+        }
+        // About 10 KB per line: two generations of at most 128 KB hold well under 100 lines.
+        assert!(cache.len() < 40, "{} lines remembered", cache.len());
+        assert_eq!(*cache.get_or_make(&line(99), &(), || 0), 99);
     }
 }

@@ -28,7 +28,6 @@ pub use report::{Category, Diagnostic, Report, RuleId, Severity, Span, Summary, 
 
 pub use spell::DictionaryError;
 use spell::Speller;
-use text::TokenKind;
 
 /// A configured checker. Build it once; `check` is cheap and never fails.
 #[derive(Debug, Clone)]
@@ -36,8 +35,8 @@ pub struct Checker {
     config: Config,
     speller: Speller,
     guide: guide::Guide,
-    /// Line-local results of earlier checks, reused when a line comes back unchanged.
-    lines: incremental::LineCache,
+    /// Per-line results of earlier checks, reused when a line comes back unchanged.
+    caches: incremental::Caches,
 }
 
 impl Checker {
@@ -53,7 +52,7 @@ impl Checker {
             config,
             speller,
             guide,
-            lines: incremental::LineCache::default(),
+            caches: incremental::Caches::default(),
         })
     }
 
@@ -69,12 +68,13 @@ impl Checker {
         language: Language,
         bytes: &[u8],
     ) -> Result<(), DictionaryError> {
-        self.lines.clear();
+        self.caches.clear();
         self.speller.load_dictionary(language, bytes)
     }
 
     /// Keeps the dictionaries `previous` loaded at run time (after a reconfiguration).
     pub fn carry_dictionaries_from(&mut self, previous: &Checker) {
+        self.caches.clear();
         self.speller.carry_dictionaries_from(&previous.speller);
     }
 
@@ -83,56 +83,9 @@ impl Checker {
         &self.config
     }
 
-    /// Checks `text` and returns every diagnostic, sorted by position.
+    /// Checks `text` and returns every diagnostic, sorted by position. Lines seen in an earlier
+    /// check (of any draft) are not checked again: their results are reused.
     pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
-        let tokens = text::tokenize(text);
-        let mut findings = Vec::new();
-        let language = options.language.unwrap_or(self.config.language);
-        if options.wants(Category::Spelling) {
-            if language == Language::Auto {
-                // Which language a line is in depends on the whole draft: no reuse.
-                self.speller
-                    .check_in(text, &tokens, language, &mut findings);
-            } else {
-                self.lines.by_line(
-                    text,
-                    &tokens,
-                    language,
-                    &mut findings,
-                    |line, tokens, out| self.speller.check_in(line, tokens, language, out),
-                );
-            }
-        }
-        let mut tone_summary = tone::ToneSummary::default();
-        if options.wants(Category::Tone) {
-            // The configured target wins; otherwise that of the first pack for this language.
-            let target =
-                (self.config.tone_target.as_ref()).or_else(|| self.guide.tone_target_for(language));
-            tone_summary = tone::check_tone(text, &tokens, language, target, &mut findings);
-        }
-        let platform_counters = self.guide.check(
-            text,
-            &tokens,
-            language,
-            options.platform,
-            &|c| options.wants(c),
-            &mut findings,
-        );
-        findings.retain(|f| {
-            !self
-                .config
-                .disabled_rules
-                .iter()
-                .any(|r| r == f.rule.as_str())
-        });
-        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        let mut report = Report::from_findings(text, findings, words);
-        report.tone = tone_summary;
-        report.platform = platform_counters;
-        if options.wants(Category::Spelling) {
-            report.missing_dictionaries =
-                self.speller.missing_dictionaries(text, &tokens, language);
-        }
-        report
+        incremental::check(self, text, options)
     }
 }

@@ -2,14 +2,18 @@
 //! LinkedIn-length posts and long documents, English and French. Prints a Markdown table of
 //! median times. Run: `cargo bench --bench core` (no timing assertions: a benchmark, not a test).
 //!
-//! "whole check" is the first check of a draft (empty cache); "typing" checks a draft whose
-//! middle line gains one character per check (each version new); "after edit" re-checks a draft alternating between two versions that differ by one
-//! character in one paragraph (the checker having seen both), the keystroke case.
+//! "whole check" is the first check of a draft by a checker whose caches are empty (suggestions
+//! included); "after edit" checks a new version of a draft the checker has seen, with one letter
+//! of its middle paragraph changed (a different letter each time, so no version repeats): the
+//! keystroke case; "typing" checks a draft whose middle line gains one character per check
+//! (each version new: a word being typed, so a half-typed word at every check).
 //!
 //! For instruction counts (the shared machine's wall clock is noisy), one case can be run a
 //! fixed number of times without timing, e.g. under callgrind:
 //! `valgrind --tool=callgrind target/release/deps/core-* --run check en "10,000 chars" 20`
-//! (stages: tokenize, spell, tone, guide, check, cold, edit, typing).
+//! (stages: tokenize, spell, tone, guide, check, cold, edit, typing). For `edit` and `typing` the
+//! checker first sees the draft once: per check = (count for N+k runs − count for N runs) / k.
+//! `PLUME_BENCH_PACKS=none` runs without the `social-essentials` pack (the extension's default).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -91,18 +95,21 @@ fn char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// `text` with one letter changed in its middle paragraph (or its middle, for one paragraph).
-fn edited(text: &str) -> String {
+/// `text` with one letter changed in its middle paragraph (or its middle, for one paragraph):
+/// the `run`-th lowercase letter from the paragraph's middle on becomes `e` (or `a` for an `e`),
+/// then, once every letter has had its turn, other replacements, so versions do not repeat.
+fn edited(text: &str, run: usize) -> String {
     let middle = char_boundary(text, text.len() / 2);
     let paragraph_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
     let paragraph_end = text[middle..].find('\n').map_or(text.len(), |i| middle + i);
     let paragraph = &text[paragraph_start..paragraph_end];
-    let at = paragraph.len() / 2;
-    let (i, c) = paragraph
+    let letters: Vec<(usize, char)> = paragraph
         .char_indices()
-        .find(|&(i, c)| i >= at && c.is_ascii_lowercase())
-        .expect("a lowercase letter to edit");
-    let replacement = if c == 'e' { "a" } else { "e" };
+        .filter(|&(_, c)| c.is_ascii_lowercase())
+        .collect();
+    let (i, c) = letters[(letters.len() / 2 + run) % letters.len()];
+    let round = run / letters.len();
+    let replacement = (b'a' + ((c as u8 - b'a' + 1 + round as u8 % 25) % 26)) as char;
     let i = paragraph_start + i;
     format!("{}{}{}", &text[..i], replacement, &text[i + 1..])
 }
@@ -133,20 +140,32 @@ fn typing(text: &str, typed: usize) -> String {
     format!("{} {prefix}{typed}{}", &text[..at], &text[at..])
 }
 
+/// The packs the whole checks run with: `social-essentials`, or none with
+/// `PLUME_BENCH_PACKS=none` (the extension's default checks: spelling and tone).
+fn bench_packs(pack: plume::guide::PackSource) -> Vec<plume::guide::PackSource> {
+    match std::env::var("PLUME_BENCH_PACKS").as_deref() {
+        Ok("none") => vec![],
+        _ => vec![pack],
+    }
+}
+
 /// Runs one stage on one text `runs` times, untimed (for callgrind).
 fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
     let pack = shipped_pack("social-essentials").expect("shipped pack");
     let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
     let speller = Speller::new(&[], &[]);
     let checker = Checker::new(Config {
-        packs: vec![pack],
+        packs: bench_packs(pack),
         ..Config::default()
     })
     .expect("config");
-    let language = if lang == "fr" {
-        Language::Fr
-    } else {
-        Language::EnUs
+    // `auto:en`, `auto:fr`: the English or French texts checked in `auto` (the extension's
+    // default language).
+    let (lang, language) = match lang {
+        "fr" => ("fr", Language::Fr),
+        "auto:en" => ("en", Language::Auto),
+        "auto:fr" => ("fr", Language::Auto),
+        _ => ("en", Language::EnUs),
     };
     let options = CheckOptions {
         language: Some(language),
@@ -157,17 +176,16 @@ fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
         .find(|(n, _)| n == name)
         .expect("a text name: post, 3,000 chars, 10,000 chars, 100,000 chars");
     let tokens = plume::text::tokenize(&text);
-    let other = edited(&text);
-    if stage == "edit" {
+    if stage == "edit" || stage == "typing" {
         black_box(checker.check(&text, &options));
-        black_box(checker.check(&other, &options));
     }
     for run in 0..runs {
         match stage {
             "tokenize" => drop(black_box(plume::text::tokenize(black_box(&text)))),
+            // A clone forgets the suggestions it ranked: every run ranks them again.
             "spell" => {
                 let mut out = Vec::new();
-                speller.check_in(&text, &tokens, language, &mut out);
+                speller.clone().check_in(&text, &tokens, language, &mut out);
                 black_box(out);
             }
             "tone" => {
@@ -184,10 +202,7 @@ fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
             // A clone starts with an empty cache: the first check of a draft.
             "cold" => drop(black_box(checker.clone().check(&text, &options))),
             "typing" => drop(black_box(checker.check(&typing(&text, run), &options))),
-            "edit" => {
-                let draft = if run % 2 == 0 { &text } else { &other };
-                black_box(checker.check(draft, &options));
-            }
+            "edit" => drop(black_box(checker.check(&edited(&text, run), &options))),
             other => panic!("unknown stage {other}"),
         }
     }
@@ -210,11 +225,11 @@ fn main() {
     let pack = shipped_pack("social-essentials").expect("shipped pack");
     let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
     let speller = Speller::new(&[], &[]);
-    let config = Config {
-        packs: vec![pack],
+    let checker = Checker::new(Config {
+        packs: bench_packs(pack),
         ..Config::default()
-    };
-    let checker = Checker::new(config).expect("config");
+    })
+    .expect("config");
     println!(
         "| text | tokenize | spell | tone | guide (social-essentials) | whole check | after edit | typing |"
     );
@@ -229,10 +244,15 @@ fn main() {
             let tokenize = median(budget, || {
                 black_box(plume::text::tokenize(black_box(&text)));
             });
-            let spell = median(budget, || {
+            // A clone forgets the suggestions it ranked (cloning untimed).
+            let spell = median_timed(budget, || {
+                let fresh = speller.clone();
                 let mut out = Vec::new();
-                speller.check_in(&text, &tokens, language, &mut out);
+                let t = Instant::now();
+                fresh.check_in(&text, &tokens, language, &mut out);
+                let elapsed = t.elapsed();
                 black_box(out);
+                elapsed
             });
             let tone = median(budget, || {
                 let mut out = Vec::new();
@@ -251,13 +271,14 @@ fn main() {
                 black_box(fresh.check(&text, &options));
                 t.elapsed()
             });
-            let other = edited(&text);
-            black_box(checker.check(&other, &options));
-            let mut flip = false;
-            let after_edit = median(budget, || {
-                flip = !flip;
-                let draft = if flip { &other } else { &text };
-                black_box(checker.check(draft, &options));
+            black_box(checker.check(&text, &options));
+            let mut run = 0;
+            let after_edit = median_timed(budget, || {
+                run += 1;
+                let draft = edited(&text, run);
+                let t = Instant::now();
+                black_box(checker.check(&draft, &options));
+                t.elapsed()
             });
             let mut typed = 0;
             let while_typing = median_timed(budget, || {

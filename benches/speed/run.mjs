@@ -45,6 +45,13 @@ for (const [name, get] of rows) {
   const ratios = engines.filter((e) => e !== "plume").map((e) => (plume ? ratio(get(results[e]), get(plume)) : "–"));
   console.log(`| ${name} | ${cells.join(" | ")} | ${ratios.join(" | ")} |`);
 }
+if (plume?.coreMemoryMb) {
+  console.log(`\nPlume's wasm linear memory at the end of the run (the core's own memory): ${fmt(plume.coreMemoryMb)} MB.`);
+}
+if (plume?.leanEditMs) {
+  console.log(`\nPlume after a one-char edit with \`sentence_tones: false\` (no per-sentence tone list in the report): post ${fmt(plume.leanEditMs.post)} ms, 10,000-char document ${fmt(plume.leanEditMs.doc10k)} ms.`);
+}
+console.log("\nWarm checks: every timed check is a version of the text no engine has seen (one letter typed at a different place each time), and Plume's caches are emptied before it (suggestions included). One-char edits: every timed version is new, the text before the edit having been checked once.");
 console.log("\nnspell only answers known/unknown per word (no suggestions computed, no tone or rules): a floor, not a peer in features.");
 
 const size = (path) => statSync(new URL(path, root)).size;

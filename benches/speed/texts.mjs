@@ -34,8 +34,15 @@ export const TEXTS = {
   doc100k: document(100_000),
 };
 
-/** The same text with one character typed in the middle of its last paragraph. */
-export function oneCharEdit(text) {
-  const at = text.lastIndexOf(" ") > 0 ? text.lastIndexOf(" ") : text.length;
-  return `${text.slice(0, at)}s${text.slice(at)}`;
+/**
+ * The same text with one character typed after the `run`-th word counted back from its end:
+ * the positions come round again with the next letter of the alphabet, so every run up to
+ * 26 × (number of words, at most 400) gives a version of its own.
+ */
+export function oneCharEdit(text, run = 0) {
+  const spaces = [];
+  for (let i = text.length - 1; i >= 0 && spaces.length < 400; i--) if (text[i] === " ") spaces.push(i);
+  const at = spaces.length ? spaces[run % spaces.length] : text.length;
+  const letter = "sabcdefghijklmnopqrtuvwxyz"[Math.floor(run / Math.max(spaces.length, 1)) % 26];
+  return `${text.slice(0, at)}${letter}${text.slice(at)}`;
 }

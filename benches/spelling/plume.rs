@@ -177,8 +177,10 @@ fn accuracy_in(speller: &Speller, pairs: &[(String, String)], language: Language
         let mut fastest = f64::MAX;
         let mut suggestions = Vec::new();
         for _ in 0..3 {
+            // A clone forgets the suggestions already ranked: each run ranks them again.
+            let fresh = speller.clone();
             let start = Instant::now();
-            suggestions = speller.suggest(typo, language, 5);
+            suggestions = fresh.suggest(typo, language, 5);
             fastest = fastest.min(start.elapsed().as_secs_f64() * 1e6);
         }
         acc.suggest_micros.push(fastest);

@@ -22,9 +22,9 @@ pub mod vale;
 
 pub use error::{PackError, PackErrorKind};
 pub use inspect::{inspect, PackOverview, RuleOverview, TestOutcome};
-pub use pack::{Pack, PackFormat, PackSource, LEXICON_RULE};
+pub use pack::{Pack, PackFormat, PackSource, Part, LEXICON_RULE};
 pub use platform::{Platform, PlatformCounters};
-pub use regex::BudgetUse;
+pub use regex::{shared_budget_spent, with_shared_budget, BudgetUse};
 pub use rule::RULE_TYPES;
 pub use shipped::{shipped_pack, SHIPPED};
 
@@ -75,7 +75,8 @@ impl Guide {
     }
 
     /// Runs the packs that apply (category `guideline`) and the platform profile (category
-    /// `platform`); returns the platform counters when a platform is set.
+    /// `platform`); returns the platform counters when a platform is set. The same as
+    /// [`Guide::check_line`] on each line, then [`Guide::check_draft`].
     pub fn check(
         &self,
         text: &str,
@@ -101,11 +102,49 @@ impl Guide {
         out: &mut Vec<Finding>,
     ) -> (Option<PlatformCounters>, regex::BudgetUse) {
         regex::with_shared_budget(check_budget(text.len()), || {
-            self.run_packs(text, tokens, language, platform, categories, out)
+            if categories(Category::Guideline) {
+                for (start, line, line_tokens) in
+                    crate::incremental::split_tokens_by_line(text, tokens)
+                {
+                    let found = self.check_line(line, &line_tokens, language, platform);
+                    crate::incremental::extend_shifted(out, &found, start);
+                }
+            }
+            self.check_draft(text, tokens, language, platform, categories, out)
         })
     }
 
-    fn run_packs(
+    fn active(
+        &self,
+        language: Language,
+        platform: Option<Platform>,
+    ) -> impl Iterator<Item = &Pack> {
+        self.packs
+            .iter()
+            .filter(move |p| p.applies_to(language, platform))
+    }
+
+    /// The guideline findings of one line (with its tokens) that depend on that line alone:
+    /// the rules of the packs that apply which run line by line ([`Part::Lines`]).
+    pub fn check_line(
+        &self,
+        line: &str,
+        tokens: &[Token],
+        language: Language,
+        platform: Option<Platform>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for pack in self.active(language, platform) {
+            let doc = engine::Document::draft(line, tokens.to_vec(), pack.is_french());
+            pack.check_part(&doc, Part::Lines, &mut out);
+        }
+        out
+    }
+
+    /// The rules that weigh the whole draft (category `guideline`, [`Part::Draft`]) and
+    /// the platform profile (category `platform`); returns the platform counters when a
+    /// platform is set. Reads nothing when no active pack has such rules and no platform is set.
+    pub fn check_draft(
         &self,
         text: &str,
         tokens: &[Token],
@@ -115,9 +154,8 @@ impl Guide {
         out: &mut Vec<Finding>,
     ) -> Option<PlatformCounters> {
         let active: Vec<&Pack> = if categories(Category::Guideline) {
-            self.packs
-                .iter()
-                .filter(|p| p.applies_to(language, platform))
+            self.active(language, platform)
+                .filter(|p| p.has_draft_rules())
                 .collect()
         } else {
             Vec::new()
@@ -127,18 +165,12 @@ impl Guide {
         }
         let french = language == Language::Fr;
         let doc = engine::Document::draft(text, tokens.to_vec(), french);
-        if categories(Category::Guideline) {
-            for pack in self
-                .packs
-                .iter()
-                .filter(|p| p.applies_to(language, platform))
-            {
-                let doc = if pack.is_french() != french {
-                    engine::Document::draft(text, tokens.to_vec(), pack.is_french())
-                } else {
-                    doc.clone()
-                };
-                pack.check(&doc, out);
+        for pack in active {
+            if pack.is_french() != french {
+                let own = engine::Document::draft(text, tokens.to_vec(), pack.is_french());
+                pack.check_part(&own, Part::Draft, out);
+            } else {
+                pack.check_part(&doc, Part::Draft, out);
             }
         }
         let platform = platform?;
@@ -155,12 +187,27 @@ impl Guide {
         }
         Some(counters)
     }
+
+    /// Whether some pack is active at all (the checker skips the guide's passes otherwise).
+    pub fn is_empty(&self) -> bool {
+        self.packs.is_empty()
+    }
 }
 /// Pattern steps all the packs may take together on a draft of `text_len` bytes: ten single
 /// searches' worth for a post, and a few hundred steps a byte for a long draft (the shipped
 /// packs take a few dozen).
 pub fn check_budget(text_len: usize) -> usize {
     10_000_000 + 400 * text_len
+}
+
+/// The document the engine runs pack rules on, for tests outside the guide.
+#[cfg(test)]
+pub(crate) fn engine_document<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    french: bool,
+) -> engine::Document<'a> {
+    engine::Document::draft(text, tokens.to_vec(), french)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::engine::{self, format_message, Alert, Document};
 use super::error::{line_containing, line_starting_with, PackError, PackErrorKind};
 use super::pattern::{escape, Pattern, LOAD_STEPS};
 use super::platform::Platform;
-use super::rule::{CompileError, Rule};
+use super::rule::{CompileError, Kind, Rule, Scope};
 use super::spec::{PackSpec, TestSpec};
 
 /// Largest pack source accepted, in bytes.
@@ -301,16 +301,40 @@ impl Pack {
 
     /// Every rule's alerts on `doc`, as `(rule name, rule, alert)`.
     fn alerts<'a>(&'a self, doc: &Document) -> Vec<(&'a str, Option<&'a Rule>, Alert)> {
+        self.alerts_of(doc, Part::Whole)
+    }
+
+    /// The alerts of the rules in `part` on `doc`.
+    fn alerts_of<'a>(
+        &'a self,
+        doc: &Document,
+        part: Part,
+    ) -> Vec<(&'a str, Option<&'a Rule>, Alert)> {
         let mut found = Vec::new();
-        for rule in &self.rules {
+        for rule in self.rules.iter().filter(|r| part.holds(runs_per_line(r))) {
             for alert in engine::run(rule, doc) {
                 found.push((rule.name.as_str(), Some(rule), alert));
             }
         }
-        for alert in self.lexicon_alerts(doc) {
-            found.push((LEXICON_RULE, None, alert));
+        let lexicon_per_line = self
+            .lexicon_pattern
+            .as_ref()
+            .is_none_or(Pattern::is_line_local);
+        if part.holds(lexicon_per_line) {
+            for alert in self.lexicon_alerts(doc) {
+                found.push((LEXICON_RULE, None, alert));
+            }
         }
         found
+    }
+
+    /// Whether some of this pack's rules weigh the whole draft (counts, limits, required tags).
+    pub fn has_draft_rules(&self) -> bool {
+        !self.rules.iter().all(runs_per_line)
+            || self
+                .lexicon_pattern
+                .as_ref()
+                .is_some_and(|p| !p.is_line_local())
     }
 
     fn lexicon_alerts(&self, doc: &Document) -> Vec<Alert> {
@@ -348,7 +372,13 @@ impl Pack {
 
     /// Runs the pack on `doc` and appends report findings.
     pub fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for (name, rule, alert) in self.alerts(doc) {
+        self.check_part(doc, Part::Whole, out);
+    }
+
+    /// Runs the rules of `part` on `doc` (a line for [`Part::Lines`]) and appends report
+    /// findings.
+    pub fn check_part(&self, doc: &Document, part: Part, out: &mut Vec<Finding>) {
+        for (name, rule, alert) in self.alerts_of(doc, part) {
             let (severity, why, link) = match rule {
                 Some(r) => (
                     r.level,
@@ -545,6 +575,42 @@ fn not_a_json_object(source_name: &str) -> PackError {
         PackErrorKind::Syntax("a JSON pack must be an object (`{ … }`)".into()),
     )
     .at_line(Some(1))
+}
+
+/// Which of a pack's rules to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Every rule, on the whole draft.
+    Whole,
+    /// The rules that find the same things in each line on its own as in the whole draft
+    /// (patterns that stay within a line, no draft-wide count or limit): run line by line, so a
+    /// line seen before needs no new run.
+    Lines,
+    /// The other rules, on the whole draft.
+    Draft,
+}
+
+impl Part {
+    fn holds(self, per_line: bool) -> bool {
+        match self {
+            Part::Whole => true,
+            Part::Lines => per_line,
+            Part::Draft => !per_line,
+        }
+    }
+}
+
+/// Whether `rule` finds in a draft exactly what it finds in each of the draft's lines: a
+/// pattern rule over the whole draft (no alert limit) whose pattern cannot cross a line break.
+fn runs_per_line(rule: &Rule) -> bool {
+    rule.limit.is_none()
+        && rule.scope == Scope::Draft
+        && match &rule.kind {
+            Kind::Existence { pattern, .. } | Kind::Substitution { pattern, .. } => {
+                pattern.is_line_local()
+            }
+            _ => false,
+        }
 }
 
 fn check_size(text: &str, source: &str) -> Result<(), PackError> {

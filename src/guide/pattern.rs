@@ -4,6 +4,7 @@
 
 use super::error::PackErrorKind;
 use super::regex::Regex;
+use crate::incremental::UnitCache;
 
 /// Longest pattern accepted, in bytes (a 1,300-word token list is about 15 KB).
 pub const MAX_PATTERN_BYTES: usize = 200_000;
@@ -24,11 +25,27 @@ const PROBE_UNITS: [&str; 8] = ["a", "a ", "aa-", "1", " ", ", ", "a.", "A"];
 const PROBE_REPEAT: usize = 48;
 
 /// A compiled pattern and its source text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Pattern {
     regex: Regex,
     source: String,
+    /// For a pattern whose matches stay within a line: each line's matches, so a draft searched
+    /// again after a keystroke is only searched in the line that changed.
+    lines: Option<Box<UnitCache<(), Vec<Match>>>>,
 }
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        self.regex == other.regex && self.source == other.source
+    }
+}
+
+/// Texts shorter than this are searched whole (a post's line is cheaper to search than to look
+/// up).
+const SEARCHED_BY_LINE_FROM: usize = 512;
+
+/// Lines remembered per pattern and generation.
+const REMEMBERED_LINES: usize = 1024;
 
 impl Pattern {
     /// Compiles `source`, a Vale-dialect pattern.
@@ -57,9 +74,13 @@ impl Pattern {
                 ),
             });
         }
+        let lines = regex
+            .is_line_local()
+            .then(|| Box::new(UnitCache::new(REMEMBERED_LINES)));
         Ok(Pattern {
             regex,
             source: source.to_string(),
+            lines,
         })
     }
 
@@ -70,6 +91,30 @@ impl Pattern {
     /// Every non-overlapping match in `text`. A search that exhausts its step budget ends the
     /// list early.
     pub fn find_all(&self, text: &str) -> Vec<Match> {
+        let Some(lines) = self
+            .lines
+            .as_ref()
+            .filter(|_| text.len() >= SEARCHED_BY_LINE_FROM)
+        else {
+            return self.search(text);
+        };
+        // No match crosses a line break: the matches of each line, shifted, are the text's.
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            // Once the check's shared budget is spent, searches are cut short: not remembered.
+            if super::regex::shared_budget_spent() {
+                out.extend(self.search(line).iter().map(|m| m.shifted(start)));
+            } else {
+                let found = lines.get_or_make(line, &(), || self.search(line));
+                out.extend(found.iter().map(|m| m.shifted(start)));
+            }
+            start += line.len() + 1;
+        }
+        out
+    }
+
+    fn search(&self, text: &str) -> Vec<Match> {
         self.regex
             .find_all(text)
             .into_iter()
@@ -79,6 +124,11 @@ impl Pattern {
                 groups: f.groups,
             })
             .collect()
+    }
+
+    /// Whether every match lies within one line (see [`Regex::is_line_local`]).
+    pub fn is_line_local(&self) -> bool {
+        self.regex.is_line_local()
     }
 
     /// Whether the pattern matches anywhere in `text`.
@@ -117,6 +167,16 @@ pub struct Match {
 }
 
 impl Match {
+    /// The match `offset` bytes further into the text.
+    fn shifted(&self, offset: usize) -> Match {
+        let shift = |(s, e): (usize, usize)| (s + offset, e + offset);
+        Match {
+            start: self.start + offset,
+            end: self.end + offset,
+            groups: self.groups.iter().map(|g| g.map(shift)).collect(),
+        }
+    }
+
     /// Index (0-based, counting groups 1..) of the first group that took part.
     pub fn first_group(&self) -> Option<usize> {
         self.groups.iter().position(Option::is_some)
@@ -153,6 +213,26 @@ mod tests {
     fn word_boundaries_and_case_folding_work_on_french_letters() {
         let p = Pattern::new(r"(?i)\bété\b").unwrap();
         assert_eq!(p.find_all("Cet ÉTÉ, l'été arrive").len(), 2);
+    }
+
+    #[test]
+    fn a_long_text_searched_line_by_line_gives_the_matches_of_a_whole_search() {
+        let text =
+            "Our giveaway starts now (gifted by @acme)\n\nIn partnership with Acme: a GIVEAWAY!\n"
+                .repeat(20);
+        for source in [
+            r"(?i)\b(?:giveaway|gifted|in partnership with)\b",
+            r"(?i)(giveaway)|(partnership)",
+            r"(?m)^\w+",
+            r"x*",
+        ] {
+            let pattern = Pattern::new(source).unwrap();
+            assert!(pattern.lines.is_some(), "{source} stays within a line");
+            let whole = pattern.search(&text);
+            assert_eq!(pattern.find_all(&text), whole, "{source}");
+            // Again, every line now remembered.
+            assert_eq!(pattern.find_all(&text), whole, "{source}");
+        }
     }
 
     #[test]

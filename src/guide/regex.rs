@@ -830,7 +830,34 @@ pub struct Found {
     pub groups: Vec<Option<(usize, usize)>>,
 }
 
+/// Whether `node` only ever matches (and looks at) text within one line: nothing in it matches
+/// a line break, and it has no anchor to the start or end of the whole text.
+fn stays_on_one_line(node: &Node) -> bool {
+    match node {
+        Node::Empty
+        | Node::LineStart
+        | Node::LineEnd
+        | Node::WordBoundary(_)
+        | Node::Backref(..) => true,
+        Node::TextStart | Node::TextEnd => false,
+        Node::Char(c, other) => *c != '\n' && *other != Some('\n'),
+        Node::Any { newline } => !newline,
+        Node::Class(class) => !class.matches('\n'),
+        Node::Group(inner, _)
+        | Node::Repeat { node: inner, .. }
+        | Node::Look { node: inner, .. } => stays_on_one_line(inner),
+        Node::Concat(nodes) | Node::Alt(nodes, _) => nodes.iter().all(stays_on_one_line),
+    }
+}
+
 impl Regex {
+    /// Whether every match (lookarounds included) lies within one line, so searching a text
+    /// line by line finds exactly what searching it whole does (up to the step budget, which
+    /// only a runaway pattern reaches).
+    pub fn is_line_local(&self) -> bool {
+        stays_on_one_line(&self.root)
+    }
+
     pub fn new(pattern: &str) -> Result<Regex, SyntaxError> {
         let mut parser = Parser {
             chars: pattern.chars().collect(),
@@ -1295,6 +1322,18 @@ impl<'t> Matcher<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_that_cannot_cross_a_line_break_are_line_local() {
+        let local = |p: &str| Regex::new(p).map(|r| r.is_line_local()).ok();
+        assert_eq!(local(r"(?i)\b(?:in order to|utilize)\b"), Some(true));
+        assert_eq!(local(r"(?m)^Step \d+:"), Some(true));
+        assert_eq!(local(r"(?<![\w#])giveaway"), Some(true));
+        assert_eq!(local(r"in\s+order"), Some(false));
+        assert_eq!(local(r"[^a]+"), Some(false));
+        assert_eq!(local(r"(?s)a.b"), Some(false));
+        assert_eq!(local(r"^Hello"), Some(false));
+    }
 
     fn spans(pattern: &str, text: &str) -> Vec<String> {
         Regex::new(pattern)

@@ -577,6 +577,7 @@ fn tricky_texts_never_panic_with_every_pack_and_platform() {
                 platform: Some(platform),
                 language: Some(crate::Language::Auto),
                 categories: Some(vec![crate::Category::Guideline, crate::Category::Platform]),
+                ..crate::CheckOptions::default()
             };
             let report = checker.check(text, &options);
             for d in &report.diagnostics {

@@ -3,10 +3,12 @@
 //! Used when the draft's language is `auto`: each paragraph (a line) is scored; a paragraph with
 //! too few signals (`🔥 #TBT`) takes the language of the whole draft.
 
+use std::sync::OnceLock;
+
 use crate::text::{Token, TokenKind};
 
 /// The language family a paragraph is checked in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Detected {
     English,
     French,
@@ -78,18 +80,47 @@ const FRENCH_STOP_WORDS: &[&str] = &[
     "à",
 ];
 
+static ENGLISH_SORTED: OnceLock<Vec<&str>> = OnceLock::new();
+static FRENCH_SORTED: OnceLock<Vec<&str>> = OnceLock::new();
+
+/// Longest stop word, in bytes (`aujourd'hui`): longer words are in neither list.
+const LONGEST_STOP_WORD: usize = 12;
+
+/// Whether `word` is in `list`, by binary search in its copy sorted once into `sorted` (every
+/// word of every new line is looked up in both lists).
+fn is_one_of(
+    word: &str,
+    list: &'static [&'static str],
+    sorted: &'static OnceLock<Vec<&'static str>>,
+) -> bool {
+    if word.len() > LONGEST_STOP_WORD {
+        return false;
+    }
+    sorted
+        .get_or_init(|| {
+            let mut words = list.to_vec();
+            words.sort_unstable();
+            words
+        })
+        .binary_search(&word)
+        .is_ok()
+}
+
 /// How strongly `tokens` (of `text`) point to English and to French.
 pub fn signals(text: &str, tokens: &[Token]) -> (u32, u32) {
     let (mut en, mut fr) = (0, 0);
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let lower = token.text(text).to_lowercase().replace('’', "'");
-        if ENGLISH_STOP_WORDS.contains(&lower.as_str()) {
+        let mut lower = token.text(text).to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
+        if is_one_of(&lower, ENGLISH_STOP_WORDS, &ENGLISH_SORTED) {
             en += 2;
         }
-        if FRENCH_STOP_WORDS.contains(&lower.as_str()) {
+        if is_one_of(&lower, FRENCH_STOP_WORDS, &FRENCH_SORTED) {
             fr += 2;
         }
-        if lower.chars().any(|c| "éèêàùçâîôûëïœ".contains(c)) {
+        if !lower.is_ascii() && lower.chars().any(|c| "éèêàùçâîôûëïœ".contains(c)) {
             fr += 1;
         }
         let elided = ["l'", "d'", "j'", "qu'", "n'", "c'", "s'", "m'"]
@@ -133,6 +164,13 @@ mod tests {
             Some(Detected::French)
         );
         assert_eq!(detect("L'équipe vous attend"), Some(Detected::French));
+    }
+
+    #[test]
+    fn no_stop_word_is_longer_than_the_length_lookups_skip() {
+        for word in ENGLISH_STOP_WORDS.iter().chain(FRENCH_STOP_WORDS) {
+            assert!(word.len() <= LONGEST_STOP_WORD, "{word}");
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod suggest;
 use std::collections::{HashMap, HashSet};
 
 use crate::config::Language;
+use crate::incremental::UnitCache;
 use crate::report::{Category, Finding, Severity, Span};
 use crate::text::{hashtag_parts, Token, TokenKind};
 
@@ -29,7 +30,7 @@ pub use case::match_case;
 use dictionary::{CaseShape, WordInfo};
 pub use dictionary::{Dictionary, DictionaryError};
 pub use distance::damerau_levenshtein;
-use language::Detected;
+pub use language::Detected;
 
 /// Longest token checked for spelling, in bytes; longer ones are not words.
 pub const MAX_WORD_BYTES: usize = 100;
@@ -67,7 +68,7 @@ pub fn english_dictionary() -> Dictionary {
 }
 
 /// The English variety a check accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Variety {
     American,
     British,
@@ -118,7 +119,13 @@ pub struct Speller {
     brands: HashMap<String, String>,
     extra_words: Vec<String>,
     use_misspelling_table: bool,
+    /// Suggestions already ranked, per (word, language, variety, how many): a half-typed word
+    /// is an unknown word at every keystroke, and ranking is the costliest thing a check does.
+    suggestions: UnitCache<(Detected, Variety, usize), Vec<String>>,
 }
+
+/// How many words' suggestions are remembered per generation.
+const REMEMBERED_SUGGESTIONS: usize = 512;
 
 const FRENCH_ELISIONS: &[&str] = &[
     "lorsqu'", "puisqu'", "jusqu'", "quoiqu'", "presqu'", "qu'", "l'", "d'", "j'", "m'", "n'",
@@ -148,6 +155,7 @@ impl Speller {
                 .collect(),
             extra_words,
             use_misspelling_table: true,
+            suggestions: UnitCache::new(REMEMBERED_SUGGESTIONS),
         }
     }
 
@@ -168,6 +176,7 @@ impl Speller {
             });
         }
         self.french = Some(dictionary);
+        self.suggestions.clear();
         Ok(())
     }
 
@@ -176,6 +185,7 @@ impl Speller {
     pub fn carry_dictionaries_from(&mut self, previous: &Speller) {
         if self.french.is_none() {
             self.french = previous.french.clone();
+            self.suggestions.clear();
         }
     }
 
@@ -187,6 +197,7 @@ impl Speller {
     /// Turns the common-misspelling table on or off (benchmarks measure the model without it).
     pub fn set_misspelling_table(&mut self, enabled: bool) {
         self.use_misspelling_table = enabled;
+        self.suggestions.clear();
     }
 
     /// Whether `word` is spelled correctly in `language` (`auto`: English or French).
@@ -239,16 +250,30 @@ impl Speller {
         tokens: &[Token],
         language: Language,
     ) -> Vec<Language> {
+        let lines: Vec<(u32, u32)> = paragraphs(text, tokens)
+            .into_iter()
+            .map(|p| language::signals(text, p))
+            .collect();
+        self.missing_dictionaries_for(language, &lines)
+    }
+
+    /// [`Speller::missing_dictionaries`] from the language signals of each line
+    /// ([`language::signals`]).
+    pub fn missing_dictionaries_for(
+        &self,
+        language: Language,
+        line_signals: &[(u32, u32)],
+    ) -> Vec<Language> {
         if self.french.is_some() {
             return Vec::new();
         }
         let french = match language {
             Language::Fr => true,
             Language::Auto => {
-                let draft = language::decide(language::signals(text, tokens));
-                paragraphs(text, tokens).into_iter().any(|p| {
-                    language::decide(language::signals(text, p)).or(draft) == Some(Detected::French)
-                })
+                let draft = draft_language(line_signals);
+                line_signals
+                    .iter()
+                    .any(|&s| line_language(language, s, draft) == Detected::French)
             }
             _ => false,
         };
@@ -272,27 +297,58 @@ impl Speller {
         language: Language,
         out: &mut Vec<Finding>,
     ) {
-        let draft_signals = language::signals(text, tokens);
-        let draft_language = language::decide(draft_signals).unwrap_or(Detected::English);
-        let mut varieties: Vec<(Token, WordInfo)> = Vec::new();
-        for paragraph in paragraphs(text, tokens) {
-            let (detected, variety) = match language {
-                Language::EnUs => (Detected::English, Variety::American),
-                Language::EnGb => (Detected::English, Variety::British),
-                Language::Fr => (Detected::French, Variety::Either),
-                Language::Auto => (
-                    language::decide(language::signals(text, paragraph)).unwrap_or(draft_language),
-                    Variety::Either,
-                ),
-            };
-            if detected == Detected::French && self.french.is_none() {
-                // Without the French dictionary nothing can be said about French words.
-                continue;
-            }
-            self.check_paragraph(text, paragraph, detected, variety, &mut varieties, out);
-            context::check(text, paragraph, detected == Detected::English, out);
+        let lines = paragraphs(text, tokens);
+        let signals: Vec<(u32, u32)> = lines.iter().map(|p| language::signals(text, p)).collect();
+        let draft = draft_language(&signals);
+        let mut varieties = Vec::new();
+        for (paragraph, &signals) in lines.into_iter().zip(&signals) {
+            let line = self.check_line(
+                text,
+                paragraph,
+                language,
+                line_language(language, signals, draft),
+            );
+            out.extend(line.findings);
+            varieties.extend(line.varieties);
         }
         self.check_varieties(text, language, &varieties, out);
+    }
+
+    /// Checks the tokens of one line (spans into `text`) read as `detected`: everything the
+    /// speller says that depends on that line alone. [`Speller::check_varieties`] then looks at
+    /// the whole draft.
+    pub fn check_line(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        language: Language,
+        detected: Detected,
+    ) -> LineSpelling {
+        let mut line = LineSpelling::default();
+        let variety = match language {
+            Language::EnUs => Variety::American,
+            Language::EnGb => Variety::British,
+            Language::Fr | Language::Auto => Variety::Either,
+        };
+        if detected == Detected::French && self.french.is_none() {
+            // Without the French dictionary nothing can be said about French words.
+            return line;
+        }
+        self.check_paragraph(
+            text,
+            tokens,
+            detected,
+            variety,
+            &mut line.varieties,
+            &mut line.findings,
+        );
+        context::check(
+            text,
+            tokens,
+            detected == Detected::English,
+            &mut line.findings,
+        );
+        line
     }
 
     fn check_paragraph(
@@ -638,7 +694,27 @@ impl Speller {
         }
     }
 
+    /// Ranked suggestions, remembered for the next checks (the dictionaries and lexicons they
+    /// come from only change with a new speller or [`Speller::load_dictionary`]).
     fn suggest_in(
+        &self,
+        word: &str,
+        detected: Detected,
+        variety: Variety,
+        limit: usize,
+    ) -> Vec<String> {
+        if word.len() > MAX_WORD_BYTES {
+            return Vec::new();
+        }
+        let found = self
+            .suggestions
+            .get_or_make(word, &(detected, variety, limit), || {
+                self.rank_suggestions(word, detected, variety, limit)
+            });
+        found.as_ref().clone()
+    }
+
+    fn rank_suggestions(
         &self,
         word: &str,
         detected: Detected,
@@ -703,8 +779,9 @@ impl Speller {
             .collect()
     }
 
-    /// In `auto`, American and British spellings mixed in one draft: flag the minority.
-    fn check_varieties(
+    /// In `auto`, American and British spellings mixed in one draft: flag the minority
+    /// (`found`: the varieties of every line, from [`Speller::check_line`], spans into `text`).
+    pub fn check_varieties(
         &self,
         text: &str,
         language: Language,
@@ -742,6 +819,32 @@ impl Speller {
                 self.suggest_in(word, Detected::English, target, 1),
             ));
         }
+    }
+}
+
+/// What [`Speller::check_line`] found on one line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LineSpelling {
+    pub findings: Vec<Finding>,
+    /// Known words that belong to one English variety only (for mixed-variety checks).
+    pub varieties: Vec<(Token, WordInfo)>,
+}
+
+/// The language of a draft from its lines' signals, English when undecided.
+pub fn draft_language(line_signals: &[(u32, u32)]) -> Detected {
+    let total = line_signals
+        .iter()
+        .fold((0, 0), |(en, fr), &(e, f)| (en + e, fr + f));
+    language::decide(total).unwrap_or(Detected::English)
+}
+
+/// The language a line is checked in: the configured one, or in `auto` the line's own signals,
+/// the draft's language when they are too weak.
+pub fn line_language(language: Language, signals: (u32, u32), draft: Detected) -> Detected {
+    match language {
+        Language::EnUs | Language::EnGb => Detected::English,
+        Language::Fr => Detected::French,
+        Language::Auto => language::decide(signals).unwrap_or(draft),
     }
 }
 

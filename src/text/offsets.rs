@@ -23,20 +23,44 @@ pub struct Utf16Index {
     utf16_len: usize,
 }
 
+/// How many bytes at the start of `bytes` are ASCII.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let word = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        if word & HIGH_BITS != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
 impl Utf16Index {
     pub fn new(text: &str) -> Utf16Index {
+        let bytes = text.as_bytes();
         let mut wide = Vec::new();
         let mut utf16 = 0usize;
-        for (byte, ch) in text.char_indices() {
+        let mut byte = 0usize;
+        while byte < bytes.len() {
+            // Runs of ASCII advance both offsets together: skip them eight bytes at a time.
+            let run = ascii_run(&bytes[byte..]);
+            byte += run;
+            utf16 += run;
+            let Some(ch) = text.get(byte..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let units = ch.len_utf16();
-            if !ch.is_ascii() {
-                wide.push(WideChar {
-                    byte,
-                    utf16,
-                    byte_len: ch.len_utf8() as u8,
-                    utf16_len: units as u8,
-                });
-            }
+            wide.push(WideChar {
+                byte,
+                utf16,
+                byte_len: ch.len_utf8() as u8,
+                utf16_len: units as u8,
+            });
+            byte += ch.len_utf8();
             utf16 += units;
         }
         Utf16Index {
@@ -98,6 +122,20 @@ impl Utf16Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_ascii_runs_around_wide_characters_convert_like_counting_one_by_one() {
+        let text =
+            "Big news, everyone! 🌞 Our équipe — l’été 👩‍👩‍👧 arrives tomorrow at 9am. Ça va? 😀😀 fin";
+        let index = Utf16Index::new(text);
+        let mut utf16 = 0;
+        for (byte, ch) in text.char_indices() {
+            assert_eq!(index.byte_to_utf16(byte), utf16, "at byte {byte}");
+            assert_eq!(index.utf16_to_byte(utf16), byte, "at unit {utf16}");
+            utf16 += ch.len_utf16();
+        }
+        assert_eq!(index.utf16_len(), text.encode_utf16().count());
+    }
 
     /// Reference conversion: count code units of the prefix.
     fn utf16_of_prefix(text: &str, byte: usize) -> usize {

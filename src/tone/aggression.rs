@@ -52,6 +52,8 @@ pub struct HostileHit {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Aggression {
     pub draft: f32,
+    /// The draft's raw sum before saturation (drafts read by paragraph add theirs up).
+    pub sum: f32,
     pub sentences: Vec<f32>,
     /// 0 (clean), 0.5 (likely profane word) or 1 (surely profane word).
     pub profanity: f32,
@@ -228,6 +230,7 @@ pub fn read(draft: &Draft) -> Aggression {
         .map_or(0.0, |s| if s >= 2 { 1.0 } else { 0.5 });
     Aggression {
         draft: saturate(sums.iter().sum()),
+        sum: sums.iter().sum(),
         sentences: sums.into_iter().map(saturate).collect(),
         profanity,
         hits,

@@ -212,7 +212,8 @@ fn quote(phrases: &[String]) -> String {
     s
 }
 
-/// The diagnostics a tone target adds when the draft leaves its ranges.
+/// The diagnostics a tone target adds when the draft leaves its ranges (the house style for
+/// French inclusive forms is [`inclusive_writing`]).
 pub fn target_findings(
     a: &ToneAnalysis,
     scores: &ToneScores,
@@ -220,9 +221,6 @@ pub fn target_findings(
     out: &mut Vec<Finding>,
 ) {
     let name = target.preset.as_deref().unwrap_or("brand");
-    if let Some(style) = target.french_inclusive {
-        inclusive_writing(a, style, out);
-    }
     if let Some(range) = target.formality.filter(|r| !r.contains(scores.formality)) {
         let too_low = scores.formality < range.min;
         let mut pulling: Vec<&Hit> = a
@@ -439,8 +437,9 @@ pub fn target_findings(
     }
 }
 
-/// French inclusive writing as the pack wants it: median dots, or no abbreviated forms at all.
-fn inclusive_writing(a: &ToneAnalysis, style: FrenchInclusive, out: &mut Vec<Finding>) {
+/// French inclusive writing as the pack wants it: median dots, or no abbreviated forms at all
+/// (each form on its own: read per paragraph, unlike the draft-level target findings).
+pub fn inclusive_writing(a: &ToneAnalysis, style: FrenchInclusive, out: &mut Vec<Finding>) {
     for form in french_forms(&a.draft) {
         let text = &a.draft.text[form.span.start..form.span.end];
         match style {

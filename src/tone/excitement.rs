@@ -14,6 +14,8 @@ pub const EMOJI_FLOOD: usize = 4;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Excitement {
     pub draft: f32,
+    /// The draft's raw sum before saturation (drafts read by paragraph add theirs up).
+    pub sum: f32,
     pub sentences: Vec<f32>,
     /// Every `!` in the draft.
     pub exclamations: usize,
@@ -95,7 +97,8 @@ pub fn read(draft: &Draft) -> Excitement {
         }
         i += 1;
     }
-    out.draft = saturate(sums.iter().sum());
+    out.sum = sums.iter().sum();
+    out.draft = saturate(out.sum);
     out.sentences = sums.into_iter().map(saturate).collect();
     out
 }

@@ -15,6 +15,8 @@ const SLOPE: f32 = 1.6;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Formality {
     pub draft: f32,
+    /// The draft's balance of formal and casual cues (drafts read by paragraph add theirs up).
+    pub balance: f32,
     pub sentences: Vec<f32>,
     /// Chatty cues (weight < 0) and formal cues (weight > 0).
     pub hits: Vec<Hit>,
@@ -33,7 +35,7 @@ fn contraction(lang: Lang, word: &str) -> bool {
     }
 }
 
-fn score(balance: f32, words: usize) -> f32 {
+pub(super) fn score(balance: f32, words: usize) -> f32 {
     let z = BASELINE + SLOPE * balance / ((words as f32) + 1.0).sqrt();
     1.0 / (1.0 + (-z).exp())
 }
@@ -93,6 +95,7 @@ pub fn read(draft: &Draft) -> Formality {
     let balance: f32 = hits.iter().map(|h| h.weight).sum();
     Formality {
         draft: score(balance, draft.words),
+        balance,
         sentences: sentence_balance
             .iter()
             .zip(&sentence_words)

@@ -9,6 +9,8 @@ use super::{cues, saturate, Hit};
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Hedging {
     pub draft: f32,
+    /// The draft's raw sum before saturation (drafts read by paragraph add theirs up).
+    pub sum: f32,
     pub sentences: Vec<f32>,
     pub hits: Vec<Hit>,
 }
@@ -26,7 +28,8 @@ pub fn read(draft: &Draft) -> Hedging {
             suggestion: Some(String::new()),
         });
     }
-    out.draft = saturate(sums.iter().sum());
+    out.sum = sums.iter().sum();
+    out.draft = saturate(out.sum);
     out.sentences = sums.into_iter().map(saturate).collect();
     out
 }

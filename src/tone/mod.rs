@@ -28,11 +28,11 @@ pub use summary::{SentenceTone, SentimentSummary, ToneLabel, ToneScores, ToneSum
 pub use target::{FrenchInclusive, ScoreRange, ToneTarget, ToneTargetError, PRESETS};
 
 use crate::config::Language;
-use crate::report::Finding;
+use crate::report::{Finding, Span};
 use crate::text::{offsets::Utf16Index, Token, TokenKind};
 
 /// The languages tone is read in. English variants share one lexicon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
     Fr,
@@ -44,7 +44,25 @@ impl Lang {
         match language {
             Language::EnUs | Language::EnGb => Lang::En,
             Language::Fr => Lang::Fr,
-            Language::Auto => detect(text, tokens),
+            Language::Auto => Lang::of_vote(french_vote(text, tokens)),
+        }
+    }
+
+    /// The tone language for a configured language; in `auto`, from the sum of the draft's
+    /// lines' [`french_vote`]s.
+    pub fn of_draft(language: Language, votes: i32) -> Lang {
+        match language {
+            Language::EnUs | Language::EnGb => Lang::En,
+            Language::Fr => Lang::Fr,
+            Language::Auto => Lang::of_vote(votes),
+        }
+    }
+
+    fn of_vote(votes: i32) -> Lang {
+        if votes > 0 {
+            Lang::Fr
+        } else {
+            Lang::En
         }
     }
 
@@ -56,25 +74,32 @@ impl Lang {
     }
 }
 
-/// Guesses English or French from function words and accented letters.
-fn detect(text: &str, tokens: &[Token]) -> Lang {
+/// How strongly `tokens` point to French (positive) or English (negative), from function words
+/// and accented letters; a draft's vote is the sum of its lines'.
+pub fn french_vote(text: &str, tokens: &[Token]) -> i32 {
+    // Sorted (byte order): looked up by binary search.
     const FR: &[&str] = &[
-        "le", "la", "les", "de", "des", "du", "et", "est", "je", "tu", "il", "elle", "nous",
-        "vous", "pour", "pas", "une", "un", "que", "qui", "dans", "sur", "avec", "ce", "mais",
-        "très", "sont", "au", "aux", "ne", "on", "c'est", "j'ai", "merci", "trop", "bien",
+        "au", "aux", "avec", "bien", "c'est", "ce", "dans", "de", "des", "du", "elle", "est", "et",
+        "il", "j'ai", "je", "la", "le", "les", "mais", "merci", "ne", "nous", "on", "pas", "pour",
+        "que", "qui", "sont", "sur", "trop", "très", "tu", "un", "une", "vous",
     ];
     const EN: &[&str] = &[
-        "the", "and", "is", "are", "to", "of", "you", "i", "we", "for", "this", "that", "it",
-        "with", "on", "in", "my", "your", "was", "be", "have", "not", "so", "just", "but", "at",
+        "and", "are", "at", "be", "but", "for", "have", "i", "in", "is", "it", "just", "my", "not",
+        "of", "on", "so", "that", "the", "this", "to", "was", "we", "with", "you", "your",
     ];
+    debug_assert!(FR.is_sorted() && EN.is_sorted());
     let mut score = 0i32;
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = t.text(text).to_lowercase().replace('’', "'");
-        if FR.contains(&w.as_str()) || w.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'ô', 'î'])
+        let mut w = t.text(text).to_lowercase();
+        if w.contains('’') {
+            w = w.replace('’', "'");
+        }
+        if FR.binary_search(&w.as_str()).is_ok()
+            || (!w.is_ascii() && w.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'ô', 'î']))
         {
             score += 1;
         }
-        if EN.contains(&w.as_str()) {
+        if EN.binary_search(&w.as_str()).is_ok() {
             score -= 1;
         }
         let elided = w.split_once('\'').is_some_and(|(c, rest)| {
@@ -84,11 +109,7 @@ fn detect(text: &str, tokens: &[Token]) -> Lang {
             score += 1;
         }
     }
-    if score > 0 {
-        Lang::Fr
-    } else {
-        Lang::En
-    }
+    score
 }
 
 /// Adds up cue weights into a 0…1 score: one strong cue is clear, more saturate towards 1.
@@ -228,8 +249,170 @@ impl<'a> ToneAnalysis<'a> {
     }
 }
 
+/// What one paragraph (a line) brings to its draft's tone, read on its own: kept between checks
+/// of a draft being typed, and put together with the draft's other paragraphs by [`combine`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParagraphTone {
+    /// The default diagnostics (and the target's house style for French inclusive forms), spans
+    /// relative to the paragraph.
+    pub findings: Vec<Finding>,
+    /// Each sentence's span (relative to the paragraph) and scores.
+    sentences: Vec<(Span, ToneScores)>,
+    sentiment_sum: f32,
+    exclamations: usize,
+    formality_balance: f32,
+    words: usize,
+    aggression_sum: f32,
+    profanity: f32,
+    excitement_sum: f32,
+    hype_sum: f32,
+    hedging_sum: f32,
+    inclusive: usize,
+    shouted_letters: usize,
+    letters: usize,
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+impl ParagraphTone {
+    /// Reads the paragraph `text` (with its `tokens`) in `lang`, with the diagnostics shaped by
+    /// `target`.
+    pub fn read(
+        text: &str,
+        tokens: &[Token],
+        lang: Lang,
+        target: Option<&ToneTarget>,
+    ) -> ParagraphTone {
+        let a = ToneAnalysis::read(text, tokens, lang);
+        let resolved = target.map(ToneTarget::resolved);
+        let mut findings = Vec::new();
+        diagnostics::default_findings(&a, resolved.as_ref(), &mut findings);
+        if let Some(style) = resolved.and_then(|t| t.french_inclusive) {
+            diagnostics::inclusive_writing(&a, style, &mut findings);
+        }
+        let sentences = (0..a.draft.sentences.len())
+            .map(|s| (a.draft.sentences[s], a.sentence_scores(s)))
+            .collect();
+        ParagraphTone {
+            findings,
+            sentences,
+            sentiment_sum: a.sentiment.sum,
+            exclamations: a.sentiment.exclamations,
+            formality_balance: a.formality.balance,
+            words: a.draft.words,
+            aggression_sum: a.aggression.sum,
+            profanity: a.aggression.profanity,
+            excitement_sum: a.excitement.sum,
+            hype_sum: a.hype.sum,
+            hedging_sum: a.hedging.sum,
+            inclusive: a.inclusive.len(),
+            shouted_letters: a
+                .shouting
+                .iter()
+                .map(|f| letters(&text[f.span.start..f.span.end]))
+                .sum(),
+            letters: letters(text),
+        }
+    }
+}
+
+/// The draft's scores from its paragraphs': sums add up, then saturate as a single paragraph's
+/// would.
+fn draft_scores(paragraphs: &[(usize, &ParagraphTone)]) -> ToneScores {
+    let total = |f: fn(&ParagraphTone) -> f32| paragraphs.iter().map(|(_, p)| f(p)).sum::<f32>();
+    let count =
+        |f: fn(&ParagraphTone) -> usize| paragraphs.iter().map(|(_, p)| f(p)).sum::<usize>();
+    let letters = count(|p| p.letters);
+    ToneScores {
+        sentiment: sentiment::draft_score(total(|p| p.sentiment_sum), count(|p| p.exclamations)),
+        formality: formality::score(total(|p| p.formality_balance), count(|p| p.words)),
+        aggression: saturate(total(|p| p.aggression_sum)),
+        profanity: paragraphs
+            .iter()
+            .map(|(_, p)| p.profanity)
+            .fold(0.0, f32::max),
+        shouting: if letters == 0 {
+            0.0
+        } else {
+            count(|p| p.shouted_letters) as f32 / letters as f32
+        },
+        excitement: saturate(total(|p| p.excitement_sum)),
+        hype: saturate(total(|p| p.hype_sum)),
+        hedging: saturate(total(|p| p.hedging_sum)),
+        inclusive: saturate(count(|p| p.inclusive) as f32),
+    }
+}
+
+/// Puts a draft's paragraphs together (each with its byte offset in `text`, in order, all read
+/// in `lang`): appends their diagnostics and those of `target` to `out` and returns the summary.
+/// Target diagnostics that weigh the whole draft (a range left, too many `!`) read the whole
+/// draft again, with `tokens`, only when the draft's scores call for them.
+pub fn combine(
+    text: &str,
+    paragraphs: &[(usize, &ParagraphTone)],
+    lang: Lang,
+    target: Option<&ToneTarget>,
+    tokens: impl FnOnce() -> Vec<Token>,
+    out: &mut Vec<Finding>,
+) -> ToneSummary {
+    let before = out.len();
+    for (offset, p) in paragraphs {
+        crate::incremental::extend_shifted(out, &p.findings, *offset);
+    }
+    let scores = draft_scores(paragraphs);
+    let index = Utf16Index::new(text);
+    let sentences = paragraphs
+        .iter()
+        .flat_map(|(offset, p)| p.sentences.iter().map(move |(span, s)| (*offset, *span, s)))
+        .map(|(offset, span, scores)| {
+            let span = crate::incremental::shift(span, offset);
+            SentenceTone {
+                span,
+                utf16: index.span_to_utf16(span),
+                label: ToneLabel::of(scores),
+                scores: *scores,
+            }
+        })
+        .collect();
+    let mut summary = ToneSummary {
+        language: lang.code().to_string(),
+        label: ToneLabel::of(&scores),
+        sentiment: SentimentSummary {
+            score: scores.sentiment,
+            label: Polarity::of(scores.sentiment, lang),
+        },
+        scores,
+        sentences,
+        on_target: None,
+    };
+    if let Some(target) = target.map(ToneTarget::resolved) {
+        let outside =
+            |range: Option<ScoreRange>, score: f32| range.is_some_and(|r| !r.contains(score));
+        let exclamations: usize = paragraphs.iter().map(|(_, p)| p.exclamations).sum();
+        let needs_draft = outside(target.formality, scores.formality)
+            || target.min_sentiment.is_some_and(|m| scores.sentiment < m)
+            || target.max_hype.is_some_and(|m| scores.hype > m)
+            || target.max_aggression.is_some_and(|m| scores.aggression > m)
+            || target
+                .max_exclamations
+                .is_some_and(|m| exclamations > m as usize);
+        if needs_draft {
+            let tokens = tokens();
+            let analysis = ToneAnalysis::read(text, &tokens, lang);
+            diagnostics::target_findings(&analysis, &scores, &target, out);
+        }
+        // On target: nothing in the draft's tone, default or target, asks for a change.
+        summary.on_target = Some(out.len() == before);
+    }
+    summary
+}
+
 /// Reads the tone of `text`, adds tone diagnostics to `out` (the default ones, and those of
-/// `target` when set) and returns the summary for the report.
+/// `target` when set) and returns the summary for the report. Each line is read as a
+/// paragraph of its own, then the paragraphs are put together ([`combine`]), as the checker
+/// does when it reuses the paragraphs of an earlier check.
 pub fn check_tone(
     text: &str,
     tokens: &[Token],
@@ -237,17 +420,18 @@ pub fn check_tone(
     target: Option<&ToneTarget>,
     out: &mut Vec<Finding>,
 ) -> ToneSummary {
-    let analysis = ToneAnalysis::read(text, tokens, Lang::resolve(language, text, tokens));
-    let mut summary = analysis.summary();
-    let resolved = target.map(ToneTarget::resolved);
-    let before = out.len();
-    diagnostics::default_findings(&analysis, resolved.as_ref(), out);
-    if let Some(target) = &resolved {
-        diagnostics::target_findings(&analysis, &summary.scores, target, out);
-        // On target: nothing in the draft's tone, default or target, asks for a change.
-        summary.on_target = Some(out.len() == before);
-    }
-    summary
+    let lines = crate::incremental::split_tokens_by_line(text, tokens);
+    let votes = lines
+        .iter()
+        .map(|(_, line, tokens)| french_vote(line, tokens))
+        .sum();
+    let lang = Lang::of_draft(language, votes);
+    let read: Vec<(usize, ParagraphTone)> = lines
+        .iter()
+        .map(|(start, line, tokens)| (*start, ParagraphTone::read(line, tokens, lang, target)))
+        .collect();
+    let paragraphs: Vec<(usize, &ParagraphTone)> = read.iter().map(|(s, p)| (*s, p)).collect();
+    combine(text, &paragraphs, lang, target, || tokens.to_vec(), out)
 }
 
 #[cfg(test)]

@@ -88,6 +88,10 @@ pub struct Sentiment {
     pub sentences: Vec<f32>,
     /// The whole draft, −1…1.
     pub draft: f32,
+    /// The valences' sum and the `!` count behind `draft` (drafts read by paragraph add theirs
+    /// up, then [`draft_score`]).
+    pub sum: f32,
+    pub exclamations: usize,
     /// Every valenced item, after negation, intensifiers and stress.
     pub contributions: Vec<Contribution>,
 }
@@ -441,11 +445,18 @@ pub fn read(draft: &Draft) -> Sentiment {
                 }),
         );
     }
-    if draft_sum != 0.0 {
-        draft_sum += EXCLAMATION_STRESS * draft_bangs.min(4) as f32 * draft_sum.signum();
-    }
-    out.draft = squash(draft_sum);
+    out.sum = draft_sum;
+    out.exclamations = draft_bangs;
+    out.draft = draft_score(draft_sum, draft_bangs);
     out
+}
+
+/// A draft's sentiment from its valences' sum and its `!` count.
+pub fn draft_score(mut sum: f32, exclamations: usize) -> f32 {
+    if sum != 0.0 {
+        sum += EXCLAMATION_STRESS * exclamations.min(4) as f32 * sum.signum();
+    }
+    squash(sum)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
  */
 
 import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";
+import { benchMark, benchWork } from "../shared/bench";
 import { inspectPack, packSources, type PackSource } from "../shared/packs";
 import { dayOf, loadProgress, recordFixed, recordMet, saveProgress, type MetIssue } from "../shared/progress";
 import {
@@ -128,13 +129,14 @@ function hostOf(url: string | undefined): string | null {
 }
 
 async function answerCheck(text: string, revision: number, sender: chrome.runtime.MessageSender): Promise<CheckResponse> {
+  benchMark("received", { revision });
   const settings = await ensureConfigured();
   const host = hostOf(sender.tab?.url ?? sender.url);
   if (host !== null && settings.disabledSites.includes(host)) return { type: "disabled" };
   const categories = CATEGORIES.filter((c) => settings.categories[c]);
   const platform = settings.platform === "auto" ? (host === null ? undefined : platform_for_host(host)) : settings.platform;
   const options = { categories, ...(platform === undefined ? {} : { platform }) };
-  let report = check(text, options) as Report;
+  let report = benchWork("check", () => check(text, options) as Report);
   if (report.missing_dictionaries?.includes("fr") === true) {
     await loadFrench();
     report = check(text, options) as Report;
@@ -144,6 +146,7 @@ async function answerCheck(text: string, revision: number, sender: chrome.runtim
       .filter((d) => !stillTyped(text, d))
       .map((d) => ({ category: d.category, rule: d.rule, text: text.slice(d.utf16.start, d.utf16.end) })),
   );
+  benchMark("answered", { revision });
   return { type: "report", revision, report };
 }
 

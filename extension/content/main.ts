@@ -5,6 +5,7 @@
  */
 
 import type { ActionResponse, CheckResponse, Diagnostic, DraftSummary, Report, Severity, Summary, TabRequest } from "../shared/protocol";
+import { benchAfterPaint, benchMark, benchWork } from "../shared/bench";
 import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
 import { Popover, type PopoverActions } from "./popover";
@@ -77,18 +78,19 @@ class FieldSession {
   private failures = 0;
   /** Set while a fix is being applied: its own input events must not close the popover. */
   private applying = false;
-  private readonly onInput = (): void => {
-    current = this;
-    if (!this.applying) popover?.hide();
-    this.schedule();
-  };
+  private readonly onInput = (): void =>
+    benchWork("input", () => {
+      current = this;
+      if (!this.applying) popover?.hide();
+      this.schedule();
+    });
 
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
     this.badge = new Badge(element);
     this.adapter.watch?.(() => this.schedule());
     element.addEventListener("input", this.onInput);
-    this.resizeObserver = new ResizeObserver(() => this.redraw());
+    this.resizeObserver = new ResizeObserver(() => benchWork("resize", () => this.redraw()));
     this.resizeObserver.observe(element);
     this.schedule(0);
   }
@@ -105,10 +107,12 @@ class FieldSession {
       this.dispose();
       return;
     }
-    const text = this.adapter.read();
-    this.lastLength = text.length;
     const revision = ++this.revision;
+    benchMark("fire", { revision });
+    const text = benchWork("read", () => this.adapter.read());
+    this.lastLength = text.length;
     const report = await requestCheck(text, revision);
+    benchMark("reply", { revision });
     if (revision !== this.revision) return;
     if (report === null) {
       // The worker may have been stopped or busy reconfiguring mid-request: ask again, a few
@@ -124,10 +128,14 @@ class FieldSession {
       this.dispose();
       return;
     }
-    const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
-    this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown);
-    this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)));
+    benchWork("draw", () => {
+      const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
+      this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown);
+      this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)));
+    });
     this.lastSummary = report.summary;
+    benchMark("drawn", { revision });
+    benchAfterPaint("painted", { revision });
   }
 
   redraw(): void {

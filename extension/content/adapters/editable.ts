@@ -5,6 +5,7 @@
  */
 
 import type { Diagnostic } from "../../shared/protocol";
+import { benchWork } from "../../shared/bench";
 import { applyEdit, endAfterEdit, locateSpan, minimalEdit, widenEdit } from "../edit";
 import { caretAt, extractText, mapIsLive, overlapsAtom, rangeFor, type TextMap } from "../extract";
 import type { FieldAdapter, FixOutcome, Hit } from "../fields";
@@ -40,7 +41,7 @@ export class EditableAdapter implements FieldAdapter {
     readonly element: HTMLElement,
     readonly kind: EditorKind,
   ) {
-    this.observer = new MutationObserver(() => this.mutated());
+    this.observer = new MutationObserver(() => benchWork("mutation", () => this.mutated()));
     this.observer.observe(element, { childList: true, subtree: true, characterData: true });
   }
 

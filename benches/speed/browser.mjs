@@ -29,8 +29,10 @@ async function benchExtension() {
   const dir = await mkdtemp(path.join(tmpdir(), "plume-bench-ext-"));
   await cp(extensionDir, dir, { recursive: true });
   const common = { bundle: true, target: "chrome120", logLevel: "error", define: { PLUME_BENCH: "true" } };
-  await esbuild.build({ ...common, entryPoints: [path.join(root, "extension/content/main.ts")], format: "iife", outfile: path.join(dir, "content.js") });
-  await esbuild.build({ ...common, entryPoints: [path.join(root, "extension/background/worker.ts")], format: "esm", outfile: path.join(dir, "background.js") });
+  // BENCH_SOURCES: another checkout's root (with extension/ and build/wasm/), to compare versions.
+  const sources = process.env.BENCH_SOURCES ?? root;
+  await esbuild.build({ ...common, entryPoints: [path.join(sources, "extension/content/main.ts")], format: "iife", outfile: path.join(dir, "content.js") });
+  await esbuild.build({ ...common, entryPoints: [path.join(sources, "extension/background/worker.ts")], format: "esm", outfile: path.join(dir, "background.js") });
   return dir;
 }
 
@@ -94,7 +96,14 @@ async function measureField(page, worker, selector) {
           .filter((e) => e.name.startsWith("plume:work:") && e.startTime >= since && e.startTime <= found.painted.startTime);
         const sum = (list) => list.reduce((total, e) => total + e.duration, 0);
         const inputs = work.filter((e) => e.name === "plume:work:input" || e.name === "plume:work:mutation");
+        const parts = {};
+        for (const e of performance.getEntriesByType("measure")) {
+          if (!e.name.startsWith("plume:") || e.startTime < found.fire.startTime || e.startTime > found.painted.startTime) continue;
+          const name = e.name.slice("plume:".length);
+          parts[name] = (parts[name] ?? 0) + e.duration;
+        }
         return {
+          parts,
           underlined,
           timeOrigin: performance.timeOrigin,
           keystrokes: work.filter((e) => e.name === "plume:work:input").length,
@@ -119,7 +128,9 @@ async function measureField(page, worker, selector) {
       const received = of("plume:received");
       const answered = of("plume:answered");
       const check = performance.getEntriesByName("plume:work:check").filter((e) => received && e.startTime >= received.startTime).at(0);
-      return received && answered ? { received: received.startTime + performance.timeOrigin, answered: answered.startTime + performance.timeOrigin, check: check?.duration ?? NaN } : null;
+      return received && answered
+        ? { received: received.startTime + performance.timeOrigin, answered: answered.startTime + performance.timeOrigin, check: check?.duration ?? NaN, bytes: answered.detail.bytes ?? NaN }
+        : null;
     }, sample.revision);
     samples.push({ ...sample, inWorker });
   }
@@ -149,6 +160,7 @@ function report(name, samples) {
     [`  timer → worker received, p50 (ms)`, ms(median(samples.filter((s) => s.inWorker).map((s) => s.inWorker.received - abs(s, s.fire))))],
     [`  check in the worker (wasm), p50 / p95 (ms)`, `${ms(median(samples.map((s) => s.inWorker?.check ?? NaN).filter(Number.isFinite)))} / ${ms(quantile(samples.map((s) => s.inWorker?.check ?? NaN).filter(Number.isFinite), 95))}`],
     [`  worker received → answered, p50 (ms)`, ms(median(samples.filter((s) => s.inWorker).map((s) => s.inWorker.answered - s.inWorker.received)))],
+    [`  report size (JSON), p50 (bytes)`, String(median(samples.map((s) => s.inWorker?.bytes ?? NaN).filter(Number.isFinite)))],
     [`  worker answered → content script has the report, p50 (ms)`, ms(median(samples.filter((s) => s.inWorker).map((s) => abs(s, s.reply) - s.inWorker.answered)))],
     [`  report → underlines written, p50 (ms)`, ms(median(samples.map((s) => s.drawn - s.reply)))],
     [`  written → frame painted, p50 / p95 (ms)`, `${ms(median(samples.map((s) => s.painted - s.drawn)))} / ${ms(quantile(samples.map((s) => s.painted - s.drawn), 95))}`],
@@ -157,6 +169,11 @@ function report(name, samples) {
     [`content-script work per word typed (all tasks), p50 / p95 / longest task (ms)`, `${ms(median(samples.map((s) => s.workTotal)))} / ${ms(quantile(samples.map((s) => s.workTotal), 95))} / ${ms(Math.max(...samples.map((s) => s.workMax)))}`],
     [`samples painted / typed (new typo underlined)`, `${samples.length} / ${SAMPLES} (${samples.filter((s) => s.underlined).length})`],
   ];
+  const partNames = [...new Set(samples.flatMap((s) => Object.keys(s.parts)))].sort();
+  for (const part of partNames) {
+    const values = samples.map((s) => s.parts[part] ?? 0);
+    rows.push([`  ${part} (between timer and paint), p50 / p95 (ms)`, `${ms(median(values))} / ${ms(quantile(values, 95))}`]);
+  }
   console.log(`\n#### ${name}\n`);
   console.log("| metric | value |");
   console.log("|---|---|");

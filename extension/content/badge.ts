@@ -8,7 +8,7 @@ import type { Report } from "../shared/protocol";
 
 const STYLE = `
 .badge { position: absolute; display: flex; gap: 4px; align-items: center; pointer-events: none;
-  font: 600 11px/16px system-ui, sans-serif; }
+  font: 600 11px/16px system-ui, sans-serif; transform: translate(-100%, -100%); }
 .count { min-width: 16px; padding: 0 5px; border-radius: 8px; text-align: center; color: #fff; background: #188038; }
 .count[data-level="error"] { background: #d93025; }
 .count[data-level="warning"] { background: #e37400; }
@@ -66,33 +66,50 @@ export class Badge {
     this.host.setAttribute("role", "status");
   }
 
+  /** The content and the position written last: an unchanged badge writes nothing to the page. */
+  private written = "";
+  private placed = "";
+
   update(content: BadgeContent): void {
-    this.count.textContent = String(content.count);
-    this.count.dataset.level = content.level;
-    this.host.setAttribute("aria-label", `Plume: ${content.count} issue${content.count === 1 ? "" : "s"}`);
-    this.host.dataset.count = String(content.count);
-    this.chip.hidden = content.tone === undefined;
-    this.chip.textContent = content.tone ?? "";
-    this.host.dataset.tone = content.tone ?? "";
-    if (content.length === undefined) {
-      this.meter.hidden = true;
-      this.host.dataset.length = "";
-    } else {
-      this.meter.hidden = false;
-      this.meter.textContent = `${content.length.used}/${content.length.limit}`;
-      this.meter.dataset.over = String(content.length.used > content.length.limit);
-      this.host.dataset.length = this.meter.textContent;
+    const rect = this.field.getBoundingClientRect(); // read before writing anything
+    const key = JSON.stringify(content);
+    if (key !== this.written) {
+      this.written = key;
+      this.count.textContent = String(content.count);
+      this.count.dataset.level = content.level;
+      this.host.setAttribute("aria-label", `Plume: ${content.count} issue${content.count === 1 ? "" : "s"}`);
+      this.host.dataset.count = String(content.count);
+      this.chip.hidden = content.tone === undefined;
+      this.chip.textContent = content.tone ?? "";
+      this.host.dataset.tone = content.tone ?? "";
+      if (content.length === undefined) {
+        this.meter.hidden = true;
+        this.host.dataset.length = "";
+      } else {
+        this.meter.hidden = false;
+        this.meter.textContent = `${content.length.used}/${content.length.limit}`;
+        this.meter.dataset.over = String(content.length.used > content.length.limit);
+        this.host.dataset.length = this.meter.textContent;
+      }
     }
-    this.place();
+    this.place(rect);
   }
 
-  /** Follows the field's bottom-right corner (after scroll, resize, re-render). */
-  place(): void {
-    const r = this.field.getBoundingClientRect();
-    const b = this.box.getBoundingClientRect();
-    this.box.style.left = `${r.right + window.scrollX - b.width - 4}px`;
-    this.box.style.top = `${r.bottom + window.scrollY - b.height - 4}px`;
-    this.host.hidden = r.width === 0 && r.height === 0;
+  /**
+   * Follows the field's bottom-right corner (after scroll, resize, re-render). The box is shifted
+   * by its own size in CSS (`translate(-100%, -100%)`), so placing it reads only the field's
+   * rectangle and never the badge's, which would lay out the page again after each update.
+   */
+  place(r: DOMRect = this.field.getBoundingClientRect()): void {
+    const hidden = r.width === 0 && r.height === 0;
+    const left = `${r.right + window.scrollX - 4}px`;
+    const top = `${r.bottom + window.scrollY - 4}px`;
+    const placed = `${left} ${top} ${hidden}`;
+    if (placed === this.placed) return;
+    this.placed = placed;
+    this.box.style.left = left;
+    this.box.style.top = top;
+    this.host.hidden = hidden;
   }
 
   dispose(): void {

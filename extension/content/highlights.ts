@@ -11,13 +11,34 @@ const CATEGORIES: Category[] = ["spelling", "tone", "guideline", "platform", "gr
 /** Ranges currently drawn by each field, so several fields on one page do not erase each other. */
 const drawn = new Map<object, Map<Category, Range[]>>();
 
+/** The ranges each highlight shows (live: the DOM moves them as the text around them changes). */
+const painted = new Map<Category, Range[]>();
+
+function sameBoundaries(ranges: Range[], shown: Range[] | undefined): boolean {
+  if (shown === undefined || shown.length !== ranges.length) return false;
+  return ranges.every((r, i) => {
+    const s = shown[i]!;
+    return r.startContainer === s.startContainer && r.startOffset === s.startOffset && r.endContainer === s.endContainer && r.endOffset === s.endOffset;
+  });
+}
+
+/**
+ * Sets each category's highlight from every field's ranges. A highlight whose ranges cover the
+ * same text as the one shown is left alone: replacing it would repaint every underline of that
+ * colour for nothing (the usual case after a keystroke that only touched one word).
+ */
 function repaint(): void {
   for (const category of CATEGORIES) {
     const ranges: Range[] = [];
     for (const byCategory of drawn.values()) ranges.push(...(byCategory.get(category) ?? []));
     const name = `plume-${category}`;
-    if (ranges.length === 0) CSS.highlights.delete(name);
-    else CSS.highlights.set(name, new Highlight(...ranges));
+    if (ranges.length === 0) {
+      if (painted.delete(category)) CSS.highlights.delete(name);
+      continue;
+    }
+    if (sameBoundaries(ranges, painted.get(category)) && CSS.highlights.has(name)) continue;
+    CSS.highlights.set(name, new Highlight(...ranges));
+    painted.set(category, ranges);
   }
 }
 

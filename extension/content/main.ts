@@ -4,7 +4,18 @@
  * on click. It never checks text itself and never compiles wasm (pages' CSP would forbid it).
  */
 
-import type { ActionResponse, CheckResponse, Diagnostic, DraftSummary, Report, Severity, Summary, TabRequest } from "../shared/protocol";
+import {
+  CHECK_PORT,
+  type ActionResponse,
+  type CheckResponse,
+  type Diagnostic,
+  type DraftSummary,
+  type PortCheckResponse,
+  type Report,
+  type Severity,
+  type Summary,
+  type TabRequest,
+} from "../shared/protocol";
 import { benchAfterPaint, benchMark, benchWork } from "../shared/bench";
 import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
@@ -40,8 +51,57 @@ async function ask<T>(message: unknown): Promise<T | null> {
   }
 }
 
+/** The port checks go through (opened on first use, again after the worker stopped). */
+let checkPort: chrome.runtime.Port | undefined;
+/** Checks sent on the port and not answered yet, by request number. */
+const pendingChecks = new Map<number, (response: CheckResponse | null) => void>();
+/** Numbers the checks of every field on this page (each field's revisions too), so answers find their request. */
+let lastRequest = 0;
+
+function openCheckPort(): chrome.runtime.Port | null {
+  if (checkPort !== undefined) return checkPort;
+  if (!extensionAlive()) return null;
+  let port: chrome.runtime.Port;
+  try {
+    port = chrome.runtime.connect({ name: CHECK_PORT });
+  } catch {
+    return null; // the extension was updated or disabled meanwhile
+  }
+  port.onMessage.addListener((response: PortCheckResponse) => {
+    const resolve = pendingChecks.get(response.revision);
+    pendingChecks.delete(response.revision);
+    resolve?.(response);
+  });
+  port.onDisconnect.addListener(() => {
+    // The worker stopped (it restarts on the next connection) or the extension went away:
+    // unanswered checks get no answer, which the caller retries.
+    void chrome.runtime.lastError;
+    if (checkPort === port) checkPort = undefined;
+    for (const resolve of pendingChecks.values()) resolve(null);
+    pendingChecks.clear();
+  });
+  checkPort = port;
+  return port;
+}
+
+/** Sends a check on the port; null when it could not be sent or the port closed first. */
+function sendCheck(text: string, request: number): Promise<CheckResponse | null> {
+  const port = openCheckPort();
+  if (port === null) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    pendingChecks.set(request, resolve);
+    try {
+      port.postMessage({ type: "check", text, revision: request });
+    } catch {
+      pendingChecks.delete(request);
+      if (checkPort === port) checkPort = undefined;
+      resolve(null);
+    }
+  });
+}
+
 async function requestCheck(text: string, revision: number): Promise<Report | "disabled" | null> {
-  const response = await ask<CheckResponse>({ type: "check", text, revision });
+  const response = await sendCheck(text, revision);
   if (response?.type === "report") return response.report;
   if (response?.type === "disabled") return "disabled";
   if (response?.type === "error") console.warn(`Plume: ${response.message}`);
@@ -107,7 +167,7 @@ class FieldSession {
       this.dispose();
       return;
     }
-    const revision = ++this.revision;
+    const revision = (this.revision = ++lastRequest);
     benchMark("fire", { revision });
     const text = benchWork("read", () => this.adapter.read());
     this.lastLength = text.length;
@@ -130,8 +190,9 @@ class FieldSession {
     }
     benchWork("draw", () => {
       const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
-      this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown);
-      this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)));
+      // The badge first: it reads the field's box before anything on the page is written.
+      benchWork("draw:badge", () => this.badge.update(badgeContent(report, shown.length, worstSeverity(shown))));
+      benchWork("draw:underlines", () => this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown));
     });
     this.lastSummary = report.summary;
     benchMark("drawn", { revision });

@@ -65,33 +65,58 @@ export class MirrorOverlay {
     document.documentElement.append(this.host);
   }
 
-  /** Copies the field's geometry and text into the mirror. */
+  /** Style values copied to the mirror last, to write only what changed. */
+  private copied = new Map<string, string>();
+  /** The field's scroll offsets copied to the mirror last. */
+  private scrolled = { top: 0, left: 0 };
+  /** What each box on screen shows, to rewrite only boxes that changed. */
+  private readonly shown = new WeakMap<HTMLElement, string>();
+
+  /**
+   * Copies the field's geometry and text into the mirror: every read of the page first, then
+   * every write, so the page is laid out at most once here (reading geometry after writing
+   * would force a second synchronous layout).
+   */
   private sync(): DOMRect {
     const field = this.field;
     const computed = getComputedStyle(field);
-    const style = this.mirror.style;
-    for (const property of COPIED_PROPERTIES) {
-      style.setProperty(property, computed.getPropertyValue(property));
-    }
+    const wanted = new Map<string, string>();
+    for (const property of COPIED_PROPERTIES) wanted.set(property, computed.getPropertyValue(property));
     const isTextarea = field instanceof HTMLTextAreaElement;
-    style.whiteSpace = isTextarea ? "pre-wrap" : "pre";
-    style.overflowWrap = isTextarea ? "break-word" : "normal";
     // A visible scrollbar narrows the field's text; narrow the mirror the same way.
-    const borders =
-      parseFloat(computed.borderLeftWidth) + parseFloat(computed.borderRightWidth);
+    const borders = parseFloat(computed.borderLeftWidth) + parseFloat(computed.borderRightWidth);
     const scrollbar = Math.max(0, field.offsetWidth - field.clientWidth - borders);
-    style.paddingRight = `${parseFloat(computed.paddingRight) + scrollbar}px`;
     const rect = field.getBoundingClientRect();
-    style.left = `${rect.left + window.scrollX}px`;
-    style.top = `${rect.top + window.scrollY}px`;
-    style.width = `${rect.width}px`;
-    style.height = `${rect.height}px`;
-    style.boxSizing = "border-box";
+    const { scrollTop, scrollLeft } = field;
+    const value = field.value;
+    wanted.set("white-space", isTextarea ? "pre-wrap" : "pre");
+    wanted.set("overflow-wrap", isTextarea ? "break-word" : "normal");
+    wanted.set("padding-right", `${parseFloat(computed.paddingRight) + scrollbar}px`);
+    wanted.set("left", `${rect.left + window.scrollX}px`);
+    wanted.set("top", `${rect.top + window.scrollY}px`);
+    wanted.set("width", `${rect.width}px`);
+    wanted.set("height", `${rect.height}px`);
+    wanted.set("box-sizing", "border-box");
+
+    const style = this.mirror.style;
+    for (const [property, setting] of wanted) {
+      if (this.copied.get(property) !== setting) style.setProperty(property, setting);
+    }
+    this.copied = wanted;
     // A trailing newline would otherwise collapse; the zero-width space keeps the last line.
-    const text = field.value.endsWith("\n") ? `${field.value}\u200b` : field.value;
-    if (this.mirror.textContent !== text) this.mirror.textContent = text;
-    this.mirror.scrollTop = field.scrollTop;
-    this.mirror.scrollLeft = field.scrollLeft;
+    const text = value.endsWith("\n") ? `${value}\u200b` : value;
+    const textNode = this.mirror.firstChild;
+    if (textNode instanceof Text && this.mirror.childNodes.length === 1) {
+      if (textNode.data !== text) textNode.data = text;
+    } else {
+      this.mirror.textContent = text;
+    }
+    // Writing a scroll offset lays the mirror out at once: only when the field scrolled.
+    if (this.scrolled.top !== scrollTop || this.scrolled.left !== scrollLeft) {
+      this.mirror.scrollTop = scrollTop;
+      this.mirror.scrollLeft = scrollLeft;
+      this.scrolled = { top: scrollTop, left: scrollLeft };
+    }
     return rect;
   }
 
@@ -101,12 +126,16 @@ export class MirrorOverlay {
     this.redraw();
   }
 
-  /** Recomputes every rectangle, after a scroll, a resize or a re-render. */
+  /**
+   * Recomputes every rectangle, after a check, a scroll, a resize or a re-render. The mirror's
+   * rectangles are all read before any box is written, and boxes already on screen are reused
+   * (only what changed is written), so a redraw costs one layout of the mirror and repaints little.
+   */
   redraw(): void {
     const fieldRect = this.sync();
     const textNode = this.mirror.firstChild;
-    const boxes: HTMLElement[] = [];
     this.drawnMarks = [];
+    const wanted: Array<{ mark: MarkRequest; rect: DOMRect }> = [];
     for (const mark of this.marks) {
       if (!(textNode instanceof Text) || mark.end > textNode.data.length) continue;
       const range = document.createRange();
@@ -121,22 +150,33 @@ export class MirrorOverlay {
           r.left < fieldRect.right,
       );
       this.drawnMarks.push({ key: mark.key, rects });
-      for (const r of rects) {
-        const box = document.createElement("div");
-        box.className = "mark";
-        box.dataset.category = mark.category;
-        box.dataset.rule = mark.rule;
-        box.dataset.start = String(mark.start);
-        box.dataset.end = String(mark.end);
-        const left = Math.max(r.left, fieldRect.left);
-        const right = Math.min(r.right, fieldRect.right);
-        box.style.left = `${left + window.scrollX}px`;
-        box.style.top = `${r.bottom - 2 + window.scrollY}px`;
-        box.style.width = `${right - left}px`;
-        boxes.push(box);
-      }
+      for (const rect of rects) wanted.push({ mark, rect });
     }
-    this.layer.replaceChildren(...boxes);
+    const boxes = this.layer.children;
+    for (const [index, { mark, rect }] of wanted.entries()) {
+      let box = boxes[index] as HTMLElement | undefined;
+      if (box === undefined) {
+        box = document.createElement("div");
+        box.className = "mark";
+        this.layer.append(box);
+      }
+      const left = Math.max(rect.left, fieldRect.left);
+      const right = Math.min(rect.right, fieldRect.right);
+      const x = `${left + window.scrollX}px`;
+      const y = `${rect.bottom - 2 + window.scrollY}px`;
+      const width = `${right - left}px`;
+      const signature = [mark.category, mark.rule, mark.start, mark.end, x, y, width].join("\u0000");
+      if (this.shown.get(box) === signature) continue;
+      this.shown.set(box, signature);
+      box.dataset.category = mark.category;
+      box.dataset.rule = mark.rule;
+      box.dataset.start = String(mark.start);
+      box.dataset.end = String(mark.end);
+      box.style.left = x;
+      box.style.top = y;
+      box.style.width = width;
+    }
+    while (boxes.length > wanted.length) boxes[boxes.length - 1]!.remove();
   }
 
   /** The marks drawn by the last redraw, with their visible rectangles. */

@@ -15,14 +15,17 @@ export function benchMark(name: string, detail?: unknown): void {
   if (BENCH) performance.mark(`plume:${name}`, { detail });
 }
 
-/** Records the synchronous work of `run` as a `plume:work:<name>` measure (main-thread blocking). */
+/**
+ * Records the synchronous work of `run` as a `plume:work:<name>` measure (main-thread blocking);
+ * names with a colon (`draw:badge`) are parts of a section already measured, kept as `plume:part:…`.
+ */
 export function benchWork<T>(name: string, run: () => T): T {
   if (!BENCH) return run();
   const start = performance.now();
   try {
     return run();
   } finally {
-    performance.measure(`plume:work:${name}`, { start, end: performance.now() });
+    performance.measure(`plume:${name.includes(":") ? "part" : "work"}:${name}`, { start, end: performance.now() });
   }
 }
 

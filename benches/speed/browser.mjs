@@ -15,11 +15,15 @@
 // Main-thread work is the sum of the content script's synchronous `plume:work:*` sections (input
 // handlers, mutation and resize observers, reading the field, drawing); the browser's own style,
 // layout and paint of the frame are in "drawn → painted".
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { extensionDir, launchWithExtension, root, startServer } from "../../tests/e2e/harness.mjs";
+import { TEXTS } from "./texts.mjs";
 
 const DEBOUNCE_MS = 120; // extension/content/main.ts
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -42,10 +46,31 @@ const quantile = (values, p) => {
 };
 const median = (values) => quantile(values, 50);
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(1) : "–");
+const both = (values) => `${ms(median(values))} / ${ms(quantile(values, 95))}`;
 
 /** Types SAMPLES misspelt words into `selector` and returns one timing record per word. */
-async function measureField(page, worker, selector) {
+async function measureField(page, worker, selector, draft) {
   await page.click(selector);
+  if (draft !== "") {
+    // A long draft already there (pasted, or written earlier): paragraphs, the caret at its end.
+    await page.evaluate(
+      ([selector, draft]) => {
+        const field = document.querySelector(selector);
+        if (field instanceof HTMLTextAreaElement) {
+          field.value = `${draft}\n`;
+          field.setSelectionRange(field.value.length, field.value.length);
+        } else {
+          field.replaceChildren(...draft.split("\n").map((line) => Object.assign(document.createElement("div"), { textContent: line })));
+          const last = document.createElement("div");
+          last.append(document.createElement("br"));
+          field.append(last);
+          getSelection().collapse(last, 0);
+        }
+        field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      },
+      [selector, draft],
+    );
+  }
   // Warm up: the worker compiles the wasm and configures the core on its first check.
   const warm = await page.evaluate(() => performance.now());
   await page.keyboard.type("Our summer collection lands on Friday with new linen shirts and sandals. ");
@@ -157,13 +182,13 @@ function report(name, samples) {
     [`debounce timer fired → underline painted, p95 (ms)`, ms(quantile(latency, 95))],
     [`last input → painted − ${DEBOUNCE_MS} ms debounce, p50 / p95 (ms)`, `${ms(median(sinceInput))} / ${ms(quantile(sinceInput, 95))}`],
     [`timer lateness after ${DEBOUNCE_MS} ms, p50 / p95 (ms)`, `${ms(median(samples.map((s) => s.fire - s.lastInput - DEBOUNCE_MS)))} / ${ms(quantile(samples.map((s) => s.fire - s.lastInput - DEBOUNCE_MS), 95))}`],
-    [`  timer → worker received, p50 (ms)`, ms(median(samples.filter((s) => s.inWorker).map((s) => s.inWorker.received - abs(s, s.fire))))],
-    [`  check in the worker (wasm), p50 / p95 (ms)`, `${ms(median(samples.map((s) => s.inWorker?.check ?? NaN).filter(Number.isFinite)))} / ${ms(quantile(samples.map((s) => s.inWorker?.check ?? NaN).filter(Number.isFinite), 95))}`],
-    [`  worker received → answered, p50 (ms)`, ms(median(samples.filter((s) => s.inWorker).map((s) => s.inWorker.answered - s.inWorker.received)))],
+    [`  timer → worker received, p50 / p95 (ms)`, both(samples.filter((s) => s.inWorker).map((s) => s.inWorker.received - abs(s, s.fire)))],
+    [`  check in the worker (wasm), p50 / p95 (ms)`, both(samples.map((s) => s.inWorker?.check ?? NaN).filter(Number.isFinite))],
+    [`  worker received → answered, p50 / p95 (ms)`, both(samples.filter((s) => s.inWorker).map((s) => s.inWorker.answered - s.inWorker.received))],
     [`  report size (JSON), p50 (bytes)`, String(median(samples.map((s) => s.inWorker?.bytes ?? NaN).filter(Number.isFinite)))],
-    [`  worker answered → content script has the report, p50 (ms)`, ms(median(samples.filter((s) => s.inWorker).map((s) => abs(s, s.reply) - s.inWorker.answered)))],
-    [`  report → underlines written, p50 (ms)`, ms(median(samples.map((s) => s.drawn - s.reply)))],
-    [`  written → frame painted, p50 / p95 (ms)`, `${ms(median(samples.map((s) => s.painted - s.drawn)))} / ${ms(quantile(samples.map((s) => s.painted - s.drawn), 95))}`],
+    [`  worker answered → content script has the report, p50 / p95 (ms)`, both(samples.filter((s) => s.inWorker).map((s) => abs(s, s.reply) - s.inWorker.answered))],
+    [`  report → underlines written, p50 / p95 (ms)`, both(samples.map((s) => s.drawn - s.reply))],
+    [`  written → frame painted, p50 / p95 (ms)`, both(samples.map((s) => s.painted - s.drawn))],
     [`content-script work per input event, p50 / p95 (ms)`, `${ms(median(samples.map((s) => s.workPerInput)))} / ${ms(quantile(samples.map((s) => s.workPerInput), 95))}`],
     [`content-script work per check (read + draw), p50 / p95 (ms)`, `${ms(median(samples.map((s) => s.workCheck)))} / ${ms(quantile(samples.map((s) => s.workCheck), 95))}`],
     [`content-script work per word typed (all tasks), p50 / p95 / longest task (ms)`, `${ms(median(samples.map((s) => s.workTotal)))} / ${ms(quantile(samples.map((s) => s.workTotal), 95))} / ${ms(Math.max(...samples.map((s) => s.workMax)))}`],
@@ -180,25 +205,77 @@ function report(name, samples) {
   for (const [metric, value] of rows) console.log(`| ${metric} | ${value} |`);
 }
 
+/** The built extension's download by part: the zip's entries, and the wasm's code and data. */
+function sizeBreakdown() {
+  const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+  const zip = readdirSync(path.join(root, "dist")).find((f) => /^plume-.*\.zip$/.test(f));
+  const rows = [];
+  if (zip !== undefined) {
+    // Compressed size of each entry, from the zip's central directory (python3 is a build tool already).
+    const listing = execFileSync("python3", ["-c", "import sys, zipfile\nfor i in zipfile.ZipFile(sys.argv[1]).infolist(): print(i.file_size, i.compress_size, i.filename)", path.join(root, "dist", zip)], { encoding: "utf8" });
+    const parts = new Map();
+    const partOf = (name) =>
+      name.endsWith(".wasm") ? "wasm core" : name.endsWith("fr.dict") ? "French dictionary (loaded for French drafts only)" : name.includes("fr-source/") ? "French dictionary sources (MPL: shipped with it)" : name.endsWith(".js") ? "scripts (worker, content, pages)" : "manifest, pages, locales, licences";
+    for (const line of listing.trim().split("\n")) {
+      const [raw, packed, name] = line.split(" ");
+      const part = parts.get(partOf(name)) ?? { raw: 0, packed: 0 };
+      part.raw += Number(raw);
+      part.packed += Number(packed);
+      parts.set(partOf(name), part);
+    }
+    rows.push(["extension zip", "", statSync(path.join(root, "dist", zip)).size]);
+    for (const [name, { raw, packed }] of parts) rows.push([`  ${name} (in the zip)`, raw, packed]);
+  }
+  const wasm = readFileSync(path.join(extensionDir, "wasm", "plume_bg.wasm"));
+  rows.push(["wasm (raw / gzip -9)", wasm.length, gz(wasm)]);
+  const sections = new Map();
+  for (let pos = 8; pos < wasm.length; ) {
+    const id = wasm[pos++];
+    let size = 0;
+    for (let shift = 0, byte = 0x80; byte & 0x80; shift += 7) size |= ((byte = wasm[pos++]) & 0x7f) << shift;
+    sections.set(id, wasm.subarray(pos, pos + size));
+    pos += size;
+  }
+  for (const [id, name] of [[10, "code"], [11, "data (dictionaries, lexicons, strings)"]]) {
+    if (sections.has(id)) rows.push([`  ${name}`, sections.get(id).length, gz(sections.get(id))]);
+  }
+  const built = path.join(root, "target/wasm32-unknown-unknown/release/build");
+  for (const dir of existsSync(built) ? readdirSync(built).filter((d) => d.startsWith("plume-")) : []) {
+    const dict = path.join(built, dir, "out", "en.dict");
+    if (existsSync(dict) && statSync(dict).size > 0) rows.push(["    of which the en-US + en-GB dictionary", statSync(dict).size, gz(readFileSync(dict))]);
+  }
+  console.log("\n### Extension download by part (bytes)\n");
+  console.log("| part | raw | compressed |");
+  console.log("|---|---|---|");
+  for (const [name, raw, packed] of rows) console.log(`| ${name} | ${raw} | ${packed} |`);
+}
+
+sizeBreakdown();
 const dir = await benchExtension();
 const server = await startServer();
 const browser = await launchWithExtension(dir);
 try {
   const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/basic.html`);
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  });
   console.log(`\n### Chromium ${browser.context.browser()?.version() ?? ""} with the built extension (bench hooks on)`);
   const fields = [
-    ["textarea (mirror overlay)", "#ta"],
-    ["contenteditable (CSS highlights)", "#ce"],
+    ["textarea (mirror overlay), new post", "#ta", ""],
+    ["contenteditable (CSS highlights), new post", "#ce", ""],
+    [`textarea, after a ${TEXTS.linkedin.length}-char LinkedIn-length draft`, "#ta", TEXTS.linkedin],
+    [`contenteditable, after a ${TEXTS.linkedin.length}-char LinkedIn-length draft in paragraphs`, "#ce", TEXTS.linkedin],
   ];
-  for (const [name, selector] of fields) report(name, await measureField(page, browser.worker, selector));
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  const longTasks = [];
+  for (const [name, selector, draft] of fields) {
+    // Each field starts empty in a fresh page.
+    await page.goto(`${server.origin}/basic.html`);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+      }).observe({ type: "longtask", buffered: true });
+    });
+    report(name, await measureField(page, browser.worker, selector, draft));
+    longTasks.push(...(await page.evaluate(() => window.__longTasks)));
+  }
   console.log(`\nMain-thread long tasks (> 50 ms) on the page while typing: ${longTasks.length}${longTasks.length ? ` (longest ${Math.max(...longTasks).toFixed(0)} ms)` : ""}.`);
 } finally {
   await browser.close();

@@ -38,6 +38,13 @@ export function badgeContent(report: Report, shown: number, worst: BadgeContent[
   return content;
 }
 
+/** The badge's position, measured before the page is written to. */
+export interface BadgeSpot {
+  left: string;
+  top: string;
+  hidden: boolean;
+}
+
 export class Badge {
   private readonly host: HTMLElement;
   private readonly box: HTMLDivElement;
@@ -70,8 +77,12 @@ export class Badge {
   private written = "";
   private placed = "";
 
-  update(content: BadgeContent): void {
-    const rect = this.field.getBoundingClientRect(); // read before writing anything
+  /**
+   * Shows `content` at `spot`. Callers that also write to the page measure the spot first
+   * (`measure()`), before any write: reading geometry, even `window.scrollX`, after a write makes
+   * the browser lay the page out again on the spot.
+   */
+  update(content: BadgeContent, spot: BadgeSpot = this.measure()): void {
     const key = JSON.stringify(content);
     if (key !== this.written) {
       this.written = key;
@@ -92,7 +103,17 @@ export class Badge {
         this.host.dataset.length = this.meter.textContent;
       }
     }
-    this.place(rect);
+    this.place(spot);
+  }
+
+  /** Where the badge goes: the field's bottom-right corner, in page coordinates. */
+  measure(): BadgeSpot {
+    const r = this.field.getBoundingClientRect();
+    return {
+      left: `${r.right + window.scrollX - 4}px`,
+      top: `${r.bottom + window.scrollY - 4}px`,
+      hidden: r.width === 0 && r.height === 0,
+    };
   }
 
   /**
@@ -100,16 +121,13 @@ export class Badge {
    * by its own size in CSS (`translate(-100%, -100%)`), so placing it reads only the field's
    * rectangle and never the badge's, which would lay out the page again after each update.
    */
-  place(r: DOMRect = this.field.getBoundingClientRect()): void {
-    const hidden = r.width === 0 && r.height === 0;
-    const left = `${r.right + window.scrollX - 4}px`;
-    const top = `${r.bottom + window.scrollY - 4}px`;
-    const placed = `${left} ${top} ${hidden}`;
+  place(spot: BadgeSpot = this.measure()): void {
+    const placed = `${spot.left} ${spot.top} ${spot.hidden}`;
     if (placed === this.placed) return;
     this.placed = placed;
-    this.box.style.left = left;
-    this.box.style.top = top;
-    this.host.hidden = hidden;
+    this.box.style.left = spot.left;
+    this.box.style.top = spot.top;
+    this.host.hidden = spot.hidden;
   }
 
   dispose(): void {

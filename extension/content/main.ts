@@ -190,9 +190,10 @@ class FieldSession {
     }
     benchWork("draw", () => {
       const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
-      // The badge first: it reads the field's box before anything on the page is written.
-      benchWork("draw:badge", () => this.badge.update(badgeContent(report, shown.length, worstSeverity(shown))));
+      // The badge's spot is read before the underlines write to the page (no second layout).
+      const spot = this.badge.measure();
       benchWork("draw:underlines", () => this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown));
+      benchWork("draw:badge", () => this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)), spot));
     });
     this.lastSummary = report.summary;
     benchMark("drawn", { revision });

@@ -77,8 +77,9 @@ export class MirrorOverlay {
    * every write, so the page is laid out at most once here (reading geometry after writing
    * would force a second synchronous layout).
    */
-  private sync(): DOMRect {
+  private sync(): { rect: DOMRect; scrollX: number; scrollY: number } {
     const field = this.field;
+    const { scrollX, scrollY } = window;
     const computed = getComputedStyle(field);
     const wanted = new Map<string, string>();
     for (const property of COPIED_PROPERTIES) wanted.set(property, computed.getPropertyValue(property));
@@ -92,8 +93,8 @@ export class MirrorOverlay {
     wanted.set("white-space", isTextarea ? "pre-wrap" : "pre");
     wanted.set("overflow-wrap", isTextarea ? "break-word" : "normal");
     wanted.set("padding-right", `${parseFloat(computed.paddingRight) + scrollbar}px`);
-    wanted.set("left", `${rect.left + window.scrollX}px`);
-    wanted.set("top", `${rect.top + window.scrollY}px`);
+    wanted.set("left", `${rect.left + scrollX}px`);
+    wanted.set("top", `${rect.top + scrollY}px`);
     wanted.set("width", `${rect.width}px`);
     wanted.set("height", `${rect.height}px`);
     wanted.set("box-sizing", "border-box");
@@ -117,7 +118,7 @@ export class MirrorOverlay {
       this.mirror.scrollLeft = scrollLeft;
       this.scrolled = { top: scrollTop, left: scrollLeft };
     }
-    return rect;
+    return { rect, scrollX, scrollY };
   }
 
   /** Draws `marks` (UTF-16 spans of the field's value) and remembers their rectangles. */
@@ -132,7 +133,7 @@ export class MirrorOverlay {
    * (only what changed is written), so a redraw costs one layout of the mirror and repaints little.
    */
   redraw(): void {
-    const fieldRect = this.sync();
+    const { rect: fieldRect, scrollX, scrollY } = this.sync();
     const textNode = this.mirror.firstChild;
     this.drawnMarks = [];
     const wanted: Array<{ mark: MarkRequest; rect: DOMRect }> = [];
@@ -162,8 +163,8 @@ export class MirrorOverlay {
       }
       const left = Math.max(rect.left, fieldRect.left);
       const right = Math.min(rect.right, fieldRect.right);
-      const x = `${left + window.scrollX}px`;
-      const y = `${rect.bottom - 2 + window.scrollY}px`;
+      const x = `${left + scrollX}px`;
+      const y = `${rect.bottom - 2 + scrollY}px`;
       const width = `${right - left}px`;
       const signature = [mark.category, mark.rule, mark.start, mark.end, x, y, width].join("\u0000");
       if (this.shown.get(box) === signature) continue;

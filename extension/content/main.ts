@@ -1,7 +1,8 @@
 /**
  * The content script's entry: finds the field being typed in, asks the background worker to
- * check its text (debounced, stale answers dropped), draws the underlines and opens the popover
- * on click. It never checks text itself and never compiles wasm (pages' CSP would forbid it).
+ * check its text over one long-lived port (sent during the debounce, drawn when it ends, stale
+ * answers dropped), draws the underlines and opens the popover on click. It never checks text
+ * itself and never compiles wasm (pages' CSP would forbid it).
  */
 
 import {

@@ -5,14 +5,17 @@
  */
 
 import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";
+import { BENCH, benchMark, benchWork } from "../shared/bench";
 import { inspectPack, packSources, type PackSource } from "../shared/packs";
 import { dayOf, loadProgress, recordFixed, recordMet, saveProgress, type MetIssue } from "../shared/progress";
 import {
+  CHECK_PORT,
   parseWorkerRequest,
   type ActionResponse,
   type Category,
   type Diagnostic,
   type CheckResponse,
+  type PortCheckResponse,
   type Report,
   type WorkerRequest,
 } from "../shared/protocol";
@@ -128,13 +131,15 @@ function hostOf(url: string | undefined): string | null {
 }
 
 async function answerCheck(text: string, revision: number, sender: chrome.runtime.MessageSender): Promise<CheckResponse> {
+  benchMark("received", { revision });
   const settings = await ensureConfigured();
   const host = hostOf(sender.tab?.url ?? sender.url);
   if (host !== null && settings.disabledSites.includes(host)) return { type: "disabled" };
   const categories = CATEGORIES.filter((c) => settings.categories[c]);
   const platform = settings.platform === "auto" ? (host === null ? undefined : platform_for_host(host)) : settings.platform;
-  const options = { categories, ...(platform === undefined ? {} : { platform }) };
-  let report = check(text, options) as Report;
+  // The per-sentence tone list is never shown: leaving it out saves building it on every check.
+  const options = { categories, sentence_tones: false, ...(platform === undefined ? {} : { platform }) };
+  let report = benchWork("check", () => check(text, options) as Report);
   if (report.missing_dictionaries?.includes("fr") === true) {
     await loadFrench();
     report = check(text, options) as Report;
@@ -144,6 +149,7 @@ async function answerCheck(text: string, revision: number, sender: chrome.runtim
       .filter((d) => !stillTyped(text, d))
       .map((d) => ({ category: d.category, rule: d.rule, text: text.slice(d.utf16.start, d.utf16.end) })),
   );
+  if (BENCH) benchMark("answered", { revision, bytes: JSON.stringify(report).length });
   return { type: "report", revision, report };
 }
 
@@ -232,6 +238,30 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(sendResponse)
     .catch((error: unknown) => sendResponse({ type: "error", message: String(error) }));
   return true; // the response is sent asynchronously
+});
+
+// Content scripts send their checks on a long-lived port; each answer carries its request's revision.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== CHECK_PORT) return;
+  const reply = (response: PortCheckResponse): void => {
+    try {
+      port.postMessage(response);
+    } catch {
+      // The page went away (navigation, closed tab) before its answer was ready.
+    }
+  };
+  port.onMessage.addListener((message: unknown) => {
+    const request = parseWorkerRequest(message);
+    const revision = (message as { revision?: unknown } | null)?.revision;
+    const id = typeof revision === "number" && Number.isSafeInteger(revision) ? revision : -1;
+    if (typeof request === "string" || request.type !== "check") {
+      reply({ type: "error", message: `rejected: ${typeof request === "string" ? request : "only checks go through this port"}`, revision: id });
+      return;
+    }
+    answerCheck(request.text, request.revision, port.sender ?? {})
+      .then((response) => reply({ ...response, revision: request.revision }))
+      .catch((error: unknown) => reply({ type: "error", message: String(error), revision: request.revision }));
+  });
 });
 
 chrome.commands.onCommand.addListener((name) => {

@@ -8,7 +8,7 @@ import type { Report } from "../shared/protocol";
 
 const STYLE = `
 .badge { position: absolute; display: flex; gap: 4px; align-items: center; pointer-events: none;
-  font: 600 11px/16px system-ui, sans-serif; }
+  font: 600 11px/16px system-ui, sans-serif; transform: translate(-100%, -100%); }
 .count { min-width: 16px; padding: 0 5px; border-radius: 8px; text-align: center; color: #fff; background: #188038; }
 .count[data-level="error"] { background: #d93025; }
 .count[data-level="warning"] { background: #e37400; }
@@ -36,6 +36,13 @@ export function badgeContent(report: Report, shown: number, worst: BadgeContent[
     content.length = { used: report.platform.length, limit: report.platform.limit };
   }
   return content;
+}
+
+/** The badge's position, measured before the page is written to. */
+export interface BadgeSpot {
+  left: string;
+  top: string;
+  hidden: boolean;
 }
 
 export class Badge {
@@ -66,33 +73,61 @@ export class Badge {
     this.host.setAttribute("role", "status");
   }
 
-  update(content: BadgeContent): void {
-    this.count.textContent = String(content.count);
-    this.count.dataset.level = content.level;
-    this.host.setAttribute("aria-label", `Plume: ${content.count} issue${content.count === 1 ? "" : "s"}`);
-    this.host.dataset.count = String(content.count);
-    this.chip.hidden = content.tone === undefined;
-    this.chip.textContent = content.tone ?? "";
-    this.host.dataset.tone = content.tone ?? "";
-    if (content.length === undefined) {
-      this.meter.hidden = true;
-      this.host.dataset.length = "";
-    } else {
-      this.meter.hidden = false;
-      this.meter.textContent = `${content.length.used}/${content.length.limit}`;
-      this.meter.dataset.over = String(content.length.used > content.length.limit);
-      this.host.dataset.length = this.meter.textContent;
+  /** The content and the position written last: an unchanged badge writes nothing to the page. */
+  private written = "";
+  private placed = "";
+
+  /**
+   * Shows `content` at `spot`. Callers that also write to the page measure the spot first
+   * (`measure()`), before any write: reading geometry, even `window.scrollX`, after a write makes
+   * the browser lay the page out again on the spot.
+   */
+  update(content: BadgeContent, spot: BadgeSpot = this.measure()): void {
+    const key = JSON.stringify(content);
+    if (key !== this.written) {
+      this.written = key;
+      this.count.textContent = String(content.count);
+      this.count.dataset.level = content.level;
+      this.host.setAttribute("aria-label", `Plume: ${content.count} issue${content.count === 1 ? "" : "s"}`);
+      this.host.dataset.count = String(content.count);
+      this.chip.hidden = content.tone === undefined;
+      this.chip.textContent = content.tone ?? "";
+      this.host.dataset.tone = content.tone ?? "";
+      if (content.length === undefined) {
+        this.meter.hidden = true;
+        this.host.dataset.length = "";
+      } else {
+        this.meter.hidden = false;
+        this.meter.textContent = `${content.length.used}/${content.length.limit}`;
+        this.meter.dataset.over = String(content.length.used > content.length.limit);
+        this.host.dataset.length = this.meter.textContent;
+      }
     }
-    this.place();
+    this.place(spot);
   }
 
-  /** Follows the field's bottom-right corner (after scroll, resize, re-render). */
-  place(): void {
+  /** Where the badge goes: the field's bottom-right corner, in page coordinates. */
+  measure(): BadgeSpot {
     const r = this.field.getBoundingClientRect();
-    const b = this.box.getBoundingClientRect();
-    this.box.style.left = `${r.right + window.scrollX - b.width - 4}px`;
-    this.box.style.top = `${r.bottom + window.scrollY - b.height - 4}px`;
-    this.host.hidden = r.width === 0 && r.height === 0;
+    return {
+      left: `${r.right + window.scrollX - 4}px`,
+      top: `${r.bottom + window.scrollY - 4}px`,
+      hidden: r.width === 0 && r.height === 0,
+    };
+  }
+
+  /**
+   * Follows the field's bottom-right corner (after scroll, resize, re-render). The box is shifted
+   * by its own size in CSS (`translate(-100%, -100%)`), so placing it reads only the field's
+   * rectangle and never the badge's, which would lay out the page again after each update.
+   */
+  place(spot: BadgeSpot = this.measure()): void {
+    const placed = `${spot.left} ${spot.top} ${spot.hidden}`;
+    if (placed === this.placed) return;
+    this.placed = placed;
+    this.box.style.left = spot.left;
+    this.box.style.top = spot.top;
+    this.host.hidden = spot.hidden;
   }
 
   dispose(): void {

@@ -1,16 +1,35 @@
 /**
  * The content script's entry: finds the field being typed in, asks the background worker to
- * check its text (debounced, stale answers dropped), draws the underlines and opens the popover
- * on click. It never checks text itself and never compiles wasm (pages' CSP would forbid it).
+ * check its text over one long-lived port (sent during the debounce, drawn when it ends, stale
+ * answers dropped), draws the underlines and opens the popover on click. It never checks text
+ * itself and never compiles wasm (pages' CSP would forbid it).
  */
 
-import type { ActionResponse, CheckResponse, Diagnostic, DraftSummary, Report, Severity, Summary, TabRequest } from "../shared/protocol";
+import {
+  CHECK_PORT,
+  type ActionResponse,
+  type CheckResponse,
+  type Diagnostic,
+  type DraftSummary,
+  type PortCheckResponse,
+  type Report,
+  type Severity,
+  type Summary,
+  type TabRequest,
+} from "../shared/protocol";
+import { benchAfterPaint, benchMark, benchWork } from "../shared/bench";
 import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
 import { Popover, type PopoverActions } from "./popover";
 
-/** Quiet time after the last keystroke before a check is sent. */
+/** Quiet time after the last keystroke before the underlines are drawn. */
 const DEBOUNCE_MS = 120;
+/**
+ * Quiet time after which the check is already sent, so that its answer is usually back when the
+ * debounce ends and only drawing is left (the worker's round trip and check take ~10 ms, far more
+ * on a loaded machine). Drawing still waits for the debounce; a keystroke in between drops it.
+ */
+const EARLY_CHECK_MS = 70;
 /** Most underlines drawn in one field: drawing thousands would block the page; the badge still counts all. */
 const MAX_DRAWN = 500;
 /** Drafts longer than this (UTF-16 units) are checked after a longer pause. */
@@ -68,8 +87,57 @@ async function ask<T>(message: unknown): Promise<T | null> {
   }
 }
 
+/** The port checks go through (opened on first use, again after the worker stopped). */
+let checkPort: chrome.runtime.Port | undefined;
+/** Checks sent on the port and not answered yet, by request number. */
+const pendingChecks = new Map<number, (response: CheckResponse | null) => void>();
+/** Numbers the checks of every field on this page (each field's revisions too), so answers find their request. */
+let lastRequest = 0;
+
+function openCheckPort(): chrome.runtime.Port | null {
+  if (checkPort !== undefined) return checkPort;
+  if (!extensionAlive()) return null;
+  let port: chrome.runtime.Port;
+  try {
+    port = chrome.runtime.connect({ name: CHECK_PORT });
+  } catch {
+    return null; // the extension was updated or disabled meanwhile
+  }
+  port.onMessage.addListener((response: PortCheckResponse) => {
+    const resolve = pendingChecks.get(response.revision);
+    pendingChecks.delete(response.revision);
+    resolve?.(response);
+  });
+  port.onDisconnect.addListener(() => {
+    // The worker stopped (it restarts on the next connection) or the extension went away:
+    // unanswered checks get no answer, which the caller retries.
+    void chrome.runtime.lastError;
+    if (checkPort === port) checkPort = undefined;
+    for (const resolve of pendingChecks.values()) resolve(null);
+    pendingChecks.clear();
+  });
+  checkPort = port;
+  return port;
+}
+
+/** Sends a check on the port; null when it could not be sent or the port closed first. */
+function sendCheck(text: string, request: number): Promise<CheckResponse | null> {
+  const port = openCheckPort();
+  if (port === null) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    pendingChecks.set(request, resolve);
+    try {
+      port.postMessage({ type: "check", text, revision: request });
+    } catch {
+      pendingChecks.delete(request);
+      if (checkPort === port) checkPort = undefined;
+      resolve(null);
+    }
+  });
+}
+
 async function requestCheck(text: string, revision: number): Promise<Report | "disabled" | null> {
-  const response = await ask<CheckResponse>({ type: "check", text, revision });
+  const response = await sendCheck(text, revision);
   if (response?.type === "report") return response.report;
   if (response?.type === "disabled") return "disabled";
   if (response?.type === "error") console.warn(`Plume: ${response.message}`);
@@ -106,29 +174,47 @@ class FieldSession {
   private failures = 0;
   /** Set while a fix is being applied: its own input events must not close the popover. */
   private applying = false;
-  private readonly onInput = (): void => {
-    if (!extensionAlive()) return;
-    current = this;
-    if (!this.applying) popover?.hide();
-    this.schedule();
-  };
+  private readonly onInput = (): void =>
+    benchWork("input", () => {
+      if (!extensionAlive()) return;
+      current = this;
+      if (!this.applying) popover?.hide();
+      this.schedule();
+    });
 
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
     this.badge = new Badge(element);
     this.adapter.watch?.(() => this.schedule());
     element.addEventListener("input", this.onInput);
-    this.resizeObserver = new ResizeObserver(() => this.redraw());
+    this.resizeObserver = new ResizeObserver(() => benchWork("resize", () => this.redraw()));
     this.resizeObserver.observe(element);
     watchdog ??= window.setInterval(extensionAlive, WATCHDOG_MS);
     this.schedule(0);
   }
 
+  /** The check sent early for the text typed last, while the debounce runs (see EARLY_CHECK_MS). */
+  private early: { text: string; answer: Promise<Report | "disabled" | null> } | undefined;
+  private earlyTimer: number | undefined;
+
   schedule(delay = DEBOUNCE_MS): void {
     window.clearTimeout(this.timer);
+    window.clearTimeout(this.earlyTimer);
+    // Only a keystroke's debounce checks early: a check asked for at once (a fix, an ignored
+    // issue, a new word in the dictionary, a retry) must get a fresh answer.
+    this.early = undefined;
     // Re-drawing a huge draft lays out its whole mirror: do it less often while typing.
     if (delay === DEBOUNCE_MS && this.lastLength > HUGE_DRAFT) delay = HUGE_DRAFT_DEBOUNCE_MS;
+    else if (delay === DEBOUNCE_MS) this.earlyTimer = window.setTimeout(() => this.checkEarly(), EARLY_CHECK_MS);
     this.timer = window.setTimeout(() => void this.run(), delay);
+  }
+
+  private checkEarly(): void {
+    if (!this.element.isConnected || !extensionAlive()) return;
+    const text = benchWork("read", () => this.adapter.read());
+    const request = ++lastRequest;
+    benchMark("early", { revision: request });
+    this.early = { text, answer: requestCheck(text, request) };
   }
 
   private async run(): Promise<void> {
@@ -137,10 +223,15 @@ class FieldSession {
       this.dispose();
       return;
     }
-    const text = this.adapter.read();
+    const revision = (this.revision = ++lastRequest);
+    benchMark("fire", { revision });
+    const text = benchWork("read", () => this.adapter.read());
     this.lastLength = text.length;
-    const revision = ++this.revision;
-    const report = await requestCheck(text, revision);
+    // The answer to the early check when the text is still the one it was sent for.
+    const early = this.early?.text === text ? this.early.answer : undefined;
+    this.early = undefined;
+    const report = await (early ?? requestCheck(text, revision));
+    benchMark("reply", { revision, early: early !== undefined });
     if (revision !== this.revision) return;
     if (report === null) {
       // The worker may have been stopped or busy reconfiguring mid-request: ask again, a few
@@ -162,10 +253,16 @@ class FieldSession {
       await afterNextFrame();
       if (revision !== this.revision || !extensionAlive()) return;
     }
-    const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
-    this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown);
-    this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)));
+    benchWork("draw", () => {
+      const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
+      // The badge's spot is read before the underlines write to the page (no second layout).
+      const spot = this.badge.measure();
+      benchWork("draw:underlines", () => this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown));
+      benchWork("draw:badge", () => this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)), spot));
+    });
     this.lastSummary = report.summary;
+    benchMark("drawn", { revision });
+    benchAfterPaint("painted", { revision });
   }
 
   redraw(): void {
@@ -244,6 +341,7 @@ class FieldSession {
 
   dispose(): void {
     window.clearTimeout(this.timer);
+    window.clearTimeout(this.earlyTimer);
     this.element.removeEventListener("input", this.onInput);
     this.resizeObserver.disconnect();
     this.adapter.dispose();

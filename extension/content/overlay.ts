@@ -106,38 +106,49 @@ export class MirrorOverlay {
     document.documentElement.append(this.host);
   }
 
-  /** Copies the field's box, font and scroll position onto the mirror. */
-  private sync(): DOMRect {
+  /** Style values copied to the mirror last, to write only what changed. */
+  private copied = new Map<string, string>();
+  /** The field's scroll offsets copied to the mirror last. */
+  private scrolled = { top: 0, left: 0 };
+  /** What each box on screen shows, to rewrite only boxes that changed. */
+  private readonly shown = new WeakMap<HTMLElement, string>();
+
+  /**
+   * Reads the field's geometry, then copies its box and font onto the mirror: every read of the
+   * page first, then only the values that changed are written, so the page is laid out at most
+   * once here (reading geometry after writing would force a second synchronous layout).
+   */
+  private sync(): { rect: DOMRect; scrollX: number; scrollY: number; scrollTop: number; scrollLeft: number } {
     const field = this.field;
-    // Every value is read first, then only the ones that changed are written: writing a value
-    // and its override in turn would lay the whole mirror out again on every redraw.
+    const { scrollX, scrollY } = window;
     const computed = getComputedStyle(field);
     const wanted = new Map<string, string>();
     for (const property of COPIED_PROPERTIES) wanted.set(property, computed.getPropertyValue(property));
     const isTextarea = field instanceof HTMLTextAreaElement;
+    // A visible scrollbar narrows the field's text; narrow the mirror the same way.
+    const borders = parseFloat(computed.borderLeftWidth) + parseFloat(computed.borderRightWidth);
+    const scrollbar = Math.max(0, field.offsetWidth - field.clientWidth - borders);
+    const rect = field.getBoundingClientRect();
+    const { scrollTop, scrollLeft } = field;
     wanted.set("white-space", isTextarea ? "pre-wrap" : "pre");
     wanted.set("overflow-wrap", isTextarea ? "break-word" : "normal");
-    // A visible scrollbar narrows the field's text; narrow the mirror the same way.
-    const borders =
-      parseFloat(computed.borderLeftWidth) + parseFloat(computed.borderRightWidth);
-    const scrollbar = Math.max(0, field.offsetWidth - field.clientWidth - borders);
     wanted.set("padding-right", `${parseFloat(computed.paddingRight) + scrollbar}px`);
-    const rect = field.getBoundingClientRect();
-    wanted.set("left", `${rect.left + window.scrollX}px`);
-    wanted.set("top", `${rect.top + window.scrollY}px`);
+    wanted.set("left", `${rect.left + scrollX}px`);
+    wanted.set("top", `${rect.top + scrollY}px`);
     wanted.set("width", `${rect.width}px`);
     wanted.set("height", `${rect.height}px`);
     wanted.set("box-sizing", "border-box");
     const style = this.mirror.style;
-    for (const [property, value] of wanted) {
-      if (style.getPropertyValue(property) !== value) style.setProperty(property, value);
+    for (const [property, setting] of wanted) {
+      if (this.copied.get(property) !== setting) style.setProperty(property, setting);
     }
-    return rect;
+    this.copied = wanted;
+    return { rect, scrollX, scrollY, scrollTop, scrollLeft };
   }
 
   /** Puts `value`, split into `blocks`, in the mirror, replacing only the blocks that changed. */
-  private mirrorText(value: string, blocks: string[]): void {
-    if (value === this.mirrored) return;
+  private mirrorText(value: string, blocks: string[]): boolean {
+    if (value === this.mirrored) return false;
     this.mirrored = value;
     const divs = this.mirror.children;
     const starts: number[] = [];
@@ -160,6 +171,7 @@ export class MirrorOverlay {
     while (divs.length > blocks.length) divs[divs.length - 1]!.remove();
     this.blockTexts = blocks;
     this.blockStarts = starts;
+    return true;
   }
 
   /** The text node and offset of `offset` (UTF-16, in the field's value), or null. */
@@ -185,9 +197,12 @@ export class MirrorOverlay {
     this.redraw();
   }
 
-  /** Recomputes every rectangle, after a scroll, a resize or a re-render. */
+  /**
+   * Recomputes every rectangle, after a check, a scroll, a resize or a re-render. The mirror's
+   * rectangles are all read before any box is written, and boxes already on screen are reused
+   * (only what changed is written), so a redraw costs one layout of the mirror and repaints little.
+   */
   redraw(): void {
-    const boxes: HTMLElement[] = [];
     this.drawnMarks = [];
     // A field with a paragraph too long to mirror is not measured at all (no forced layout).
     const value = this.field.value;
@@ -200,10 +215,16 @@ export class MirrorOverlay {
       this.layer.replaceChildren();
       return;
     }
-    const fieldRect = this.sync();
-    this.mirrorText(value, blocks);
-    this.mirror.scrollTop = this.field.scrollTop;
-    this.mirror.scrollLeft = this.field.scrollLeft;
+    const { rect: fieldRect, scrollX, scrollY, scrollTop, scrollLeft } = this.sync();
+    const textChanged = this.mirrorText(value, blocks);
+    // Writing a scroll offset lays the mirror out at once: only when the field scrolled, or when
+    // new text may have moved (clamped) the mirror's own offset.
+    if (textChanged || this.scrolled.top !== scrollTop || this.scrolled.left !== scrollLeft) {
+      this.mirror.scrollTop = scrollTop;
+      this.mirror.scrollLeft = scrollLeft;
+      this.scrolled = { top: scrollTop, left: scrollLeft };
+    }
+    const wanted: Array<{ mark: MarkRequest; rect: DOMRect }> = [];
     for (const mark of this.marks) {
       const start = this.position(mark.start);
       const end = this.position(mark.end);
@@ -220,22 +241,33 @@ export class MirrorOverlay {
           r.left < fieldRect.right,
       );
       this.drawnMarks.push({ key: mark.key, rects });
-      for (const r of rects) {
-        const box = document.createElement("div");
-        box.className = "mark";
-        box.dataset.category = mark.category;
-        box.dataset.rule = mark.rule;
-        box.dataset.start = String(mark.start);
-        box.dataset.end = String(mark.end);
-        const left = Math.max(r.left, fieldRect.left);
-        const right = Math.min(r.right, fieldRect.right);
-        box.style.left = `${left + window.scrollX}px`;
-        box.style.top = `${r.bottom - 2 + window.scrollY}px`;
-        box.style.width = `${right - left}px`;
-        boxes.push(box);
-      }
+      for (const rect of rects) wanted.push({ mark, rect });
     }
-    this.layer.replaceChildren(...boxes);
+    const boxes = this.layer.children;
+    for (const [index, { mark, rect }] of wanted.entries()) {
+      let box = boxes[index] as HTMLElement | undefined;
+      if (box === undefined) {
+        box = document.createElement("div");
+        box.className = "mark";
+        this.layer.append(box);
+      }
+      const left = Math.max(rect.left, fieldRect.left);
+      const right = Math.min(rect.right, fieldRect.right);
+      const x = `${left + scrollX}px`;
+      const y = `${rect.bottom - 2 + scrollY}px`;
+      const width = `${right - left}px`;
+      const signature = [mark.category, mark.rule, mark.start, mark.end, x, y, width].join("\u0000");
+      if (this.shown.get(box) === signature) continue;
+      this.shown.set(box, signature);
+      box.dataset.category = mark.category;
+      box.dataset.rule = mark.rule;
+      box.dataset.start = String(mark.start);
+      box.dataset.end = String(mark.end);
+      box.style.left = x;
+      box.style.top = y;
+      box.style.width = width;
+    }
+    while (boxes.length > wanted.length) boxes[boxes.length - 1]!.remove();
   }
 
   /** The marks drawn by the last redraw, with their visible rectangles. */

@@ -99,6 +99,15 @@ export type CheckResponse =
   | { type: "disabled" }
   | { type: "error"; message: string };
 
+/**
+ * Name of the long-lived port content scripts send `check` requests on: one connection per page
+ * instead of a message channel opened and closed per check (measured in benches/speed/browser.mjs).
+ */
+export const CHECK_PORT = "plume-check";
+
+/** A check's answer on the port, matched to its request by `revision` (several fields share a port). */
+export type PortCheckResponse = CheckResponse & { revision: number };
+
 export type ActionResponse = { type: "ok" } | { type: "error"; message: string };
 
 /** Messages the popup and the worker send to a tab's content script. */

@@ -41,16 +41,16 @@ export async function startServer(pagesDir = defaultPagesDir, port = 0, { csp = 
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Launches headless Chromium with the extension; returns the context and its worker. */
-export async function launchWithExtension() {
+/** Launches headless Chromium with the extension (default dist/extension); returns the context and its worker. */
+export async function launchWithExtension(extension = extensionDir) {
   const profile = await mkdtemp(path.join(tmpdir(), "plume-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
     viewport: { width: 1000, height: 700 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",

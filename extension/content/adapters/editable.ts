@@ -5,6 +5,7 @@
  */
 
 import type { Diagnostic } from "../../shared/protocol";
+import { benchWork } from "../../shared/bench";
 import { applyEdit, endAfterEdit, locateSpan, minimalEdit, widenEdit } from "../edit";
 import { caretAt, extractText, mapIsLive, overlapsAtom, rangeFor, type TextMap } from "../extract";
 import type { FieldAdapter, FixOutcome, Hit } from "../fields";
@@ -35,18 +36,32 @@ export class EditableAdapter implements FieldAdapter {
   private readonly observer: MutationObserver;
   private onChange: (() => void) | undefined;
   private applying = false;
+  /** Mutation batches observed so far, and how many had been when `map` was walked. */
+  private mutations = 0;
+  private mapMutations = -1;
 
   constructor(
     readonly element: HTMLElement,
     readonly kind: EditorKind,
   ) {
-    this.observer = new MutationObserver(() => this.mutated());
+    this.observer = new MutationObserver(() =>
+      benchWork("mutation", () => {
+        this.mutations += 1;
+        this.mutated();
+      }),
+    );
     this.observer.observe(element, { childList: true, subtree: true, characterData: true });
   }
 
   read(): string {
     this.map = extractText(this.element, this.kind.rules);
+    this.mapMutations = this.mutations;
     return this.map.text;
+  }
+
+  /** The editor's text, walked again only if a mutation was observed since the last walk. */
+  private current(): string {
+    return this.mapMutations === this.mutations && mapIsLive(this.map) ? this.map.text : this.read();
   }
 
   draw(text: string, diagnostics: Diagnostic[]): void {
@@ -66,7 +81,7 @@ export class EditableAdapter implements FieldAdapter {
 
   /** Re-reads the editor and rebuilds every underline range from the current DOM. */
   private refresh(): void {
-    const current = this.read();
+    const current = this.current();
     if (current !== this.drawnText) this.follow(current);
     this.ranges = [];
     for (const diagnostic of this.diagnostics) {

@@ -28,7 +28,8 @@ const RULES = [
   ["a network API (sendBeacon)", /\bsendBeacon\b/, []],
   ["a dynamic import", /\bimport\s*\(/, []],
   ["a fetch of anything but the extension's own files", /\bfetch\s*\((?!\s*chrome\.runtime\.getURL\()/, []],
-  ["a message to the page (postMessage)", /\bpostMessage\s*\(/, ["content"]],
+  // `port.postMessage` is the chrome.runtime port to the extension's own worker, not the page.
+  ["a message to the page (postMessage)", /(?<!\bport\.)\bpostMessage\s*\(/, ["content"]],
   ["an event carrying data to the page (CustomEvent)", /\bCustomEvent\b/, ["content"]],
   ["an event carrying data to the page (MessageEvent)", /\bMessageEvent\b/, ["content"]],
   ["the page's storage (localStorage)", /\blocalStorage\b/, ["content"]],

@@ -352,7 +352,7 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         let hi = (depth + band).min(width - 1);
         let mut ends = [0usize; 8];
         let mut count = 0;
-        for j in std::iter::once(0).chain(lo..=hi) {
+        for j in std::iter::once(0).chain(lo..hi + 1) {
             if j + 1 < width && row[j] <= max && count < ends.len() {
                 ends[count] = j;
                 count += 1;
@@ -373,7 +373,7 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         let hi = (next + band).min(width - 1);
         let mut swaps = [0usize; 8];
         let mut count = 0;
-        for j in lo..=hi {
+        for j in lo..hi + 1 {
             if previous[j - 2] < max && self.query[j - 1] == last && count < swaps.len() {
                 swaps[count] = j;
                 count += 1;
@@ -449,12 +449,15 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             row[hi + 1] = OUT_OF_REACH;
         }
         let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
-        for j in lo..=hi {
-            let q = self.query[j - 1];
+        // The prefix's last letter, for swaps (`hte` → `the`).
+        let swap_with = prev2.zip(self.prefix.last().copied());
+        let query = self.query;
+        for j in lo..hi + 1 {
+            let q = query[j - 1];
             let cost = u8::from(q != byte);
             let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if let Some(prev2) = prev2 {
-                if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
+            if let Some((prev2, last)) = swap_with {
+                if j > 1 && q == last && query[j - 2] == byte {
                     d = d.min(prev2[j - 2] + 1);
                 }
             }

@@ -359,7 +359,11 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             }
         }
         for &from in &ends[..count] {
-            self.follow(node, output, None, from, max);
+            // Most of these paths end at once: the node lacks the rest's first letter.
+            let first = self.query.get(from).copied();
+            if first.is_some_and(|byte| node.find_input(byte).is_some()) {
+                self.follow(node, output, None, from, max);
+            }
         }
         // A swap finishing on the next letter: the previous row paid for everything before
         // it (`max - 1`), the prefix's last letter is the query's letter `j - 1` and the next

@@ -321,37 +321,105 @@ struct TrieSearch<'a, D: AsRef<[u8]>> {
     found: Vec<Candidate>,
 }
 
-impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
-    fn walk(&mut self, node: Node<'_>, output: u64, max: u8) {
+impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
+    fn walk(&mut self, node: Node<'a>, output: u64, max: u8) {
         let depth = self.prefix.len();
         if depth + 1 >= self.depth_limit {
             return;
         }
         if depth > 0 && self.row_mins[depth] >= max {
-            // The budget is spent: only a letter of the query near the diagonal (a match, or
-            // the second half of a swap) can stay within it, so those few are looked up
-            // instead of walking every transition.
-            let i = depth + 1;
-            let band = usize::from(self.max);
-            let lo = i.saturating_sub(band + 2);
-            let hi = (i + band).min(self.query.len());
-            let mut tried = [0u8; 8];
-            let mut count = 0;
-            for k in lo..hi {
-                let byte = self.query[k];
-                if tried[..count].contains(&byte) || count == tried.len() {
-                    continue;
-                }
-                tried[count] = byte;
-                count += 1;
-                if let Some(index) = node.find_input(byte) {
-                    self.step(node.transition(index), output, max);
-                }
-            }
+            self.finish_exactly(node, output, max);
             return;
         }
         for transition in node.transitions() {
             self.step(transition, output, max);
+        }
+    }
+
+    /// Ends a search whose budget is spent: every cell of the prefix's row is at `max` or
+    /// above, so no edit is left. A word can then only end as the query ends after a cell at
+    /// `max` (its rest letter for letter), or as a swap the previous row could still afford
+    /// followed by the query's rest. Those few paths are followed in the trie directly, with no
+    /// more rows to compute.
+    fn finish_exactly(&mut self, node: Node<'a>, output: u64, max: u8) {
+        let depth = self.prefix.len();
+        let width = self.width;
+        let band = usize::from(self.max);
+        let row = &self.rows[depth * width..(depth + 1) * width];
+        // The cells this row holds: its first, and the band around the diagonal. The last
+        // column is skipped: a cell at the query's end is the prefix itself, already reported.
+        let lo = depth.saturating_sub(band).max(1);
+        let hi = (depth + band).min(width - 1);
+        let mut ends = [0usize; 8];
+        let mut count = 0;
+        for j in std::iter::once(0).chain(lo..hi + 1) {
+            if j + 1 < width && row[j] <= max && count < ends.len() {
+                ends[count] = j;
+                count += 1;
+            }
+        }
+        for &from in &ends[..count] {
+            // Most of these paths end at once: the node lacks the rest's first letter.
+            let first = self.query.get(from).copied();
+            if first.is_some_and(|byte| node.find_input(byte).is_some()) {
+                self.follow(node, output, None, from, max);
+            }
+        }
+        // A swap finishing on the next letter: the previous row paid for everything before
+        // it (`max - 1`), the prefix's last letter is the query's letter `j - 1` and the next
+        // letter must be the query's letter `j - 2`.
+        let (Some(before), Some(&last)) = (depth.checked_sub(1), self.prefix.last()) else {
+            return;
+        };
+        let previous = &self.rows[before * width..depth * width];
+        let next = depth + 1;
+        let lo = next.saturating_sub(band).max(2);
+        let hi = (next + band).min(width - 1);
+        let mut swaps = [0usize; 8];
+        let mut count = 0;
+        for j in lo..hi + 1 {
+            if previous[j - 2] < max && self.query[j - 1] == last && count < swaps.len() {
+                swaps[count] = j;
+                count += 1;
+            }
+        }
+        for &to in &swaps[..count] {
+            let swapped = self.query[to - 2];
+            self.follow(node, output, Some(swapped), to, max);
+        }
+    }
+
+    /// Follows `first` (if any) then the query from `from` on in the trie, letter for letter,
+    /// and keeps the word reached if it is one, at `distance`.
+    fn follow(
+        &mut self,
+        mut node: Node<'a>,
+        mut output: u64,
+        first: Option<u8>,
+        from: usize,
+        distance: u8,
+    ) {
+        let query = self.query;
+        let Some(rest) = query.get(from..) else {
+            return;
+        };
+        for byte in first.into_iter().chain(rest.iter().copied()) {
+            let Some(index) = node.find_input(byte) else {
+                return;
+            };
+            let transition = node.transition(index);
+            output += transition.out.value();
+            node = self.fst.node(transition.addr);
+        }
+        if node.is_final() {
+            let mut word = self.prefix.clone();
+            word.extend(first);
+            word.extend_from_slice(rest);
+            self.found.push(Candidate {
+                word: format::decode(&word),
+                info: WordInfo(output + node.final_output().value()),
+                distance,
+            });
         }
     }
 
@@ -385,12 +453,15 @@ impl<D: AsRef<[u8]>> TrieSearch<'_, D> {
             row[hi + 1] = OUT_OF_REACH;
         }
         let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
-        for j in lo..=hi {
-            let q = self.query[j - 1];
+        // The prefix's last letter, for swaps (`hte` → `the`).
+        let swap_with = prev2.zip(self.prefix.last().copied());
+        let query = self.query;
+        for j in lo..hi + 1 {
+            let q = query[j - 1];
             let cost = u8::from(q != byte);
             let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if let Some(prev2) = prev2 {
-                if j > 1 && q == self.prefix[depth - 1] && self.query[j - 2] == byte {
+            if let Some((prev2, last)) = swap_with {
+                if j > 1 && q == last && query[j - 2] == byte {
                     d = d.min(prev2[j - 2] + 1);
                 }
             }
@@ -509,6 +580,93 @@ mod tests {
         let found = en.within("recieve", 2, true);
         assert!(found.iter().any(|c| c.word == "receive"));
         assert!(found.iter().all(|c| c.distance <= 2));
+    }
+
+    /// Every word of `dictionary` within reach of `typo`, found the slow way: the distance to
+    /// each word in turn (two edits, one when the first letter differs and `keep_first_letter`).
+    fn within_by_brute_force(
+        dictionary: &Dictionary,
+        typo: &str,
+        keep_first_letter: bool,
+    ) -> Vec<(String, u8)> {
+        use fst::Streamer;
+        let first = |w: &[u8]| w.first().copied().map(format::fold);
+        let query = format::encode(typo).expect("the typo is encodable");
+        let mut stream = dictionary.words.stream();
+        let mut found = Vec::new();
+        while let Some((key, _)) = stream.next() {
+            if key.len().abs_diff(query.len()) > 2 {
+                continue;
+            }
+            let max = if keep_first_letter && first(key) != first(&query) {
+                1
+            } else {
+                2
+            };
+            let word = format::decode(key);
+            if let Some(d) = crate::spell::damerau_levenshtein(typo, &word, max) {
+                found.push((word, d as u8));
+            }
+        }
+        found.sort();
+        found
+    }
+
+    fn within_sorted(
+        dictionary: &Dictionary,
+        typo: &str,
+        keep_first_letter: bool,
+    ) -> Vec<(String, u8)> {
+        let mut found: Vec<_> = dictionary
+            .within(typo, 2, keep_first_letter)
+            .into_iter()
+            .map(|c| (c.word, c.distance))
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn the_trie_walk_finds_exactly_the_words_a_word_by_word_search_finds() {
+        let en = english_dictionary();
+        for typo in [
+            "anounce",
+            "recieve",
+            "teh",
+            "colection",
+            "thier",
+            "begining",
+            "wierd",
+        ] {
+            for keep_first_letter in [false, true] {
+                assert_eq!(
+                    within_sorted(&en, typo, keep_first_letter),
+                    within_by_brute_force(&en, typo, keep_first_letter),
+                    "{typo}, first letter kept: {keep_first_letter}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_trie_walk_finds_exactly_the_french_words_a_word_by_word_search_finds() {
+        let Some(bytes) = crate::spell::embedded_dictionary(crate::Language::Fr) else {
+            return; // built without French
+        };
+        let fr = Dictionary::from_bytes(bytes).expect("the built-in French dictionary loads");
+        for typo in [
+            "evenement",
+            "aujourdhui",
+            "bienvenu",
+            "recevoire",
+            "nouvaeu",
+        ] {
+            assert_eq!(
+                within_sorted(&fr, typo, true),
+                within_by_brute_force(&fr, typo, true),
+                "{typo}"
+            );
+        }
     }
 
     #[test]

@@ -1023,6 +1023,50 @@ mod tests {
         }
     }
 
+    /// The first three suggestions for `word`, as the writer would see them.
+    fn top_three(word: &str, language: Language) -> Vec<String> {
+        let mut found = speller().suggest(word, language, 5);
+        found.truncate(3);
+        found
+    }
+
+    #[test]
+    fn real_english_misspellings_get_the_intended_word_and_close_alternatives() {
+        for (typo, expected) in [
+            ("anounce", ["announce", "an ounce", "announces"]),
+            ("colection", ["collection", "collections", "connection"]),
+            ("recieve", ["receive", "relieve", "received"]),
+            ("beleive", ["believe", "believed", "believes"]),
+            ("wich", ["which", "with", "wish"]),
+            ("freind", ["friend", "find", "friends"]),
+            ("thier", ["their", "there", "tier"]),
+            ("exitement", ["excitement", "excrement", "excitements"]),
+            ("definately", ["definitely", "defiantly", "delicately"]),
+        ] {
+            assert_eq!(top_three(typo, Language::EnUs), expected, "{typo}");
+        }
+        assert_eq!(top_three("goverment", Language::EnUs)[0], "government");
+        assert_eq!(top_three("tommorow", Language::EnUs)[0], "tomorrow");
+    }
+
+    #[test]
+    fn real_french_misspellings_get_the_intended_word_and_close_alternatives() {
+        if embedded_dictionary(Language::Fr).is_none() {
+            return; // built without French
+        }
+        for (typo, expected) in [
+            ("evenement", ["événement", "évènement", "éventement"]),
+            ("reponse", ["réponse", "repense", "repensé"]),
+            ("nouvaeu", ["nouveau", "nouveaux", "nouvel"]),
+            ("apeller", ["appeler", "appellera", "aller"]),
+        ] {
+            assert_eq!(top_three(typo, Language::Fr), expected, "{typo}");
+        }
+        assert_eq!(top_three("aujourdhui", Language::Fr)[0], "aujourd'hui");
+        assert_eq!(top_three("developement", Language::Fr)[0], "développement");
+        assert_eq!(top_three("recevoire", Language::Fr)[0], "recevoir");
+    }
+
     #[test]
     fn suggestions_keep_the_writers_case() {
         assert_eq!(first_suggestion("Teh", Language::EnUs), "The");

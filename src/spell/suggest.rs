@@ -205,30 +205,37 @@ fn fill(buffer: &mut [char; MAX_WORD], word: &str) -> Option<usize> {
 }
 
 /// Weighted edit distance with adjacent transpositions (optimal string alignment).
+///
+/// Three rolling rows of the table (a swap looks two rows back), and the price of typing or
+/// dropping each letter where it stands computed once per word rather than once per cell.
 pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
     let (mut a_buf, mut b_buf) = (['\0'; MAX_WORD], ['\0'; MAX_WORD]);
     let (Some(n), Some(m)) = (fill(&mut a_buf, typo), fill(&mut b_buf, candidate)) else {
         return f32::MAX;
     };
     let (a, b) = (&a_buf[..n], &b_buf[..m]);
-    let mut d = [[0f32; MAX_WORD + 1]; MAX_WORD + 1];
-    for i in 1..=n {
-        d[i][0] =
-            d[i - 1][0] + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());
-    }
+    let indel_costs = |word: &[char]| {
+        let mut costs = [0f32; MAX_WORD];
+        for (k, cost) in costs.iter_mut().enumerate().take(word.len()) {
+            let before = k.checked_sub(1).map(|p| word[p]);
+            *cost = indel_cost(word[k], before, word.get(k + 1).copied());
+        }
+        costs
+    };
+    // Deleting a[k] from the typo (the writer typed an extra letter), inserting b[k] (the
+    // writer missed a letter).
+    let (delete, insert) = (indel_costs(a), indel_costs(b));
+    let mut rows = [[0f32; MAX_WORD + 1]; 3];
     for j in 1..=m {
-        d[0][j] =
-            d[0][j - 1] + indel_cost(b[j - 1], j.checked_sub(2).map(|k| b[k]), b.get(j).copied());
+        rows[0][j] = rows[0][j - 1] + insert[j - 1];
     }
     for i in 1..=n {
+        let [cur, prev, prev2] = rolling(&mut rows, i);
+        cur[0] = prev[0] + delete[i - 1];
         for j in 1..=m {
-            // Deleting a[i-1] from the typo (the writer typed an extra letter).
-            let del = d[i - 1][j]
-                + indel_cost(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());
-            // Inserting b[j-1] (the writer missed a letter).
-            let ins = d[i][j - 1]
-                + indel_cost(b[j - 1], j.checked_sub(2).map(|k| b[k]), b.get(j).copied());
-            let sub = d[i - 1][j - 1] + substitution_cost(a[i - 1], b[j - 1]);
+            let del = prev[j] + delete[i - 1];
+            let ins = cur[j - 1] + insert[j - 1];
+            let sub = prev[j - 1] + substitution_cost(a[i - 1], b[j - 1]);
             let mut best = del.min(ins).min(sub);
             if i > 1
                 && j > 1
@@ -236,12 +243,22 @@ pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
                 && a[i - 2] == b[j - 1]
                 && a[i - 1] != a[i - 2]
             {
-                best = best.min(d[i - 2][j - 2] + 0.7);
+                best = best.min(prev2[j - 2] + 0.7);
             }
-            d[i][j] = best;
+            cur[j] = best;
         }
     }
-    d[n][m]
+    rows[n % 3][m]
+}
+
+/// Row `i` of the table (written) and rows `i - 1` and `i - 2` (read), out of three kept.
+fn rolling(rows: &mut [[f32; MAX_WORD + 1]; 3], i: usize) -> [&mut [f32; MAX_WORD + 1]; 3] {
+    let [r0, r1, r2] = rows;
+    match i % 3 {
+        0 => [r0, r2, r1],
+        1 => [r1, r0, r2],
+        _ => [r2, r1, r0],
+    }
 }
 
 #[cfg(test)]

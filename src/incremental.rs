@@ -90,6 +90,19 @@ impl<K: Hash + Eq + Clone, V> UnitCache<K, V> {
     /// The value remembered for `unit` read in `context`, or the one `make` computes (then
     /// remembered).
     pub fn get_or_make(&self, unit: &str, context: &K, make: impl FnOnce() -> V) -> Arc<V> {
+        self.get_or_make_complete(unit, context, make, || true)
+    }
+
+    /// [`UnitCache::get_or_make`], remembering what `make` computed only when `complete`,
+    /// asked right after, says it was not cut short (a step budget ran out): an incomplete
+    /// result is returned but read again next time.
+    pub fn get_or_make_complete(
+        &self,
+        unit: &str,
+        context: &K,
+        make: impl FnOnce() -> V,
+        complete: impl FnOnce() -> bool,
+    ) -> Arc<V> {
         let key = hash_of(unit, context);
         let same = |e: &Entry<K, V>| *e.unit == *unit && e.context == *context;
         {
@@ -109,6 +122,9 @@ impl<K: Hash + Eq + Clone, V> UnitCache<K, V> {
         }
         // Computed without the lock: `make` may use other caches.
         let value = Arc::new(make());
+        if !complete() {
+            return value;
+        }
         let mut generations = self.lock();
         self.insert(
             &mut generations,
@@ -410,24 +426,25 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
     }
     let guide = &checker.guide;
     // Every pattern search of this check shares one step budget, so a pack of many slow
-    // rules cannot freeze the check. Lines read after the budget ran out are not remembered:
-    // what they found is incomplete.
+    // rules cannot freeze the check. A line read while the budget ran out is not remembered:
+    // what it found may be incomplete.
     let (platform_counters, _) =
         crate::guide::with_shared_budget(crate::guide::check_budget(text.len()), || {
             if !guide.is_empty() && options.wants(Category::Guideline) {
                 for line in &lines {
-                    let read_line = || {
-                        guide.check_line(line.text, &line.read.tokens, language, options.platform)
-                    };
-                    let found = if crate::guide::shared_budget_spent() {
-                        Arc::new(read_line())
-                    } else {
-                        caches.guide.get_or_make(
-                            line.text,
-                            &(language, options.platform),
-                            read_line,
-                        )
-                    };
+                    let found = caches.guide.get_or_make_complete(
+                        line.text,
+                        &(language, options.platform),
+                        || {
+                            guide.check_line(
+                                line.text,
+                                &line.read.tokens,
+                                language,
+                                options.platform,
+                            )
+                        },
+                        || !crate::guide::shared_budget_spent(),
+                    );
                     extend_shifted(&mut findings, &found, line.start);
                 }
             }
@@ -748,5 +765,77 @@ mod tests {
         // About 10 KB per line: two generations of at most 128 KB hold well under 100 lines.
         assert!(cache.len() < 40, "{} lines remembered", cache.len());
         assert_eq!(*cache.get_or_make(&line(99), &(), || 0), 99);
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    //! A pack too slow for one check's step budget: what a check could not finish is read
+    //! again by the next check, never remembered half-read.
+    use crate::guide::{PackFormat, PackSource};
+    use crate::report::Category;
+    use crate::{CheckOptions, Checker, Config};
+
+    /// Ten rules that scan each line from every `n` to its end without matching, then one
+    /// that flags `apple`, read last on every line.
+    fn slow_pack() -> PackSource {
+        let mut yaml = String::from("name: slow\nrules:\n");
+        for i in 0..10 {
+            yaml.push_str(&format!(
+                "  Slow{i}:\n    extends: existence\n    message: x\n    raw:\n      - 'n[^!\\n]*!{i}'\n"
+            ));
+        }
+        yaml.push_str("  Zfruit:\n    extends: existence\n    message: no fruit\n    tokens:\n      - apple\n");
+        PackSource {
+            name: "slow.yml".into(),
+            format: PackFormat::Yaml,
+            text: yaml,
+        }
+    }
+
+    fn apples(checker: &Checker, text: &str) -> usize {
+        let options = CheckOptions {
+            categories: Some(vec![Category::Guideline]),
+            ..CheckOptions::default()
+        };
+        checker
+            .check(text, &options)
+            .diagnostics
+            .iter()
+            .filter(|d| d.message == "no fruit")
+            .count()
+    }
+
+    #[test]
+    fn a_line_cut_short_by_the_step_budget_is_read_again_by_the_next_check() {
+        let lines = 8;
+        // Lines differ (a line seen once is never read again, whatever its place).
+        let text = (0..lines)
+            .map(|i| format!("apple {i} {}", "banana ".repeat(300)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let checker = Checker::new(Config {
+            packs: vec![slow_pack()],
+            ..Config::default()
+        })
+        .expect("the slow pack loads");
+        let first = apples(&checker, &text);
+        assert!(
+            first < lines,
+            "the budget did not bound the first check ({first} lines read)"
+        );
+        // Each check starts where the last one stopped: the lines it finished are remembered,
+        // the line it was cut in is not.
+        let mut found = first;
+        for _ in 0..3 * lines {
+            found = apples(&checker, &text);
+            if found == lines {
+                break;
+            }
+        }
+        assert_eq!(
+            found, lines,
+            "a line cut short was remembered without its finding"
+        );
     }
 }

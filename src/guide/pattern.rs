@@ -102,13 +102,14 @@ impl Pattern {
         let mut out = Vec::new();
         let mut start = 0;
         for line in text.split('\n') {
-            // Once the check's shared budget is spent, searches are cut short: not remembered.
-            if super::regex::shared_budget_spent() {
-                out.extend(self.search(line).iter().map(|m| m.shifted(start)));
-            } else {
-                let found = lines.get_or_make(line, &(), || self.search(line));
-                out.extend(found.iter().map(|m| m.shifted(start)));
-            }
+            // A search cut short by the check's shared budget is not remembered.
+            let found = lines.get_or_make_complete(
+                line,
+                &(),
+                || self.search(line),
+                || !super::regex::shared_budget_spent(),
+            );
+            out.extend(found.iter().map(|m| m.shifted(start)));
             start += line.len() + 1;
         }
         out

@@ -149,8 +149,9 @@ fn bench_packs(pack: plume::guide::PackSource) -> Vec<plume::guide::PackSource> 
     }
 }
 
-/// Runs one stage on one text `runs` times, untimed (for callgrind).
-fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
+/// The guide with `social-essentials`, a speller and a checker (with the pack unless
+/// `PLUME_BENCH_PACKS=none`) that every stage is measured with.
+fn engines() -> (Guide, Speller, Checker) {
     let pack = shipped_pack("social-essentials").expect("shipped pack");
     let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
     let speller = Speller::new(&[], &[]);
@@ -159,6 +160,12 @@ fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
         ..Config::default()
     })
     .expect("config");
+    (guide, speller, checker)
+}
+
+/// Runs one stage on one text `runs` times, untimed (for callgrind).
+fn run_once(stage: &str, lang: &str, name: &str, runs: usize) {
+    let (guide, speller, checker) = engines();
     // `auto:en`, `auto:fr`: the English or French texts checked in `auto` (the extension's
     // default language).
     let (lang, language) = match lang {
@@ -222,14 +229,7 @@ fn main() {
         return;
     }
     let budget = Duration::from_millis(400);
-    let pack = shipped_pack("social-essentials").expect("shipped pack");
-    let guide = Guide::from_sources(std::slice::from_ref(&pack)).expect("pack loads");
-    let speller = Speller::new(&[], &[]);
-    let checker = Checker::new(Config {
-        packs: bench_packs(pack),
-        ..Config::default()
-    })
-    .expect("config");
+    let (guide, speller, checker) = engines();
     println!(
         "| text | tokenize | spell | tone | guide (social-essentials) | whole check | after edit | typing |"
     );

@@ -33,8 +33,6 @@ function safeFrameUrl(request) {
   }
 }
 
-const storage = (area, key) => browser.worker.evaluate(async ([area, key]) => (await chrome.storage[area].get(key))[key], [area, key]);
-const setStorage = (area, value) => browser.worker.evaluate(async ([area, value]) => chrome.storage[area].set(value), [area, value]);
 
 async function overlayRules(page) {
   return page.evaluate(() =>
@@ -62,16 +60,16 @@ describe("options page", () => {
     await page.waitForSelector("body[data-ready]");
     await page.fill("#new-word", "Plumeria");
     await page.click("#add-word button");
-    await waitFor(async () => (await storage("local", "dictionary"))?.includes("Plumeria"), "the word in storage.local");
+    await waitFor(async () => (await browser.storage("local", "dictionary"))?.includes("Plumeria"), "the word in storage.local");
     await page.reload();
     await page.waitForSelector('li[data-word="Plumeria"]');
     await page.click('li[data-word="Plumeria"] button');
-    await waitFor(async () => !(await storage("local", "dictionary")).includes("Plumeria"), "the word removed");
+    await waitFor(async () => !(await browser.storage("local", "dictionary")).includes("Plumeria"), "the word removed");
     await page.close();
   });
 
   test("a word with a space is refused with a message naming it, and nothing is lost", async () => {
-    await setStorage("local", { dictionary: ["Acme"] });
+    await browser.setStorage("local", { dictionary: ["Acme"] });
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await page.waitForSelector("body[data-ready]");
@@ -80,7 +78,7 @@ describe("options page", () => {
     const message = await waitFor(() => page.textContent("#status"), "a status message");
     assert.match(message, /two words/);
     assert.match(message, /white space/);
-    assert.deepEqual(await storage("local", "dictionary"), ["Acme"]);
+    assert.deepEqual(await browser.storage("local", "dictionary"), ["Acme"]);
     await page.close();
   });
 
@@ -89,28 +87,28 @@ describe("options page", () => {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     await page.waitForSelector("body[data-ready]");
     await page.selectOption("#language", "en-GB");
-    await waitFor(async () => (await storage("sync", "settings"))?.language === "en-GB", "language saved");
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.language === "en-GB", "language saved");
     await page.uncheck('input[name="category-tone"]');
-    await waitFor(async () => (await storage("sync", "settings"))?.categories?.tone === false, "tone off saved");
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.categories?.tone === false, "tone off saved");
     await page.reload();
     await page.waitForSelector("body[data-ready]");
     assert.equal(await page.inputValue("#language"), "en-GB");
     assert.equal(await page.isChecked('input[name="category-tone"]'), false);
     await page.check('input[name="category-tone"]');
     await page.selectOption("#language", "auto");
-    await waitFor(async () => (await storage("sync", "settings"))?.categories?.tone === true, "tone back on");
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.categories?.tone === true, "tone back on");
     await page.close();
   });
 });
 
 describe("popover actions", () => {
   test("Add to dictionary stores the word and its underline goes away", async () => {
-    await setStorage("local", { dictionary: [] });
+    await browser.setStorage("local", { dictionary: [] });
     const page = await browser.context.newPage();
     await typeDraft(page, "Launch of Zorblax tomorrow");
     await clickMark(page, 10);
     await clickInClosedShadow(page, "data-action", "add-to-dictionary");
-    await waitFor(async () => (await storage("local", "dictionary"))?.includes("Zorblax"), "Zorblax in the dictionary");
+    await waitFor(async () => (await browser.storage("local", "dictionary"))?.includes("Zorblax"), "Zorblax in the dictionary");
     // The click on the underline put the caret inside the word: type at the end of the draft.
     await page.keyboard.press("End");
     await page.keyboard.type(" ok");
@@ -126,7 +124,7 @@ describe("popover actions", () => {
     await typeDraft(page, "we are SO EXCITED");
     await clickMark(page, 7);
     await clickInClosedShadow(page, "data-action", "disable-rule");
-    await waitFor(async () => (await storage("sync", "settings"))?.disabledRules?.includes("tone.shouting"), "rule off in settings");
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.disabledRules?.includes("tone.shouting"), "rule off in settings");
     await page.keyboard.press("End");
     await page.keyboard.type(" TODAY");
     // Other rules (a pack's own shouting rule) may still speak; this one must not.
@@ -135,7 +133,7 @@ describe("popover actions", () => {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.waitForSelector("body[data-ready]");
     await options.click("#disabled-rules button");
-    await waitFor(async () => (await storage("sync", "settings"))?.disabledRules?.length === 0, "rule back on");
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.disabledRules?.length === 0, "rule back on");
     await options.close();
     await page.close();
   });
@@ -166,12 +164,12 @@ describe("keyboard commands", () => {
 describe("site switch and worker lifecycle", () => {
   test("a site switched off gets no underlines; switched on again it does", async () => {
     const host = new URL(server.origin).host;
-    await setStorage("sync", { settings: { disabledSites: [host] } });
+    await browser.setStorage("sync", { settings: { disabledSites: [host] } });
     const page = await browser.context.newPage();
     await typeDraft(page, "Teh launch");
     await new Promise((r) => setTimeout(r, 800));
     assert.deepEqual(await overlayRules(page), []);
-    await setStorage("sync", { settings: {} });
+    await browser.setStorage("sync", { settings: {} });
     await page.reload();
     await page.click("#ta");
     await page.keyboard.type("Teh launch");

@@ -62,14 +62,23 @@ export async function launchWithExtension(extension = extensionDir) {
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent("serviceworker", { timeout: 15000 });
-  return {
+  const launched = {
     context,
     worker,
     close: async () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
+    /** One key of the extension's storage `area` ("local", "sync", "managed"), read in its worker. */
+    storage: (area, key) =>
+      launched.worker.evaluate(async ([area, key]) => (await chrome.storage[area].get(key))[key], [area, key]),
+    /** Writes `value` (an object of keys) into the extension's storage `area`. */
+    setStorage: (area, value) => launched.worker.evaluate(async ([area, value]) => chrome.storage[area].set(value), [area, value]),
+    /** Empties the extension's local and synced storage. */
+    clearStorage: () =>
+      launched.worker.evaluate(async () => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()])),
   };
+  return launched;
 }
 
 /**

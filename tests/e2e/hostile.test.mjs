@@ -29,8 +29,6 @@ after(async () => {
   await server?.close();
 });
 
-const storage = (area, key) => browser.worker.evaluate(async ([area, key]) => (await chrome.storage[area].get(key))[key], [area, key]);
-const setStorage = (area, value) => browser.worker.evaluate(async ([area, value]) => chrome.storage[area].set(value), [area, value]);
 
 /** Text that must never be readable by a page: a dictionary word and settings values. */
 const SECRET_WORD = "Zyxwquorblat";
@@ -66,8 +64,8 @@ async function inContentScript(page, expression) {
 
 describe("forged messages to the worker", () => {
   test("each malformed or unknown message is refused with a reason, nothing is written, and real checks still work", async () => {
-    await setStorage("local", { dictionary: [SECRET_WORD] });
-    await setStorage("sync", { settings: { disabledSites: [SECRET_SITE], disabledRules: [SECRET_RULE] } });
+    await browser.setStorage("local", { dictionary: [SECRET_WORD] });
+    await browser.setStorage("sync", { settings: { disabledSites: [SECRET_SITE], disabledRules: [SECRET_RULE] } });
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/basic.html`);
     const forged = [
@@ -107,8 +105,8 @@ describe("forged messages to the worker", () => {
       for (const secret of [SECRET_WORD, SECRET_SITE, SECRET_RULE]) assert.ok(!JSON.stringify(answer).includes(secret), `${name} leaked ${secret}`);
     }
     // Nothing was written by any of them.
-    assert.deepEqual(await storage("local", "dictionary"), [SECRET_WORD]);
-    assert.deepEqual((await storage("sync", "settings")).disabledRules, [SECRET_RULE]);
+    assert.deepEqual(await browser.storage("local", "dictionary"), [SECRET_WORD]);
+    assert.deepEqual((await browser.storage("sync", "settings")).disabledRules, [SECRET_RULE]);
     // The worker still answers a real check, in English and in French, with the dictionary applied.
     const report = await inContentScript(page, `chrome.runtime.sendMessage({ type: "check", text: "Teh launch of ${SECRET_WORD} is tomorow", revision: 7 })`);
     assert.equal(report.type, "report");
@@ -124,8 +122,8 @@ describe("forged messages to the worker", () => {
 
 describe("pages cannot read the dictionary or the settings", () => {
   test("the page world has no extension API, and nothing of the dictionary or settings reaches the DOM, messages or storage", async () => {
-    await setStorage("local", { dictionary: [SECRET_WORD] });
-    await setStorage("sync", { settings: { disabledSites: [SECRET_SITE], disabledRules: [SECRET_RULE] } });
+    await browser.setStorage("local", { dictionary: [SECRET_WORD] });
+    await browser.setStorage("sync", { settings: { disabledSites: [SECRET_SITE], disabledRules: [SECRET_RULE] } });
     const page = await browser.context.newPage();
     // Before any script of the page or the extension runs: record every window message.
     await page.addInitScript(() => {
@@ -176,8 +174,8 @@ rules:
 
 describe("markup from packs and pages is shown as text", () => {
   test("a pack message and flagged page text containing <img onerror> appear literally in the popover and never run", async () => {
-    await setStorage("local", { dictionary: [], packs: [{ name: "hostile", format: "yaml", text: HOSTILE_PACK }] });
-    await setStorage("sync", { settings: { activePacks: ["hostile"] } });
+    await browser.setStorage("local", { dictionary: [], packs: [{ name: "hostile", format: "yaml", text: HOSTILE_PACK }] });
+    await browser.setStorage("sync", { settings: { activePacks: ["hostile"] } });
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/basic.html`);
     const typed = `Look <img src=y onerror="window.__pwned='page'"> here`;
@@ -218,8 +216,8 @@ describe("markup from packs and pages is shown as text", () => {
       probe.src = "x";
     }));
     assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
-    await setStorage("local", { packs: [] });
-    await setStorage("sync", { settings: {} });
+    await browser.setStorage("local", { packs: [] });
+    await browser.setStorage("sync", { settings: {} });
     await page.close();
   });
 });

@@ -24,9 +24,6 @@ after(async () => {
   await server?.close();
 });
 
-const storage = (area, key) => browser.worker.evaluate(async ([area, key]) => (await chrome.storage[area].get(key))[key], [area, key]);
-const setStorage = (area, value) => browser.worker.evaluate(async ([area, value]) => chrome.storage[area].set(value), [area, value]);
-const clearStorage = () => browser.worker.evaluate(async () => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]));
 
 const HOUSE = `name: house
 version: "1.0"
@@ -77,7 +74,7 @@ async function typeDraft(text) {
   return page;
 }
 
-beforeEach(clearStorage);
+beforeEach(() => browser.clearStorage());
 
 describe("packs on the options page", () => {
   test("the shipped packs are listed, and social-essentials is on by default", async () => {
@@ -87,7 +84,7 @@ describe("packs on the options page", () => {
     assert.equal(await page.isChecked('input[name="pack-social-essentials"]'), true);
     assert.equal(await page.isChecked('input[name="pack-acme"]'), false);
     await page.check('input[name="pack-acme"]');
-    await waitFor(async () => (await storage("sync", "settings"))?.activePacks?.includes("acme"), "acme switched on");
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.activePacks?.includes("acme"), "acme switched on");
     await page.close();
   });
 
@@ -97,9 +94,9 @@ describe("packs on the options page", () => {
     await page.waitForSelector('#pack-list li[data-pack="house"][data-origin="imported"]');
     assert.match(await page.textContent("#pack-messages"), /Imported house: 1 rules, 2 tests passed/);
     assert.equal(await page.isChecked('input[name="pack-house"]'), true);
-    const stored = await storage("local", "packs");
+    const stored = await browser.storage("local", "packs");
     assert.deepEqual(stored.map((p) => [p.name, p.format]), [["house", "yaml"]]);
-    assert.ok((await storage("sync", "settings")).activePacks.includes("house"));
+    assert.ok((await browser.storage("sync", "settings")).activePacks.includes("house"));
     await page.close();
 
     const draft = await typeDraft("Real synergy wins.");
@@ -116,9 +113,9 @@ describe("packs on the options page", () => {
     assert.match(message, /Refused/);
     assert.match(message, /failing\.yml/);
     assert.match(message, /embedded test 2 failed on "More synergy again\."/);
-    assert.equal(await storage("local", "packs"), undefined, "nothing stored");
+    assert.equal(await browser.storage("local", "packs"), undefined, "nothing stored");
     assert.equal(await page.$('#pack-list li[data-pack="house"]'), null);
-    assert.ok(!(await storage("sync", "settings"))?.activePacks?.includes("house"));
+    assert.ok(!(await browser.storage("sync", "settings"))?.activePacks?.includes("house"));
     await page.close();
   });
 
@@ -127,7 +124,7 @@ describe("packs on the options page", () => {
     await page.setInputFiles("#import-pack", yamlFile("broken.yml", "name: broken\nrules:\n  A: [unclosed\n"));
     const message = await waitFor(async () => page.textContent("#pack-messages li.error"), "a refusal");
     assert.match(message, /broken\.yml:\d+/);
-    assert.equal(await storage("local", "packs"), undefined);
+    assert.equal(await browser.storage("local", "packs"), undefined);
     await page.close();
   });
 
@@ -146,13 +143,13 @@ sys.stdout.buffer.write(b.getvalue())
     await page.setInputFiles("#import-pack", { name: "packs.zip", mimeType: "application/zip", buffer: zip });
     await page.waitForSelector('#pack-list li[data-pack="house_json"]');
     await page.waitForSelector('#pack-list li[data-pack="house"]');
-    const stored = await storage("local", "packs");
+    const stored = await browser.storage("local", "packs");
     assert.deepEqual(stored.map((p) => [p.name, p.format]).sort(), [["house", "yaml"], ["house_json", "json"]]);
     await page.close();
   });
 
   test("View rules shows each rule's type, level, message, why, link and examples; Run tests shows the result", async () => {
-    await setStorage("local", { packs: [{ name: "house", format: "yaml", text: HOUSE }] });
+    await browser.setStorage("local", { packs: [{ name: "house", format: "yaml", text: HOUSE }] });
     const page = await openOptions();
     await page.click('#pack-list li[data-pack="house"] button[data-action="rules"]');
     const card = page.locator('#pack-detail article[data-rule="house.NoSynergy"]');
@@ -162,14 +159,14 @@ sys.stdout.buffer.write(b.getvalue())
     await page.click('#pack-list li[data-pack="acme"] button[data-action="tests"]');
     assert.match(await page.textContent('#pack-detail .pack-tests[data-pack="acme"]'), /acme: \d+ tests passed, 0 failed/);
     await page.click('#pack-list li[data-pack="house"] button[data-action="remove"]');
-    await waitFor(async () => (await storage("local", "packs"))?.length === 0, "the pack removed");
+    await waitFor(async () => (await browser.storage("local", "packs"))?.length === 0, "the pack removed");
     await page.close();
   });
 
   test("a bad pack already in storage is shown with its error and does not stop checking", async () => {
     const bad = HOUSE.replace("We work together.", "More synergy again.");
-    await setStorage("local", { packs: [{ name: "house", format: "yaml", text: bad }] });
-    await setStorage("sync", { settings: { activePacks: ["house", "social-essentials"] } });
+    await browser.setStorage("local", { packs: [{ name: "house", format: "yaml", text: bad }] });
+    await browser.setStorage("sync", { settings: { activePacks: ["house", "social-essentials"] } });
     const page = await openOptions();
     await page.click('#pack-list li[data-pack="house"] button[data-action="tests"]');
     assert.match(await page.textContent("#pack-detail"), /house: 1 tests passed, 1 failed/);
@@ -205,7 +202,7 @@ sys.stdout.buffer.write(b.getvalue())
 
 describe("tone target", () => {
   test("with no target of the user's own, the note names the active pack whose target applies", async () => {
-    await setStorage("sync", { settings: { activePacks: ["social-essentials", "acme"] } });
+    await browser.setStorage("sync", { settings: { activePacks: ["social-essentials", "acme"] } });
     const page = await openOptions();
     await waitFor(async () => /acme.*friendly-professional/.test(await page.textContent("#tone-note")), "the pack's target named");
     assert.equal(await page.inputValue("#tone-preset"), "");
@@ -213,7 +210,7 @@ describe("tone target", () => {
   });
 
   test("a preset and a field are saved in sync settings and change the diagnostics", async () => {
-    await setStorage("sync", { settings: { activePacks: [] } });
+    await browser.setStorage("sync", { settings: { activePacks: [] } });
     let draft = await typeDraft("Big news! New store! Come by tomorow");
     await waitFor(async () => (await overlayRules(draft)).length > 0, "a first check (the typo)");
     assert.ok((await overlayRules(draft)).every((m) => m.rule !== "tone.target.exclamations"), "no target, no budget");
@@ -221,12 +218,12 @@ describe("tone target", () => {
 
     const page = await openOptions();
     await page.selectOption("#tone-preset", "playful");
-    await waitFor(async () => (await storage("sync", "settings"))?.toneTarget?.preset === "playful", "preset saved");
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.toneTarget?.preset === "playful", "preset saved");
     await waitFor(async () => (await page.inputValue("#tone-max-exclamations")) === "3", "the preset's values shown");
     await page.fill("#tone-max-exclamations", "1");
     await page.dispatchEvent("#tone-max-exclamations", "change");
-    await waitFor(async () => (await storage("sync", "settings"))?.toneTarget?.max_exclamations === 1, "field saved");
-    assert.deepEqual((await storage("sync", "settings")).toneTarget, { preset: "playful", max_exclamations: 1 });
+    await waitFor(async () => (await browser.storage("sync", "settings"))?.toneTarget?.max_exclamations === 1, "field saved");
+    assert.deepEqual((await browser.storage("sync", "settings")).toneTarget, { preset: "playful", max_exclamations: 1 });
     await page.reload();
     await page.waitForSelector('#pack-list li[data-pack="social-essentials"]');
     assert.equal(await page.inputValue("#tone-max-exclamations"), "1");
@@ -236,7 +233,7 @@ describe("tone target", () => {
       document.getElementById("tone-formality-max").dispatchEvent(new Event("change"));
     });
     await waitFor(async () => page.evaluate(() => document.getElementById("status").classList.contains("error")), "a refusal");
-    assert.equal((await storage("sync", "settings")).toneTarget.formality, undefined, "the reversed range is not stored");
+    assert.equal((await browser.storage("sync", "settings")).toneTarget.formality, undefined, "the reversed range is not stored");
     await page.close();
 
     draft = await typeDraft("Big news! New store! Come by tomorow");
@@ -252,8 +249,8 @@ describe("tone target", () => {
 
 describe("learn page", () => {
   test("lists the active packs' rules with why and examples, and shows progress after a fix", async () => {
-    await setStorage("local", { packs: [{ name: "house", format: "yaml", text: HOUSE }] });
-    await setStorage("sync", { settings: { activePacks: ["house"] } });
+    await browser.setStorage("local", { packs: [{ name: "house", format: "yaml", text: HOUSE }] });
+    await browser.setStorage("sync", { settings: { activePacks: ["house"] } });
     const learn = await browser.context.newPage();
     await learn.goto(`chrome-extension://${extensionId}/learn.html`);
     const card = learn.locator('article[data-rule="house.NoSynergy"]');
@@ -272,7 +269,7 @@ describe("learn page", () => {
     await waitFor(async () => (await cell.count()) === 1 && (await cell.getAttribute("data-fixed")) === "1", "a spelling fix counted");
     assert.equal(await cell.getAttribute("data-met"), "1");
     assert.match(await cell.textContent(), /1 met, 1 fixed/);
-    const progress = await storage("local", "progress");
+    const progress = await browser.storage("local", "progress");
     assert.ok(!JSON.stringify(progress).includes("Teh"), "no draft text is stored");
     await learn.close();
   });

@@ -21,7 +21,6 @@ after(async () => {
   await server?.close();
 });
 
-const storage = (area, key) => browser.worker.evaluate(async ([area, key]) => (await chrome.storage[area].get(key))[key], [area, key]);
 
 /**
  * Stores settings whose synced item is exactly at Chrome's per-item quota (key plus JSON value:
@@ -62,13 +61,13 @@ describe("storage quota errors", () => {
     assert.match(message, /^Settings could not be saved: /);
     assert.match(message, /8 KB/);
     assert.match(message, /What was saved before is kept/);
-    assert.deepEqual(await storage("sync", "settings"), stored);
+    assert.deepEqual(await browser.storage("sync", "settings"), stored);
     // The page shows what is stored, not the choice that could not be saved.
     await waitFor(async () => (await page.inputValue("#language")) === "auto", "the language select back on the stored value");
     assert.equal(await page.locator("#disabled-rules li").count(), stored.disabledRules.length);
     // Freeing room makes saving work again.
     await page.click("#disabled-rules li button");
-    await waitFor(async () => (await storage("sync", "settings")).disabledRules.length === stored.disabledRules.length - 1, "one rule turned back on");
+    await waitFor(async () => (await browser.storage("sync", "settings")).disabledRules.length === stored.disabledRules.length - 1, "one rule turned back on");
     assert.doesNotMatch(await page.textContent("#status"), /could not/);
     await page.close();
   });
@@ -95,7 +94,7 @@ describe("storage quota errors", () => {
     const message = await waitFor(() => popup.$eval("#status.error", (s) => s.textContent).catch(() => null), "an error status");
     assert.match(message, /^Settings could not be saved: .*8 KB.*What was saved before is kept/);
     assert.equal(await popup.isChecked("#site-enabled"), true, "the switch shows the stored state: still on");
-    assert.deepEqual(await storage("sync", "settings"), stored);
+    assert.deepEqual(await browser.storage("sync", "settings"), stored);
     await popup.close();
     await site.close();
     await browser.worker.evaluate(() => chrome.storage.sync.clear());
@@ -119,7 +118,7 @@ describe("storage quota errors", () => {
     await clickInClosedShadow(page, "data-action", "disable-rule");
     const notice = await waitFor(() => textInClosedShadow(page, "class", "notice", { visible: true }), "the popover's notice");
     assert.match(notice, /^Settings could not be saved: .*8 KB.*What was saved before is kept/);
-    assert.deepEqual(await storage("sync", "settings"), stored);
+    assert.deepEqual(await browser.storage("sync", "settings"), stored);
     await page.close();
     await browser.worker.evaluate(() => chrome.storage.sync.clear());
   });
@@ -143,13 +142,13 @@ describe("storage quota errors", () => {
     const message = await waitFor(() => page.$eval("#status.error", (s) => s.textContent).catch(() => null), "an error status");
     assert.match(message, /^The personal dictionary could not be saved: the browser's storage for Plume is full/);
     assert.match(message, /What was saved before is kept/);
-    assert.deepEqual(await storage("local", "dictionary"), ["Acme", "Plumeria"]);
+    assert.deepEqual(await browser.storage("local", "dictionary"), ["Acme", "Plumeria"]);
     assert.deepEqual(await page.$$eval("li[data-word]", (items) => items.map((li) => li.dataset.word)), ["Acme", "Plumeria"]);
     await browser.worker.evaluate(() => chrome.storage.local.remove("filler"));
     // With room again, the same word is saved.
     await page.fill("#new-word", "Zorblax");
     await page.click("#add-word button");
-    await waitFor(async () => (await storage("local", "dictionary"))?.includes("Zorblax"), "the word saved once there is room");
+    await waitFor(async () => (await browser.storage("local", "dictionary"))?.includes("Zorblax"), "the word saved once there is room");
     await page.close();
   });
 });

@@ -235,6 +235,10 @@ function sizeBreakdown() {
     }
     rows.push(["extension zip", "", statSync(path.join(root, "dist", zip)).size]);
     for (const [name, { raw, packed }] of parts) rows.push([`  ${name} (in the zip)`, raw, packed]);
+    // The target's configuration (en-US + en-GB): the same zip written without the French
+    // dictionary and its sources (dict/), entry for entry at the same compression level.
+    const english = execFileSync("python3", ["-c", "import io, sys, zipfile\nsrc = zipfile.ZipFile(sys.argv[1])\nout = io.BytesIO()\nwith zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:\n    for i in src.infolist():\n        if not i.filename.startswith('dict/'): z.writestr(i.filename, src.read(i))\nprint(len(out.getvalue()))", path.join(root, "dist", zip)], { encoding: "utf8" });
+    rows.push(["extension zip without French (en-US + en-GB only)", "", Number(english.trim())]);
   }
   const wasm = readFileSync(path.join(extensionDir, "wasm", "plume_bg.wasm"));
   rows.push(["wasm (raw / gzip -9)", wasm.length, gz(wasm)]);

@@ -1,6 +1,7 @@
 // Runs one engine in its own process (so memory is its own) and prints one JSON line:
 // cold start to first result, warm check times per text, check after a one-character edit, and
-// peak resident memory. Usage: node engine.mjs plume|harper|nspell
+// peak resident memory. Usage: node engine.mjs plume|harper|nspell [cold]
+// With `cold`, it prints only the cold start (module load, set-up, first check of the post) and exits.
 //
 // Honesty rules: a "warm check" is the first check of a text by an engine that has already
 // started and checked other texts: every timed warm check gets a version of the text no engine
@@ -29,15 +30,16 @@ const ENGINES = {
     const glue = await import(dir ? `${dir}/plume.js` : new URL("build/wasm/plume.js", root));
     const bytes = readFileSync(dir ? `${dir}/plume_bg.wasm` : new URL("dist/extension/wasm/plume_bg.wasm", root));
     const wasm = glue.initSync({ module: bytes });
-    // The extension's default settings: language `auto`, spelling and tone, no pack.
+    // The extension's default settings: language `auto`, spelling and tone, no pack; and the
+    // check options its worker passes (no per-sentence tone list, which it never shows).
     const config = { language: "auto" };
+    const options = { sentence_tones: false };
     glue.configure(config);
-    const check = async (text) => glue.check(text, undefined).diagnostics.length;
+    const check = async (text) => glue.check(text, options).diagnostics.length;
     // A new checker with the same configuration starts with empty caches.
     check.reset = () => glue.configure(config);
     // The core's own memory: the wasm instance's linear memory (it only grows).
     check.memoryMb = () => wasm.memory.buffer.byteLength / 1048576;
-    check.withOptions = (options) => async (text) => glue.check(text, options).diagnostics.length;
     return check;
   },
   async harper() {
@@ -91,6 +93,10 @@ const check = await ENGINES[engineName]();
 const firstFindings = await check(TEXTS.post);
 const coldMs = performance.now() - t0;
 
+if (process.argv[3] === "cold") {
+  console.log(JSON.stringify({ engine: engineName, coldMs, firstFindings }));
+  process.exit(0);
+}
 const result = { engine: engineName, coldMs, firstFindings, warmMs: {}, editMs: {} };
 const reset = () => check.reset?.();
 // Warm-up (untimed): V8 compiles a large wasm module's optimised code in the background, and
@@ -114,17 +120,6 @@ for (const name of ["post", "doc10k"]) {
   await reset();
   await check(TEXTS[name]);
   result.editMs[name] = await time(check, (run) => oneCharEdit(TEXTS[name], run));
-}
-// Plume only: the same edits with the tone summary's per-sentence list off (`sentence_tones:
-// false`, which the extension can ask for: it shows no per-sentence tone).
-if (check.withOptions && !process.env.PLUME_WASM_DIR) {
-  const lean = check.withOptions({ sentence_tones: false });
-  result.leanEditMs = {};
-  for (const name of ["post", "doc10k"]) {
-    await reset();
-    await lean(TEXTS[name]);
-    result.leanEditMs[name] = await time(lean, (run) => oneCharEdit(TEXTS[name], run + 5000));
-  }
 }
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -5,21 +5,30 @@
 #
 #   benches/tone/run.sh [data dir]
 #
-# The data dir defaults to the first of ../shared/data and ../../shared/data (from the repository
-# root; the second serves git worktrees one level deeper) that exists.
+# The data dir (the development tweets, which may not be committed: see data-sources.md) is the
+# argument, else $PLUME_DATA_DIR, else the first of ../shared/data and ../../shared/data (from the
+# repository root; the second serves git worktrees one level deeper) that exists. A clone with
+# none of these skips this benchmark and says so; a dir that was named but is missing is an error.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-if [ $# -ge 1 ]; then
-  data="$1"
-elif [ -d "$root/../shared/data" ]; then
-  data="$root/../shared/data"
-else
-  data="$root/../../shared/data"
+data="${1:-${PLUME_DATA_DIR:-}}"
+if [ -z "$data" ]; then
+  for candidate in "$root/../shared/data" "$root/../../shared/data"; do
+    if [ -d "$candidate/tweeteval" ]; then
+      data="$candidate"
+      break
+    fi
+  done
+  if [ -z "$data" ]; then
+    echo "tone bench skipped: the development tweets are not beside this clone (looked for ../shared/data and ../../shared/data); pass their folder as the first argument or set PLUME_DATA_DIR."
+    exit 0
+  fi
 fi
-if ! data="$(cd "$data" 2>/dev/null && pwd)"; then
-  echo "tone bench: data dir not found; pass it as the first argument" >&2
+if [ ! -d "$data/tweeteval" ]; then
+  echo "tone bench: no development data in '$data' (it needs tweeteval/, xlmt-en/, xlmt-fr/)" >&2
   exit 2
 fi
+data="$(cd "$data" && pwd)"
 venv="$root/target/tone-bench-venv"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"

@@ -375,8 +375,8 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             let from = ends.trailing_zeros() as usize;
             ends &= ends - 1;
             // Most of these paths end at once: the node lacks the rest's first letter.
-            if node.find_input(query[from]).is_some() {
-                self.follow(node, output, None, from, max);
+            if let Some(index) = node.find_input(query[from]) {
+                self.follow_from(node, index, output, None, from, max);
             }
         }
         // A swap finishing on the next letter: the previous row paid for everything before
@@ -395,16 +395,20 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             let to = swaps.trailing_zeros() as usize + 2;
             swaps &= swaps - 1;
             let swapped = query[to - 2];
-            self.follow(node, output, Some(swapped), to, max);
+            if let Some(index) = node.find_input(swapped) {
+                self.follow_from(node, index, output, Some(swapped), to, max);
+            }
         }
     }
 
     /// Follows `first` (if any) then the query from `from` on in the trie, letter for letter,
-    /// and keeps the word reached if it is one, at `distance`.
-    fn follow(
+    /// and keeps the word reached if it is one, at `distance`. The path's first letter is
+    /// already found: it is the node's transition `index`.
+    fn follow_from(
         &mut self,
-        mut node: Node<'a>,
-        mut output: u64,
+        node: Node<'a>,
+        index: usize,
+        output: u64,
         first: Option<u8>,
         from: usize,
         distance: u8,
@@ -413,7 +417,11 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         let Some(rest) = query.get(from..) else {
             return;
         };
-        for byte in first.into_iter().chain(rest.iter().copied()) {
+        let transition = node.transition(index);
+        let mut output = output + transition.out.value();
+        let mut node = self.fst.node(transition.addr);
+        let after_first = usize::from(first.is_none());
+        for &byte in rest.get(after_first..).unwrap_or_default() {
             let Some(index) = node.find_input(byte) else {
                 return;
             };

@@ -290,8 +290,8 @@ impl Dictionary {
         for (edits, level) in start.iter_mut().enumerate() {
             *level = (1 << (edits + 1).min(query.len() + 1)) - 1;
         }
-        let mut levels = Vec::with_capacity(depth_limit + 1);
-        levels.push(start);
+        let mut levels = vec![[0 as Bits; LEVELS]; depth_limit + 1];
+        levels[0] = start;
         let mut search = TrieSearch {
             fst,
             query: &query,
@@ -336,7 +336,7 @@ struct TrieSearch<'a, D: AsRef<[u8]>> {
     /// Columns `0..=query.len()`.
     inside: Bits,
     depth_limit: usize,
-    /// The row of each depth on the current path, as levels.
+    /// The row of each depth on the current path (up to the prefix's length), as levels.
     levels: Vec<[Bits; LEVELS]>,
     prefix: Vec<u8>,
     first: Option<u8>,
@@ -354,8 +354,15 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             self.finish_exactly(node, output, max);
             return;
         }
+        let previous = self.levels[depth];
+        // A swap (`hte` → `the`): two rows back, the query's letter `j` is the next letter
+        // and letter `j + 1` the prefix's last.
+        let swap = depth
+            .checked_sub(1)
+            .zip(self.prefix.last())
+            .map(|(before, &last)| (self.levels[before], self.masks[usize::from(last)] >> 1));
         for transition in node.transitions() {
-            self.step(transition, output, max);
+            self.step(transition, output, max, &previous, swap.as_ref());
         }
     }
 
@@ -441,8 +448,17 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         }
     }
 
-    /// Follows one transition: computes its row of the table and walks on if within reach.
-    fn step(&mut self, transition: fst::raw::Transition, output: u64, max: u8) {
+    /// Follows one transition out of a node whose row is `previous` (and `swap`, the row
+    /// before it and where the prefix's last letter stands in the query, shifted to the
+    /// previous column): computes its row of the table and walks on if within reach.
+    fn step(
+        &mut self,
+        transition: fst::raw::Transition,
+        output: u64,
+        max: u8,
+        previous: &[Bits; LEVELS],
+        swap: Option<&([Bits; LEVELS], Bits)>,
+    ) {
         let depth = self.prefix.len();
         let byte = transition.inp;
         let max = if depth == 0 && self.first.is_some_and(|f| f != format::fold(byte)) {
@@ -451,16 +467,6 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             max
         };
         let here = self.masks[usize::from(byte)];
-        let previous = self.levels[depth];
-        // A swap (`hte` → `the`): two rows back, the query's letter `j` is this letter and
-        // letter `j + 1` the prefix's last.
-        let swap = depth
-            .checked_sub(1)
-            .zip(self.prefix.last())
-            .map(|(before, &last)| {
-                let swapped = here & (self.masks[usize::from(last)] >> 1);
-                (self.levels[before], swapped)
-            });
         let mut row = [0 as Bits; LEVELS];
         // No edit: only a matching letter moves on.
         row[0] = (previous[0] & here) << 1;
@@ -471,12 +477,11 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             let below = previous[edits - 1];
             let mut cells =
                 ((previous[edits] & here) << 1) | below | (below << 1) | (row[edits - 1] << 1);
-            if let Some((before, swapped)) = swap {
-                cells |= (before[edits - 1] & swapped) << 2;
+            if let Some((before, last)) = swap {
+                cells |= (before[edits - 1] & here & last) << 2;
             }
             row[edits] = cells & self.inside;
         }
-        row[0] &= self.inside;
         let max_level = row[usize::from(max)];
         if max_level == 0 {
             return;
@@ -484,7 +489,7 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         let next = self.fst.node(transition.addr);
         let out = output + transition.out.value();
         self.prefix.push(byte);
-        self.levels.push(row);
+        self.levels[depth + 1] = row;
         let end = 1 << self.query.len();
         if next.is_final() && max_level & end != 0 {
             let distance = row.iter().position(|level| level & end != 0).unwrap_or(0);
@@ -495,7 +500,6 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
             });
         }
         self.walk(next, out, max);
-        self.levels.pop();
         self.prefix.pop();
     }
 }

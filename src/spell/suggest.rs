@@ -167,7 +167,8 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
     };
     for (i, _) in typo.char_indices().skip(1) {
         let (left, right) = typo.split_at(i);
-        if let (Some(a), Some(b)) = (known(left), known(right)) {
+        // The right half is looked up only when the left one is a word.
+        if let Some((a, b)) = known(left).and_then(|a| Some((a, known(right)?))) {
             let rarer = a.frequency().min(b.frequency());
             out.push(Ranked {
                 word: format!("{} {}", dict.canonical(left, a), dict.canonical(right, b)),

@@ -599,6 +599,7 @@ mod tests {
     fn within_by_brute_force(
         dictionary: &Dictionary,
         typo: &str,
+        max: u8,
         keep_first_letter: bool,
     ) -> Vec<(String, u8)> {
         use fst::Streamer;
@@ -607,16 +608,16 @@ mod tests {
         let mut stream = dictionary.words.stream();
         let mut found = Vec::new();
         while let Some((key, _)) = stream.next() {
-            if key.len().abs_diff(query.len()) > 2 {
+            if key.len().abs_diff(query.len()) > usize::from(max) {
                 continue;
             }
             let max = if keep_first_letter && first(key) != first(&query) {
-                1
+                max.min(1)
             } else {
-                2
+                max
             };
             let word = format::decode(key);
-            if let Some(d) = crate::spell::damerau_levenshtein(typo, &word, max) {
+            if let Some(d) = crate::spell::damerau_levenshtein(typo, &word, usize::from(max)) {
                 found.push((word, d as u8));
             }
         }
@@ -627,10 +628,11 @@ mod tests {
     fn within_sorted(
         dictionary: &Dictionary,
         typo: &str,
+        max: u8,
         keep_first_letter: bool,
     ) -> Vec<(String, u8)> {
         let mut found: Vec<_> = dictionary
-            .within(typo, 2, keep_first_letter)
+            .within(typo, max, keep_first_letter)
             .into_iter()
             .map(|c| (c.word, c.distance))
             .collect();
@@ -649,11 +651,24 @@ mod tests {
             "thier",
             "begining",
             "wierd",
+            // Swaps at the start and the end, doubled and dropped letters, apostrophes.
+            "hte",
+            "recieevd",
+            "acommodate",
+            "tomorow",
+            "dont",
+            "its'",
+            // Short words: nearly every short word is within reach.
+            "a",
+            "ot",
+            // Long words: the table's columns go past 32 bits.
+            "pneumonoultramicroscopicsilicovolcanoconiosys",
+            "internationalisations",
         ] {
             for keep_first_letter in [false, true] {
                 assert_eq!(
-                    within_sorted(&en, typo, keep_first_letter),
-                    within_by_brute_force(&en, typo, keep_first_letter),
+                    within_sorted(&en, typo, 2, keep_first_letter),
+                    within_by_brute_force(&en, typo, 2, keep_first_letter),
                     "{typo}, first letter kept: {keep_first_letter}"
                 );
             }
@@ -674,10 +689,38 @@ mod tests {
             "nouvaeu",
         ] {
             assert_eq!(
-                within_sorted(&fr, typo, true),
-                within_by_brute_force(&fr, typo, true),
+                within_sorted(&fr, typo, 2, true),
+                within_by_brute_force(&fr, typo, 2, true),
                 "{typo}"
             );
+        }
+    }
+
+    #[test]
+    fn within_one_edit_or_none_the_trie_walk_finds_exactly_the_word_by_word_words() {
+        let en = english_dictionary();
+        for typo in ["tomorow", "teh", "hte", "launch", "recieve", "a"] {
+            for max in [0, 1] {
+                for keep_first_letter in [false, true] {
+                    assert_eq!(
+                        within_sorted(&en, typo, max, keep_first_letter),
+                        within_by_brute_force(&en, typo, max, keep_first_letter),
+                        "{typo} within {max}, first letter kept: {keep_first_letter}"
+                    );
+                }
+            }
+        }
+        // A word is within no edit of itself only.
+        let exact = within_sorted(&en, "launch", 0, true);
+        assert_eq!(exact, vec![("launch".to_string(), 0)]);
+    }
+
+    #[test]
+    fn words_longer_than_any_dictionary_word_find_nothing() {
+        let en = english_dictionary();
+        for length in [70, 100, 127, 128, 500] {
+            let typo = "e".repeat(length);
+            assert!(en.within(&typo, 2, true).is_empty(), "{length} letters");
         }
     }
 

@@ -266,28 +266,39 @@ impl Dictionary {
             .map_or_else(Vec::new, |s| s.split(',').collect())
     }
 
-    /// Every word within `max` edits of `lowercase`, found by walking the map as a trie. With
-    /// `keep_first_letter`, words that do not start with the query's first letter (accents
-    /// aside: `evenement` keeps `événement` in reach) are searched within one edit only (several times faster; writers rarely miss the first letter).
+    /// Every word within `max` edits (at most two) of `lowercase`, found by walking the map as
+    /// a trie. With `keep_first_letter`, words that do not start with the query's first letter
+    /// (accents aside: `evenement` keeps `événement` in reach) are searched within one edit only
+    /// (several times faster; writers rarely miss the first letter).
     pub fn within(&self, lowercase: &str, max: u8, keep_first_letter: bool) -> Vec<Candidate> {
         let Some(query) = format::encode(lowercase) else {
             return Vec::new();
         };
-        let fst = self.words.as_fst();
-        let width = query.len() + 1;
-        let depth_limit = query.len() + max as usize + 1;
-        let mut rows = vec![0u8; width * (depth_limit + 1)];
-        for (j, cell) in rows.iter_mut().take(width).enumerate() {
-            *cell = j.min(255) as u8;
+        // Every cell of the table, the query's end included, has a bit.
+        if query.len() >= Bits::BITS as usize {
+            return Vec::new();
         }
+        let max = max.min(MAX_EDITS);
+        let fst = self.words.as_fst();
+        let depth_limit = query.len() + usize::from(max) + 1;
+        let mut masks = vec![0 as Bits; 256];
+        for (j, &byte) in query.iter().enumerate() {
+            masks[usize::from(byte)] |= 1 << j;
+        }
+        // Before any letter, reaching the query's letter `j` takes `j` deletions.
+        let mut start = [0 as Bits; LEVELS];
+        for (edits, level) in start.iter_mut().enumerate() {
+            *level = (1 << (edits + 1).min(query.len() + 1)) - 1;
+        }
+        let mut levels = vec![[0 as Bits; LEVELS]; depth_limit + 1];
+        levels[0] = start;
         let mut search = TrieSearch {
             fst,
             query: &query,
-            max,
-            width,
+            masks,
+            inside: Bits::MAX >> (Bits::BITS as usize - query.len() - 1),
             depth_limit,
-            rows,
-            row_mins: vec![0; depth_limit + 1],
+            levels,
             prefix: Vec::with_capacity(depth_limit),
             first: keep_first_letter
                 .then(|| query.first().copied().map(format::fold))
@@ -302,20 +313,31 @@ impl Dictionary {
 /// Longest key looked up (longer words are in no dictionary).
 const MAX_KEY: usize = 64;
 
-/// A distance no search reaches (searches go to two edits).
-const OUT_OF_REACH: u8 = 100;
+/// The widest search: two edits.
+const MAX_EDITS: u8 = 2;
+/// One set of table cells per number of edits, none to `MAX_EDITS`.
+const LEVELS: usize = MAX_EDITS as usize + 1;
 
-/// Depth-first walk of the word trie, one edit-distance row per depth (rows stored flat).
+/// A set of the query's positions, bit `j` for "the first `j` letters" (a column of the
+/// edit-distance table). Words of up to 100 bytes are checked, so 64 bits are too few.
+type Bits = u128;
+
+/// Depth-first walk of the word trie, one row of the edit-distance table per depth.
+///
+/// A row is kept as bit sets rather than numbers (bit-parallel, after Wu and Manber): level `e`
+/// holds the columns the prefix reaches within `e` edits. Reading a letter updates every column
+/// at once with a few shifts and masks, and the question the walk asks of a row (is any column
+/// still within reach? is no edit left?) is whether a level is empty.
 struct TrieSearch<'a, D: AsRef<[u8]>> {
     fst: &'a Fst<D>,
     query: &'a [u8],
-    /// The widest search allowed (the band of the table that is computed).
-    max: u8,
-    width: usize,
+    /// For each byte, the positions of the query where it stands.
+    masks: Vec<Bits>,
+    /// Columns `0..=query.len()`.
+    inside: Bits,
     depth_limit: usize,
-    rows: Vec<u8>,
-    /// The smallest cell of each computed row (row 0 is 0).
-    row_mins: Vec<u8>,
+    /// The row of each depth on the current path (up to the prefix's length), as levels.
+    levels: Vec<[Bits; LEVELS]>,
     prefix: Vec<u8>,
     first: Option<u8>,
     found: Vec<Candidate>,
@@ -327,74 +349,73 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         if depth + 1 >= self.depth_limit {
             return;
         }
-        if depth > 0 && self.row_mins[depth] >= max {
+        // No edit left: every column needs all of `max`.
+        if depth > 0 && (max == 0 || self.levels[depth][usize::from(max) - 1] == 0) {
             self.finish_exactly(node, output, max);
             return;
         }
+        let previous = self.levels[depth];
+        // A swap (`hte` → `the`): two rows back, the query's letter `j` is the next letter
+        // and letter `j + 1` the prefix's last.
+        let swap = depth
+            .checked_sub(1)
+            .zip(self.prefix.last())
+            .map(|(before, &last)| (self.levels[before], self.masks[usize::from(last)] >> 1));
         for transition in node.transitions() {
-            self.step(transition, output, max);
+            self.step(transition, output, max, &previous, swap.as_ref());
         }
     }
 
-    /// Ends a search whose budget is spent: every cell of the prefix's row is at `max` or
-    /// above, so no edit is left. A word can then only end as the query ends after a cell at
-    /// `max` (its rest letter for letter), or as a swap the previous row could still afford
-    /// followed by the query's rest. Those few paths are followed in the trie directly, with no
-    /// more rows to compute.
+    /// Ends a search whose budget is spent: every column of the prefix's row needs `max` edits,
+    /// so no edit is left. A word can then only end as the query ends after a column at `max`
+    /// (its rest letter for letter), or as a swap the previous row could still afford followed
+    /// by the query's rest. Those few paths are followed in the trie directly, with no more
+    /// rows to compute.
     fn finish_exactly(&mut self, node: Node<'a>, output: u64, max: u8) {
         let depth = self.prefix.len();
-        let width = self.width;
-        let band = usize::from(self.max);
-        let row = &self.rows[depth * width..(depth + 1) * width];
-        // The cells this row holds: its first, and the band around the diagonal. The last
-        // column is skipped: a cell at the query's end is the prefix itself, already reported.
-        let lo = depth.saturating_sub(band).max(1);
-        let hi = (depth + band).min(width - 1);
-        let mut ends = [0usize; 8];
-        let mut count = 0;
-        for j in std::iter::once(0).chain(lo..hi + 1) {
-            if j + 1 < width && row[j] <= max && count < ends.len() {
-                ends[count] = j;
-                count += 1;
-            }
-        }
-        for &from in &ends[..count] {
+        let query = self.query;
+        let n = query.len();
+        // The last column is skipped: a word ending there is the prefix itself, already
+        // reported.
+        let mut ends = self.levels[depth][usize::from(max)] & !(1 << n);
+        while ends != 0 {
+            let from = ends.trailing_zeros() as usize;
+            ends &= ends - 1;
             // Most of these paths end at once: the node lacks the rest's first letter.
-            let first = self.query.get(from).copied();
-            if first.is_some_and(|byte| node.find_input(byte).is_some()) {
-                self.follow(node, output, None, from, max);
+            if let Some(index) = node.find_input(query[from]) {
+                self.follow_from(node, index, output, None, from, max);
             }
         }
         // A swap finishing on the next letter: the previous row paid for everything before
         // it (`max - 1`), the prefix's last letter is the query's letter `j - 1` and the next
-        // letter must be the query's letter `j - 2`.
-        let (Some(before), Some(&last)) = (depth.checked_sub(1), self.prefix.last()) else {
+        // letter must be the query's letter `j - 2` (bit `j - 2` below).
+        let (Some(before), Some(&last), Some(below)) = (
+            depth.checked_sub(1),
+            self.prefix.last(),
+            usize::from(max).checked_sub(1),
+        ) else {
             return;
         };
-        let previous = &self.rows[before * width..depth * width];
-        let next = depth + 1;
-        let lo = next.saturating_sub(band).max(2);
-        let hi = (next + band).min(width - 1);
-        let mut swaps = [0usize; 8];
-        let mut count = 0;
-        for j in lo..hi + 1 {
-            if previous[j - 2] < max && self.query[j - 1] == last && count < swaps.len() {
-                swaps[count] = j;
-                count += 1;
+        let mut swaps =
+            self.levels[before][below] & (self.masks[usize::from(last)] >> 1) & (self.inside >> 2);
+        while swaps != 0 {
+            let to = swaps.trailing_zeros() as usize + 2;
+            swaps &= swaps - 1;
+            let swapped = query[to - 2];
+            if let Some(index) = node.find_input(swapped) {
+                self.follow_from(node, index, output, Some(swapped), to, max);
             }
-        }
-        for &to in &swaps[..count] {
-            let swapped = self.query[to - 2];
-            self.follow(node, output, Some(swapped), to, max);
         }
     }
 
     /// Follows `first` (if any) then the query from `from` on in the trie, letter for letter,
-    /// and keeps the word reached if it is one, at `distance`.
-    fn follow(
+    /// and keeps the word reached if it is one, at `distance`. The path's first letter is
+    /// already found: it is the node's transition `index`.
+    fn follow_from(
         &mut self,
-        mut node: Node<'a>,
-        mut output: u64,
+        node: Node<'a>,
+        index: usize,
+        output: u64,
         first: Option<u8>,
         from: usize,
         distance: u8,
@@ -403,7 +424,11 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         let Some(rest) = query.get(from..) else {
             return;
         };
-        for byte in first.into_iter().chain(rest.iter().copied()) {
+        let transition = node.transition(index);
+        let mut output = output + transition.out.value();
+        let mut node = self.fst.node(transition.addr);
+        let after_first = usize::from(first.is_none());
+        for &byte in rest.get(after_first..).unwrap_or_default() {
             let Some(index) = node.find_input(byte) else {
                 return;
             };
@@ -423,68 +448,55 @@ impl<'a, D: AsRef<[u8]>> TrieSearch<'a, D> {
         }
     }
 
-    /// Follows one transition: computes its row of the table and walks on if within reach.
-    fn step(&mut self, transition: fst::raw::Transition, output: u64, max: u8) {
+    /// Follows one transition out of a node whose row is `previous` (and `swap`, the row
+    /// before it and where the prefix's last letter stands in the query, shifted to the
+    /// previous column): computes its row of the table and walks on if within reach.
+    fn step(
+        &mut self,
+        transition: fst::raw::Transition,
+        output: u64,
+        max: u8,
+        previous: &[Bits; LEVELS],
+        swap: Option<&([Bits; LEVELS], Bits)>,
+    ) {
         let depth = self.prefix.len();
-        let width = self.width;
         let byte = transition.inp;
         let max = if depth == 0 && self.first.is_some_and(|f| f != format::fold(byte)) {
             max.min(1)
         } else {
             max
         };
-        let (done, rest) = self.rows.split_at_mut((depth + 1) * width);
-        let prev = &done[depth * width..];
-        let prev2 = depth
-            .checked_sub(1)
-            .map(|d| &done[d * width..(d + 1) * width]);
-        let row = &mut rest[..width];
-        // Only cells within `max` of the diagonal can stay within `max`: the band is
-        // computed, and the cells just outside it hold a value too large to matter.
-        let i = depth + 1;
-        let band = usize::from(self.max);
-        let lo = i.saturating_sub(band).max(1);
-        let hi = (i + band).min(width - 1);
-        row[0] = i.min(OUT_OF_REACH as usize) as u8;
-        if lo > 1 {
-            row[lo - 1] = OUT_OF_REACH;
-        }
-        if hi + 1 < width {
-            row[hi + 1] = OUT_OF_REACH;
-        }
-        let mut row_min = if lo == 1 { row[0] } else { OUT_OF_REACH };
-        // The prefix's last letter, for swaps (`hte` → `the`).
-        let swap_with = prev2.zip(self.prefix.last().copied());
-        let query = self.query;
-        for j in lo..hi + 1 {
-            let q = query[j - 1];
-            let cost = u8::from(q != byte);
-            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if let Some((prev2, last)) = swap_with {
-                if j > 1 && q == last && query[j - 2] == byte {
-                    d = d.min(prev2[j - 2] + 1);
-                }
+        let here = self.masks[usize::from(byte)];
+        let mut row = [0 as Bits; LEVELS];
+        // No edit: only a matching letter moves on.
+        row[0] = (previous[0] & here) << 1;
+        for edits in 1..=usize::from(max) {
+            // A matching letter, or one edit more than the level below: an inserted letter
+            // (same column), a substituted one (next column), a deleted one (next column of
+            // this row).
+            let below = previous[edits - 1];
+            let mut cells =
+                ((previous[edits] & here) << 1) | below | (below << 1) | (row[edits - 1] << 1);
+            if let Some((before, last)) = swap {
+                cells |= (before[edits - 1] & here & last) << 2;
             }
-            row[j] = d;
-            row_min = row_min.min(d);
+            row[edits] = cells & self.inside;
         }
-        if row_min > max {
+        let max_level = row[usize::from(max)];
+        if max_level == 0 {
             return;
         }
-        self.row_mins[depth + 1] = row_min;
-        let last = if hi == width - 1 {
-            row[hi]
-        } else {
-            OUT_OF_REACH
-        };
         let next = self.fst.node(transition.addr);
         let out = output + transition.out.value();
         self.prefix.push(byte);
-        if next.is_final() && last <= max {
+        self.levels[depth + 1] = row;
+        let end = 1 << self.query.len();
+        if next.is_final() && max_level & end != 0 {
+            let distance = row.iter().position(|level| level & end != 0).unwrap_or(0);
             self.found.push(Candidate {
                 word: format::decode(&self.prefix),
                 info: WordInfo(out + next.final_output().value()),
-                distance: last,
+                distance: distance as u8,
             });
         }
         self.walk(next, out, max);
@@ -587,6 +599,7 @@ mod tests {
     fn within_by_brute_force(
         dictionary: &Dictionary,
         typo: &str,
+        max: u8,
         keep_first_letter: bool,
     ) -> Vec<(String, u8)> {
         use fst::Streamer;
@@ -595,16 +608,16 @@ mod tests {
         let mut stream = dictionary.words.stream();
         let mut found = Vec::new();
         while let Some((key, _)) = stream.next() {
-            if key.len().abs_diff(query.len()) > 2 {
+            if key.len().abs_diff(query.len()) > usize::from(max) {
                 continue;
             }
             let max = if keep_first_letter && first(key) != first(&query) {
-                1
+                max.min(1)
             } else {
-                2
+                max
             };
             let word = format::decode(key);
-            if let Some(d) = crate::spell::damerau_levenshtein(typo, &word, max) {
+            if let Some(d) = crate::spell::damerau_levenshtein(typo, &word, usize::from(max)) {
                 found.push((word, d as u8));
             }
         }
@@ -615,10 +628,11 @@ mod tests {
     fn within_sorted(
         dictionary: &Dictionary,
         typo: &str,
+        max: u8,
         keep_first_letter: bool,
     ) -> Vec<(String, u8)> {
         let mut found: Vec<_> = dictionary
-            .within(typo, 2, keep_first_letter)
+            .within(typo, max, keep_first_letter)
             .into_iter()
             .map(|c| (c.word, c.distance))
             .collect();
@@ -637,11 +651,24 @@ mod tests {
             "thier",
             "begining",
             "wierd",
+            // Swaps at the start and the end, doubled and dropped letters, apostrophes.
+            "hte",
+            "recieevd",
+            "acommodate",
+            "tomorow",
+            "dont",
+            "its'",
+            // Short words: nearly every short word is within reach.
+            "a",
+            "ot",
+            // Long words: the table's columns go past 32 bits.
+            "pneumonoultramicroscopicsilicovolcanoconiosys",
+            "internationalisations",
         ] {
             for keep_first_letter in [false, true] {
                 assert_eq!(
-                    within_sorted(&en, typo, keep_first_letter),
-                    within_by_brute_force(&en, typo, keep_first_letter),
+                    within_sorted(&en, typo, 2, keep_first_letter),
+                    within_by_brute_force(&en, typo, 2, keep_first_letter),
                     "{typo}, first letter kept: {keep_first_letter}"
                 );
             }
@@ -662,10 +689,38 @@ mod tests {
             "nouvaeu",
         ] {
             assert_eq!(
-                within_sorted(&fr, typo, true),
-                within_by_brute_force(&fr, typo, true),
+                within_sorted(&fr, typo, 2, true),
+                within_by_brute_force(&fr, typo, 2, true),
                 "{typo}"
             );
+        }
+    }
+
+    #[test]
+    fn within_one_edit_or_none_the_trie_walk_finds_exactly_the_word_by_word_words() {
+        let en = english_dictionary();
+        for typo in ["tomorow", "teh", "hte", "launch", "recieve", "a"] {
+            for max in [0, 1] {
+                for keep_first_letter in [false, true] {
+                    assert_eq!(
+                        within_sorted(&en, typo, max, keep_first_letter),
+                        within_by_brute_force(&en, typo, max, keep_first_letter),
+                        "{typo} within {max}, first letter kept: {keep_first_letter}"
+                    );
+                }
+            }
+        }
+        // A word is within no edit of itself only.
+        let exact = within_sorted(&en, "launch", 0, true);
+        assert_eq!(exact, vec![("launch".to_string(), 0)]);
+    }
+
+    #[test]
+    fn words_longer_than_any_dictionary_word_find_nothing() {
+        let en = english_dictionary();
+        for length in [70, 100, 127, 128, 500] {
+            let typo = "e".repeat(length);
+            assert!(en.within(&typo, 2, true).is_empty(), "{length} letters");
         }
     }
 

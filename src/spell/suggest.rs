@@ -68,6 +68,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
             }
         }
     }
+    let typed = Letters::of(typo);
     let trusted = |frequency: u8| f32::from(frequency) * source.frequency_trust;
     let mut candidates: Vec<_> = dict
         .within(typo, max, true)
@@ -81,8 +82,9 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
     candidates.sort_by(|a, b| rough(a).total_cmp(&rough(b)));
     candidates.truncate(ROUGH_CUT);
     for candidate in candidates {
-        let cost = model_cost(
+        let cost = model_cost_of(
             typo,
+            &typed,
             &typo_key,
             &candidate.word,
             trusted(candidate.info.frequency()),
@@ -95,7 +97,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
     for word in source.extra_words {
         let lower = word.to_lowercase();
         if super::damerau_levenshtein(typo, &lower, max as usize).is_some() && lower != typo {
-            let cost = model_cost(typo, &typo_key, &lower, 10.0);
+            let cost = model_cost_of(typo, &typed, &typo_key, &lower, 10.0);
             ranked.push(Ranked {
                 word: word.clone(),
                 cost,
@@ -118,7 +120,21 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
 
 /// The model's cost of suggesting `candidate` (lowercase) for `typo`.
 pub fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: f32) -> f32 {
-    let mut cost = typing_cost(typo, candidate);
+    model_cost_of(typo, &Letters::of(typo), typo_key, candidate, frequency)
+}
+
+/// [`model_cost`] with the typo's letters (`typed`) worked out once for all its candidates.
+fn model_cost_of(
+    typo: &str,
+    typed: &Option<Letters>,
+    typo_key: &str,
+    candidate: &str,
+    frequency: f32,
+) -> f32 {
+    let mut cost = match (typed, Letters::of(candidate)) {
+        (Some(typed), Some(candidate)) => typing_cost_of(typed, &candidate),
+        _ => f32::MAX,
+    };
     if phonetic::key(candidate) == typo_key {
         cost -= SOUND_ALIKE_BONUS;
     }
@@ -151,7 +167,8 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
     };
     for (i, _) in typo.char_indices().skip(1) {
         let (left, right) = typo.split_at(i);
-        if let (Some(a), Some(b)) = (known(left), known(right)) {
+        // The right half is looked up only when the left one is a word.
+        if let Some((a, b)) = known(left).and_then(|a| Some((a, known(right)?))) {
             let rarer = a.frequency().min(b.frequency());
             out.push(Ranked {
                 word: format!("{} {}", dict.canonical(left, a), dict.canonical(right, b)),
@@ -162,18 +179,16 @@ fn splits(source: &SuggestionSource<'_>, typo: &str) -> Vec<Ranked> {
     out
 }
 
-fn is_vowel(c: char) -> bool {
-    matches!(phonetic::strip_accent(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
-}
-
-fn substitution_cost(a: char, b: char) -> f32 {
+/// The cost of typing `a` for `b`, given their letters without accents (`plain_a`, `plain_b`).
+fn substitution_cost(a: char, plain_a: char, b: char, plain_b: char) -> f32 {
+    let vowel = |plain: char| matches!(plain, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     if a == b {
         0.0
-    } else if phonetic::strip_accent(a) == phonetic::strip_accent(b) {
+    } else if plain_a == plain_b {
         0.25
     } else if keyboard::adjacent(a, b) {
         0.7
-    } else if is_vowel(a) && is_vowel(b) {
+    } else if vowel(plain_a) && vowel(plain_b) {
         0.8
     } else {
         1.0
@@ -194,37 +209,57 @@ fn indel_cost(c: char, before: Option<char>, after: Option<char>) -> f32 {
 /// Longest word the typing cost is computed for (dictionary words are shorter).
 const MAX_WORD: usize = 40;
 
-/// Copies the characters of `word` into `buffer`; `None` if it does not fit.
-fn fill(buffer: &mut [char; MAX_WORD], word: &str) -> Option<usize> {
-    let mut n = 0;
-    for c in word.chars() {
-        *buffer.get_mut(n)? = c;
-        n += 1;
+/// A word's letters as the typing cost reads them: each letter, the letter without its
+/// accent, and the price of typing or dropping it where it stands.
+struct Letters {
+    chars: [char; MAX_WORD],
+    plain: [char; MAX_WORD],
+    indel: [f32; MAX_WORD],
+    len: usize,
+}
+
+impl Letters {
+    /// `None` for a word longer than `MAX_WORD` letters.
+    fn of(word: &str) -> Option<Letters> {
+        let mut letters = Letters {
+            chars: ['\0'; MAX_WORD],
+            plain: ['\0'; MAX_WORD],
+            indel: [0.0; MAX_WORD],
+            len: 0,
+        };
+        for c in word.chars() {
+            *letters.chars.get_mut(letters.len)? = c;
+            letters.len += 1;
+        }
+        let chars = &letters.chars[..letters.len];
+        for (k, &c) in chars.iter().enumerate() {
+            let before = k.checked_sub(1).map(|p| chars[p]);
+            letters.indel[k] = indel_cost(c, before, chars.get(k + 1).copied());
+            letters.plain[k] = phonetic::strip_accent(c);
+        }
+        Some(letters)
     }
-    Some(n)
 }
 
 /// Weighted edit distance with adjacent transpositions (optimal string alignment).
+pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
+    match (Letters::of(typo), Letters::of(candidate)) {
+        (Some(typo), Some(candidate)) => typing_cost_of(&typo, &candidate),
+        _ => f32::MAX,
+    }
+}
+
+/// [`typing_cost`] of two words' letters.
 ///
 /// Three rolling rows of the table (a swap looks two rows back), and the price of typing or
 /// dropping each letter where it stands computed once per word rather than once per cell.
-pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
-    let (mut a_buf, mut b_buf) = (['\0'; MAX_WORD], ['\0'; MAX_WORD]);
-    let (Some(n), Some(m)) = (fill(&mut a_buf, typo), fill(&mut b_buf, candidate)) else {
-        return f32::MAX;
-    };
-    let (a, b) = (&a_buf[..n], &b_buf[..m]);
-    let indel_costs = |word: &[char]| {
-        let mut costs = [0f32; MAX_WORD];
-        for (k, cost) in costs.iter_mut().enumerate().take(word.len()) {
-            let before = k.checked_sub(1).map(|p| word[p]);
-            *cost = indel_cost(word[k], before, word.get(k + 1).copied());
-        }
-        costs
-    };
+fn typing_cost_of(typo: &Letters, candidate: &Letters) -> f32 {
+    let (n, m) = (typo.len, candidate.len);
+    let (a, b) = (&typo.chars[..n], &candidate.chars[..m]);
+    let (plain_a, plain_b) = (&typo.plain[..n], &candidate.plain[..m]);
     // Deleting a[k] from the typo (the writer typed an extra letter), inserting b[k] (the
     // writer missed a letter).
-    let (delete, insert) = (indel_costs(a), indel_costs(b));
+    let (delete, insert) = (&typo.indel, &candidate.indel);
     let mut rows = [[0f32; MAX_WORD + 1]; 3];
     for j in 1..=m {
         rows[0][j] = rows[0][j - 1] + insert[j - 1];
@@ -235,7 +270,8 @@ pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
         for j in 1..=m {
             let del = prev[j] + delete[i - 1];
             let ins = cur[j - 1] + insert[j - 1];
-            let sub = prev[j - 1] + substitution_cost(a[i - 1], b[j - 1]);
+            let sub =
+                prev[j - 1] + substitution_cost(a[i - 1], plain_a[i - 1], b[j - 1], plain_b[j - 1]);
             let mut best = del.min(ins).min(sub);
             if i > 1
                 && j > 1

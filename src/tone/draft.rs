@@ -6,6 +6,7 @@
 use crate::report::Span;
 use crate::text::{hashtag_parts, Token, TokenKind};
 
+use super::cues::{self, WordCues};
 use super::{lexicon, Lang};
 
 /// What one item of a draft is.
@@ -36,6 +37,8 @@ pub struct Item {
     pub sentence: usize,
     /// The language lexicon's entry for a word, looked up once for every dimension.
     pub entry: Option<lexicon::Entry>,
+    /// What the closed word lists say of `lower`, looked up once for every dimension.
+    pub cues: WordCues,
 }
 
 /// The draft, read once.
@@ -107,8 +110,52 @@ fn masked_profanity(text: &str, tokens: &[Token], i: usize, lang: Lang) -> Optio
     None
 }
 
-fn normalise(word: &str) -> String {
-    word.replace('’', "'").to_lowercase()
+/// A phrase word as the draft reads it: in French, an elision splits into the clitic with its
+/// apostrophe and the word (`n'allez` → `n'`, `allez`).
+fn pieces(lang: Lang, word: &str) -> [Option<&str>; 2] {
+    let split = match lang {
+        Lang::Fr => word
+            .split_once('\'')
+            .filter(|(c, rest)| FRENCH_CLITICS.contains(c) && !rest.is_empty()),
+        Lang::En => None,
+    };
+    match split {
+        Some((clitic, rest)) => [Some(&word[..clitic.len() + 1]), Some(rest)],
+        None => [Some(word), None],
+    }
+}
+
+/// The first item a phrase (lowercase words separated by spaces) must match in `lang`.
+pub fn first_piece(lang: Lang, phrase: &'static str) -> &'static str {
+    let word = phrase.split(' ').next().unwrap_or(phrase);
+    pieces(lang, word)[0].unwrap_or(word)
+}
+
+/// A word's lowercase form with apostrophes as `'`.
+pub fn normalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    normalise_into(word, &mut out);
+    out
+}
+
+/// Writes [`normalise`]`(word)` into `out` (cleared first), so a caller can reuse one buffer.
+pub fn normalise_into(word: &str, out: &mut String) {
+    out.clear();
+    // `str::to_lowercase` lowercases character by character, except for a final sigma, which
+    // depends on its neighbours: such words take the long way.
+    if word.contains('Σ') {
+        out.push_str(&word.replace('’', "'").to_lowercase());
+        return;
+    }
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 fn ends_sentence(punct: &str) -> bool {
@@ -123,6 +170,7 @@ impl<'a> Draft<'a> {
         let mut sentence_open = false;
         let mut prev_end = 0usize;
         let mut words = 0usize;
+        let mut scratch = String::new();
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -140,6 +188,7 @@ impl<'a> Draft<'a> {
                 in_hashtag,
                 sentence,
                 entry: None,
+                cues: WordCues::default(),
             };
             if let Some((end, word)) = masked_profanity(text, tokens, i, lang) {
                 let span = Span::new(token.span.start, tokens[end - 1].span.end);
@@ -240,32 +289,27 @@ impl<'a> Draft<'a> {
                     {
                         let letter = tokens[j].text(text);
                         let candidate = &text[start..tokens[j].span.end];
-                        if letter.chars().count() == 1
-                            && lexicon::words(Lang::En)
-                                .get(&normalise(candidate))
-                                .is_some()
-                        {
+                        let listed = |scratch: &mut String| {
+                            normalise_into(candidate, scratch);
+                            lexicon::words(Lang::En).get(scratch).is_some()
+                        };
+                        if letter.chars().count() == 1 && listed(&mut scratch) {
                             run = candidate;
                             end = tokens[j].span.end;
                             consumed = j + 1;
                         }
                     }
+                    let lower = normalise(run);
                     let is_emoticon = run.chars().count() >= 2
                         && lexicon::words(Lang::En)
-                            .get(&normalise(run))
+                            .get(&lower)
                             .is_some_and(|e| e.valence != 0.0);
                     let kind = if is_emoticon {
                         ItemKind::Emoticon
                     } else {
                         ItemKind::Punct
                     };
-                    items.push(item(
-                        kind,
-                        Span::new(start, end),
-                        normalise(run),
-                        false,
-                        false,
-                    ));
+                    items.push(item(kind, Span::new(start, end), lower, false, false));
                     if kind == ItemKind::Punct && ends_sentence(run) && sentence_open {
                         sentence += 1;
                         sentence_open = false;
@@ -283,8 +327,11 @@ impl<'a> Draft<'a> {
             prev_end = token.span.end;
             i += 1;
         }
-        for it in items.iter_mut().filter(|it| it.kind == ItemKind::Word) {
-            it.entry = lexicon::lookup(lang, &it.lower);
+        for it in &mut items {
+            if it.kind == ItemKind::Word {
+                it.entry = lexicon::lookup(lang, &it.lower);
+            }
+            it.cues = WordCues::of(lang, &it.lower);
         }
         let count = items.last().map_or(0, |l| l.sentence + 1);
         let mut sentences: Vec<Span> = Vec::with_capacity(count);
@@ -321,17 +368,7 @@ impl<'a> Draft<'a> {
     pub fn matches_at(&self, i: usize, phrase: &str) -> Option<usize> {
         let mut j = i;
         for word in phrase.split(' ') {
-            let split = match self.lang {
-                Lang::Fr => word
-                    .split_once('\'')
-                    .filter(|(c, rest)| FRENCH_CLITICS.contains(c) && !rest.is_empty()),
-                Lang::En => None,
-            };
-            let pieces: [Option<&str>; 2] = match split {
-                Some((clitic, rest)) => [Some(&word[..clitic.len() + 1]), Some(rest)],
-                None => [Some(word), None],
-            };
-            for piece in pieces.into_iter().flatten() {
+            for piece in pieces(self.lang, word).into_iter().flatten() {
                 let item = self.items.get(j)?;
                 let same = item.kind == ItemKind::Word
                     && (item.lower == piece || (piece == "n'" && item.lower == "ne"));
@@ -351,12 +388,16 @@ impl<'a> Draft<'a> {
         phrases: &'static [&'static str],
     ) -> Vec<(&'static str, usize, usize)> {
         let index = PhraseIndex::of(phrases);
+        // A listed phrase's first words are marked on the items: only those are tried.
+        let list = cues::phrase_lists(self.lang)
+            .iter()
+            .position(|list| std::ptr::eq(*list, phrases));
         let mut found = Vec::new();
         let mut candidates = Vec::new();
         let mut i = 0;
         while i < self.items.len() {
             let item = &self.items[i];
-            if item.kind != ItemKind::Word {
+            if item.kind != ItemKind::Word || list.is_some_and(|k| !item.cues.starts_phrase(k)) {
                 i += 1;
                 continue;
             }

@@ -9,8 +9,12 @@ use super::Lang;
 /// Byte-wise comparison of short keys without a call into `memcmp` (most keys are a few bytes,
 /// where the call costs more than the comparison).
 #[inline]
-fn compare(a: &str, b: &str) -> std::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+pub(super) fn compare(a: &str, b: &str) -> std::cmp::Ordering {
+    compare_bytes(a.as_bytes(), b.as_bytes())
+}
+
+#[inline]
+fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
     for (x, y) in a.iter().zip(b) {
         if x != y {
             return x.cmp(y);
@@ -44,10 +48,10 @@ pub struct Entry {
 }
 
 impl Table {
-    fn block_head(&self, block: usize) -> &'static str {
+    fn block_head(&self, block: usize) -> &'static [u8] {
         let start = self.blocks[block] as usize;
         let len = usize::from(self.lens[block * BLOCK]);
-        self.keys.get(start..start + len).unwrap_or("")
+        self.keys.as_bytes().get(start..start + len).unwrap_or(&[])
     }
 
     fn entry(&self, n: usize) -> Entry {
@@ -61,11 +65,14 @@ impl Table {
 
     /// The entry for `key` (already lowercased, apostrophes as `'`, single spaces).
     pub fn get(&self, key: &str) -> Option<Entry> {
-        // The last block whose head is ≤ key, then a scan of that block.
+        // The last block whose head is ≤ key, then a scan of that block. Keys are compared as
+        // bytes: the table's keys are whole strings, so no slice splits a character.
+        let key = key.as_bytes();
+        let keys = self.keys.as_bytes();
         let (mut lo, mut hi) = (0, self.blocks.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if compare(self.block_head(mid), key) != std::cmp::Ordering::Greater {
+            if compare_bytes(self.block_head(mid), key) != std::cmp::Ordering::Greater {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -76,8 +83,8 @@ impl Table {
         let first = block * BLOCK;
         for n in first..(first + BLOCK).min(self.lens.len()) {
             let len = usize::from(self.lens[n]);
-            let k = self.keys.get(offset..offset + len)?;
-            match compare(k, key) {
+            let k = keys.get(offset..offset + len)?;
+            match compare_bytes(k, key) {
                 std::cmp::Ordering::Less => offset += len,
                 std::cmp::Ordering::Equal => return Some(self.entry(n)),
                 std::cmp::Ordering::Greater => return None,
@@ -125,11 +132,14 @@ impl Terms {
     /// The pattern and category for `key` (lowercased, or exact for all-capital acronyms).
     pub fn get(&self, key: &str) -> Option<(&'static Pattern, &'static str)> {
         let n = self.starts.len().saturating_sub(1);
+        let (keys, key) = (self.keys.as_bytes(), key.as_bytes());
         let (mut lo, mut hi) = (0, n);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let k = &self.keys[self.starts[mid] as usize..self.starts[mid + 1] as usize];
-            match compare(k, key) {
+            let k = keys
+                .get(self.starts[mid] as usize..self.starts[mid + 1] as usize)
+                .unwrap_or(&[]);
+            match compare_bytes(k, key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
@@ -143,7 +153,9 @@ impl Terms {
 
     /// Whether a multi-word term starts with `word`.
     pub fn is_head(&self, word: &str) -> bool {
-        self.heads.binary_search(&word).is_ok()
+        self.heads
+            .binary_search_by(|head| compare(head, word))
+            .is_ok()
     }
 
     /// The terms of `pattern` other than those in `category` (the forms an `or` pattern pairs).

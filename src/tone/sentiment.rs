@@ -107,6 +107,18 @@ fn squash(sum: f32) -> f32 {
 /// Shrinks runs of a letter to at most `max` (`sooooo` → `soo` or `so`), as people stretch
 /// words; `None` when nothing was stretched.
 fn squeeze(word: &str, max: usize) -> Option<String> {
+    // Most words are not stretched: find out before building anything.
+    let mut bytes = word.bytes();
+    let mut prev = bytes.next();
+    let mut run = 1;
+    let stretched = bytes.any(|b| {
+        run = if Some(b) == prev { run + 1 } else { 1 };
+        prev = Some(b);
+        run > max
+    });
+    if !stretched && !word.bytes().any(|b| b >= 0x80) {
+        return None;
+    }
     let mut out = String::with_capacity(word.len());
     let mut changed = false;
     let mut prev = None;
@@ -297,15 +309,11 @@ pub fn read(draft: &Draft) -> Sentiment {
                 }
                 ItemKind::Word => {}
             }
-            if cues::is_contrast(lang, &item.lower) {
+            if item.cues.contrast() {
                 contrast_at = Some(valences.len());
             }
             // An insult the valence lexicon does not list (`hypocrites`, `tocard`) is still negative.
-            let insult = || {
-                cues::insults(lang)
-                    .contains(&item.lower.as_str())
-                    .then_some((i, INSULT_VALENCE))
-            };
+            let insult = || item.cues.insult().then_some((i, INSULT_VALENCE));
             let Some((last, mut v)) = lookup(draft, i).or_else(insult) else {
                 k += 1;
                 continue;
@@ -315,14 +323,13 @@ pub fn read(draft: &Draft) -> Sentiment {
                 continue;
             }
             // A booster or a negation is not itself valenced when it modifies a following word.
-            if cues::booster(lang, &item.lower).is_some()
-                && (v.abs() < 1.0 || modifies_next(draft, k, &indices))
+            if item.cues.booster().is_some() && (v.abs() < 1.0 || modifies_next(draft, k, &indices))
             {
                 k += 1;
                 continue;
             }
             // Laughter (`lol`, `haha`) softens whatever it follows more than it praises.
-            if cues::is_laughter(&item.lower) {
+            if item.cues.laughter() {
                 v *= LAUGHTER_SCALAR;
             }
             // `well` opening a sentence or set off by a comma is a discourse marker.
@@ -344,7 +351,7 @@ pub fn read(draft: &Draft) -> Sentiment {
             }
             // An idiom that starts with its own negation (`pas terrible`) is read as a whole.
             let mut negated = false;
-            let idiom = last > i && cues::is_negation(lang, &item.lower);
+            let idiom = last > i && item.cues.negation();
             for back in 1..=3 {
                 let Some(&p) = k.checked_sub(back).and_then(|b| indices.get(b)) else {
                     break;
@@ -358,7 +365,7 @@ pub fn read(draft: &Draft) -> Sentiment {
                 if prev.kind != ItemKind::Word {
                     continue;
                 }
-                if let Some(b) = cues::booster(lang, &prev.lower) {
+                if let Some(b) = prev.cues.booster() {
                     let decay = 1.0 - 0.05 * (back as f32 - 1.0);
                     let mut b = b * decay;
                     if prev.caps && !all_caps {
@@ -366,7 +373,7 @@ pub fn read(draft: &Draft) -> Sentiment {
                     }
                     v += b * v.signum();
                 }
-                if cues::is_negation(lang, &prev.lower) && !idiom {
+                if prev.cues.negation() && !idiom {
                     negated = true;
                 }
             }
@@ -397,7 +404,7 @@ pub fn read(draft: &Draft) -> Sentiment {
         let mut conceding = false;
         for &i in &indices {
             let it = &draft.items[i];
-            if it.kind == ItemKind::Word && cues::is_concession(lang, &it.lower) {
+            if it.kind == ItemKind::Word && it.cues.concession() {
                 conceding = true;
             } else if it.kind == ItemKind::Punct {
                 conceding = false;

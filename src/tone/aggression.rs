@@ -137,7 +137,7 @@ pub fn read(draft: &Draft) -> Aggression {
         // Phrases in the profanity list (`va te faire foutre`).
         let mut profane_phrase = None;
         if entry.is_some_and(|e| e.phrase_head) {
-            let mut phrase = item.lower.clone();
+            let mut phrase = item.lower.to_string();
             for j in i + 1..(i + 5).min(draft.items.len()) {
                 let next = &draft.items[j];
                 if next.kind != ItemKind::Word {

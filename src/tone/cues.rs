@@ -2,7 +2,7 @@
 //! words, chat forms, formal markers, hedges, hype, blame and threats. Written for Plume; the
 //! open-class vocabulary (valence, profanity) lives in the lexicons.
 
-use super::Lang;
+use super::{lexicon, Lang};
 
 /// Words that flip the valence of what follows within three words.
 pub fn negations(lang: Lang) -> &'static [&'static str] {
@@ -857,6 +857,8 @@ impl WordCues {
     const SECOND_PERSON: u32 = 1 << 8;
     const THIRD_PERSON: u32 = 1 << 9;
     const INSULT: u32 = 1 << 10;
+    const INCLUSIVE_TERM: u32 = 1 << 11;
+    const INCLUSIVE_HEAD: u32 = 1 << 12;
     /// Bit `PHRASE_HEADS + k`: the word can start a phrase of `phrase_lists(lang)[k]`.
     const PHRASE_HEADS: u32 = 16;
 
@@ -929,6 +931,16 @@ impl WordCues {
         self.has(Self::INSULT)
     }
 
+    /// The word is an inclusive-language term ([`lexicon::TERMS`], English only).
+    pub fn inclusive_term(self) -> bool {
+        self.has(Self::INCLUSIVE_TERM)
+    }
+
+    /// The word starts a multi-word inclusive-language term ([`lexicon::TERMS`], English only).
+    pub fn inclusive_head(self) -> bool {
+        self.has(Self::INCLUSIVE_HEAD)
+    }
+
     /// Whether the word can start a phrase of list `k` of [`phrase_lists`]: the phrase's first
     /// word (its clitic, in French: `c'` of `c'est ça oui`), or `ne` for a phrase that starts
     /// with `n'`. A word without the bit starts no phrase of the list.
@@ -997,6 +1009,12 @@ fn build_index(lang: Lang) -> CueMap {
     add(&mut map, second_person(lang), WordCues::SECOND_PERSON);
     add(&mut map, third_person(lang), WordCues::THIRD_PERSON);
     add(&mut map, insults(lang), WordCues::INSULT);
+    if lang == Lang::En {
+        for term in lexicon::TERMS.keys() {
+            add(&mut map, &[term], WordCues::INCLUSIVE_TERM);
+        }
+        add(&mut map, lexicon::TERMS.heads(), WordCues::INCLUSIVE_HEAD);
+    }
     for (k, phrases) in phrase_lists(lang).into_iter().enumerate() {
         let bit = 1 << (WordCues::PHRASE_HEADS + k as u32);
         for phrase in phrases {

@@ -3,6 +3,8 @@
 //! into the clitic and the word, so `n'` counts as a negation and `aime` is looked up alone.
 //! Masked profanity (`f*ck`, `sh!t`, `m3rde`) is read as one word, the word it hides.
 
+use std::borrow::Cow;
+
 use crate::report::Span;
 use crate::text::{hashtag_parts, Token, TokenKind};
 
@@ -24,11 +26,12 @@ pub enum ItemKind {
 
 /// One word, emoji, emoticon or punctuation run.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub struct Item<'a> {
     pub kind: ItemKind,
     pub span: Span,
-    /// Lowercase form, apostrophes normalised to `'`.
-    pub lower: String,
+    /// Lowercase form, apostrophes normalised to `'` (borrowed from the draft when it is
+    /// written so already, as most words are).
+    pub lower: Cow<'a, str>,
     /// The word is written in capitals (two letters or more, no lowercase).
     pub caps: bool,
     /// The word comes from a hashtag (no caps emphasis, no formality cue).
@@ -46,7 +49,7 @@ pub struct Item {
 pub struct Draft<'a> {
     pub text: &'a str,
     pub lang: Lang,
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
     /// Byte span of each sentence (first to last token).
     pub sentences: Vec<Span>,
     /// Words in the draft, hashtags included.
@@ -131,20 +134,30 @@ pub fn first_piece(lang: Lang, phrase: &'static str) -> &'static str {
     pieces(lang, word)[0].unwrap_or(word)
 }
 
-/// A word's lowercase form with apostrophes as `'`.
-pub fn normalise(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    normalise_into(word, &mut out);
-    out
+/// A word's lowercase form with apostrophes as `'`: the word itself when it is written so
+/// already, else a copy of [`normalise_into`]'s (which `scratch` holds after the call).
+fn normalised<'t>(word: &'t str, scratch: &mut String) -> Cow<'t, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(word);
+    }
+    normalise_into(word, scratch);
+    if scratch == word {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(scratch.clone())
+    }
 }
 
-/// Writes [`normalise`]`(word)` into `out` (cleared first), so a caller can reuse one buffer.
+/// Writes a word's lowercase form with apostrophes as `'` into `out` (cleared first), so a
+/// caller can reuse one buffer.
 pub fn normalise_into(word: &str, out: &mut String) {
     out.clear();
-    // `str::to_lowercase` lowercases character by character, except for a final sigma, which
-    // depends on its neighbours: such words take the long way.
-    if word.contains('Σ') {
-        out.push_str(&word.replace('’', "'").to_lowercase());
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -152,6 +165,12 @@ pub fn normalise_into(word: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
         } else if c == '’' {
             out.push('\'');
+        } else if c == 'Σ' {
+            // `str::to_lowercase` lowercases character by character, except for a final sigma,
+            // which depends on its neighbours: such words take the long way.
+            out.clear();
+            out.push_str(&word.replace('’', "'").to_lowercase());
+            return;
         } else {
             out.extend(c.to_lowercase());
         }
@@ -165,7 +184,7 @@ fn ends_sentence(punct: &str) -> bool {
 impl<'a> Draft<'a> {
     /// Reads `tokens` of `text` as a draft in `lang`.
     pub fn read(text: &'a str, tokens: &[Token], lang: Lang) -> Draft<'a> {
-        let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
+        let mut items: Vec<Item<'a>> = Vec::with_capacity(tokens.len());
         let mut sentence = 0usize;
         let mut sentence_open = false;
         let mut prev_end = 0usize;
@@ -180,7 +199,7 @@ impl<'a> Draft<'a> {
                 sentence_open = false;
             }
             let raw = token.text(text);
-            let item = |kind, span, lower: String, caps, in_hashtag| Item {
+            let item = |kind, span, lower: Cow<'a, str>, caps, in_hashtag| Item {
                 kind,
                 span,
                 lower,
@@ -196,7 +215,7 @@ impl<'a> Draft<'a> {
                 items.push(item(
                     ItemKind::Word,
                     span,
-                    word,
+                    Cow::Owned(word),
                     is_caps_word(&text[span.start..span.end]),
                     false,
                 ));
@@ -208,25 +227,39 @@ impl<'a> Draft<'a> {
             match token.kind {
                 TokenKind::Word => {
                     words += 1;
-                    let lower = normalise(raw);
+                    let lower = normalised(raw, &mut scratch);
                     let caps = is_caps_word(raw);
-                    let split = match lang {
-                        Lang::Fr => lower.split_once('\'').filter(|(clitic, rest)| {
-                            FRENCH_CLITICS.contains(clitic) && !rest.is_empty()
-                        }),
+                    // The length of an elided clitic (`qu` of `qu'il`).
+                    let clitic_len = match lang {
+                        Lang::Fr => lower
+                            .split_once('\'')
+                            .filter(|(clitic, rest)| {
+                                FRENCH_CLITICS.contains(clitic) && !rest.is_empty()
+                            })
+                            .map(|(clitic, _)| clitic.len()),
                         Lang::En => None,
                     };
-                    if let Some((clitic, rest)) = split {
+                    if let Some(n) = clitic_len {
                         let cut = token.span.start + raw.find(['\'', '’']).unwrap_or(0);
                         let after = cut
                             + raw[cut - token.span.start..]
                                 .chars()
                                 .next()
                                 .map_or(1, char::len_utf8);
-                        let clitic = if clitic == "n" {
-                            "ne".to_string()
+                        // The clitic with its apostrophe (`n'` reads as `ne`), and the word.
+                        let (clitic, rest): (Cow<'a, str>, Cow<'a, str>) = match lower {
+                            Cow::Borrowed(l) => {
+                                (Cow::Borrowed(&l[..=n]), Cow::Borrowed(&l[n + 1..]))
+                            }
+                            Cow::Owned(l) => (
+                                Cow::Owned(l[..=n].to_string()),
+                                Cow::Owned(l[n + 1..].to_string()),
+                            ),
+                        };
+                        let clitic = if clitic == "n'" {
+                            Cow::Borrowed("ne")
                         } else {
-                            format!("{clitic}'")
+                            clitic
                         };
                         items.push(item(
                             ItemKind::Word,
@@ -238,7 +271,7 @@ impl<'a> Draft<'a> {
                         items.push(item(
                             ItemKind::Word,
                             Span::new(after, token.span.end),
-                            rest.to_string(),
+                            rest,
                             caps,
                             false,
                         ));
@@ -254,7 +287,8 @@ impl<'a> Draft<'a> {
                             words += 1;
                             let span =
                                 Span::new(body_start + offset, body_start + offset + part.len());
-                            items.push(item(ItemKind::Word, span, normalise(part), false, true));
+                            let lower = normalised(part, &mut scratch);
+                            items.push(item(ItemKind::Word, span, lower, false, true));
                         }
                     }
                 }
@@ -262,7 +296,7 @@ impl<'a> Draft<'a> {
                     items.push(item(
                         ItemKind::Emoji,
                         token.span,
-                        raw.to_string(),
+                        Cow::Borrowed(raw),
                         false,
                         false,
                     ));
@@ -299,7 +333,7 @@ impl<'a> Draft<'a> {
                             consumed = j + 1;
                         }
                     }
-                    let lower = normalise(run);
+                    let lower = normalised(run, &mut scratch);
                     let is_emoticon = run.chars().count() >= 2
                         && lexicon::words(Lang::En)
                             .get(&lower)
@@ -352,7 +386,7 @@ impl<'a> Draft<'a> {
     }
 
     /// The items of sentence `s`.
-    pub fn sentence_items(&self, s: usize) -> impl Iterator<Item = (usize, &Item)> {
+    pub fn sentence_items(&self, s: usize) -> impl Iterator<Item = (usize, &Item<'a>)> {
         // Items are read in order, so each sentence's items are one run: find it by binary
         // search rather than scanning every item for every sentence (quadratic on long drafts).
         let first = self.items.partition_point(|it| it.sentence < s);
@@ -402,7 +436,7 @@ impl<'a> Draft<'a> {
                 continue;
             }
             // Only phrases that could start with this word (sorted, so one range each).
-            let head = item.lower.as_str();
+            let head = &*item.lower;
             candidates.clear();
             index.starting_with(head, &mut candidates);
             if head == "ne" {

@@ -23,6 +23,39 @@ fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
+/// Where the keys of a sorted list start for each first byte, so a search starts in the keys
+/// that share the key's first byte (a few dozen) rather than in all of them. Built on first use
+/// of a list.
+struct FirstBytes([u32; 257]);
+
+impl FirstBytes {
+    /// The index of `n` sorted keys; `first(k)` is the first byte of key `k` (`None` if empty).
+    fn new(n: usize, first: impl Fn(usize) -> Option<u8>) -> FirstBytes {
+        let rank = |k: usize| first(k).map_or(0, |b| usize::from(b) + 1);
+        let mut starts = [0u32; 257];
+        let mut k = 0;
+        for (b, start) in starts.iter_mut().enumerate() {
+            // Keys before `start` are empty or begin with a byte below `b`.
+            while k < n && rank(k) <= b {
+                k += 1;
+            }
+            *start = k as u32;
+        }
+        FirstBytes(starts)
+    }
+
+    /// The keys that may equal `key`, and every key before them is smaller than `key`.
+    fn range(&self, key: &[u8]) -> (usize, usize) {
+        match key.first() {
+            Some(&b) => (
+                self.0[usize::from(b)] as usize,
+                self.0[usize::from(b) + 1] as usize,
+            ),
+            None => (0, self.0[0] as usize),
+        }
+    }
+}
+
 /// Keys per block of a [`Table`]'s index (must match `buildsrc/tone_lexicons.rs`).
 const BLOCK: usize = 16;
 
@@ -63,13 +96,32 @@ impl Table {
         }
     }
 
+    /// The first-byte index of the blocks' heads, for the lexicons compiled in.
+    fn first_bytes(&self) -> Option<&'static FirstBytes> {
+        use std::sync::OnceLock;
+        static INDEXES: [OnceLock<FirstBytes>; 3] = [const { OnceLock::new() }; 3];
+        let slot = [&EN, &FR, &EMOJI]
+            .iter()
+            .position(|table| std::ptr::eq(*table, self))?;
+        Some(INDEXES[slot].get_or_init(|| {
+            FirstBytes::new(self.blocks.len(), |b| self.block_head(b).first().copied())
+        }))
+    }
+
     /// The entry for `key` (already lowercased, apostrophes as `'`, single spaces).
     pub fn get(&self, key: &str) -> Option<Entry> {
         // The last block whose head is ≤ key, then a scan of that block. Keys are compared as
-        // bytes: the table's keys are whole strings, so no slice splits a character.
+        // bytes: the table's keys are whole strings, so no slice splits a character. Blocks
+        // whose head starts with a smaller byte are all ≤ key, those with a greater one > key.
         let key = key.as_bytes();
         let keys = self.keys.as_bytes();
-        let (mut lo, mut hi) = (0, self.blocks.len());
+        let (mut lo, mut hi) = match self.first_bytes() {
+            Some(index) => {
+                let (first, end) = index.range(key);
+                (first, end)
+            }
+            None => (0, self.blocks.len()),
+        };
         while lo < hi {
             let mid = (lo + hi) / 2;
             if compare_bytes(self.block_head(mid), key) != std::cmp::Ordering::Greater {
@@ -133,13 +185,22 @@ impl Terms {
     pub fn get(&self, key: &str) -> Option<(&'static Pattern, &'static str)> {
         let n = self.starts.len().saturating_sub(1);
         let (keys, key) = (self.keys.as_bytes(), key.as_bytes());
-        let (mut lo, mut hi) = (0, n);
+        let key_at = |k: usize| {
+            keys.get(self.starts[k] as usize..self.starts[k + 1] as usize)
+                .unwrap_or(&[])
+        };
+        let (mut lo, mut hi) = if std::ptr::eq(self, &TERMS) {
+            use std::sync::OnceLock;
+            static INDEX: OnceLock<FirstBytes> = OnceLock::new();
+            INDEX
+                .get_or_init(|| FirstBytes::new(n, |k| key_at(k).first().copied()))
+                .range(key)
+        } else {
+            (0, n)
+        };
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let k = keys
-                .get(self.starts[mid] as usize..self.starts[mid + 1] as usize)
-                .unwrap_or(&[]);
-            match compare_bytes(k, key) {
+            match compare_bytes(key_at(mid), key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
@@ -149,6 +210,19 @@ impl Terms {
             }
         }
         None
+    }
+
+    /// Every term.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let keys: &'static str = self.keys;
+        self.starts
+            .windows(2)
+            .map(move |w| keys.get(w[0] as usize..w[1] as usize).unwrap_or(""))
+    }
+
+    /// The first words of multi-word terms.
+    pub fn heads(&self) -> &'static [&'static str] {
+        self.heads
     }
 
     /// Whether a multi-word term starts with `word`.
@@ -299,6 +373,23 @@ pub fn emoji_valence(emoji: &str) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_of_every_table_is_found_and_near_misses_are_not() {
+        for table in [&EN, &FR, &EMOJI] {
+            for (key, entry) in table.iter() {
+                assert_eq!(table.get(key), Some(entry), "{key}");
+                assert_eq!(table.get(&format!("{key}\u{1}")), None, "{key}");
+            }
+        }
+        for k in 0..TERMS.starts.len() - 1 {
+            let key = &TERMS.keys[TERMS.starts[k] as usize..TERMS.starts[k + 1] as usize];
+            assert!(TERMS.get(key).is_some(), "{key}");
+        }
+        assert_eq!(EN.get(""), None);
+        assert_eq!(EN.get("zzzzzzzz"), None);
+        assert_eq!(EN.get("\u{ff}"), None);
+    }
 
     #[test]
     fn english_valence_comes_from_vader() {

@@ -150,7 +150,7 @@ fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
             .or_else(|| squeeze(&stretched, 1).and_then(|w| table.get(&w)))
     });
     if let Some(entry) = single.filter(|e| e.phrase_head) {
-        let mut phrase = item.lower.clone();
+        let mut phrase = item.lower.to_string();
         let mut best = None;
         for j in i + 1..(i + 4).min(draft.items.len()) {
             let next = &draft.items[j];
@@ -194,7 +194,7 @@ fn like_is_a_verb(draft: &Draft, k: usize, indices: &[usize]) -> bool {
     k.checked_sub(1)
         .and_then(|p| indices.get(p))
         .map(|&p| &draft.items[p])
-        .is_some_and(|prev| prev.kind == ItemKind::Word && SUBJECTS.contains(&prev.lower.as_str()))
+        .is_some_and(|prev| prev.kind == ItemKind::Word && SUBJECTS.contains(&&*prev.lower))
 }
 
 /// Whether a word is written with a capital initial and lowercase after (`Help`, `Souls`):
@@ -236,7 +236,7 @@ fn next_is_comma(draft: &Draft, k: usize, indices: &[usize]) -> bool {
 fn has_sarcasm_hashtag(draft: &Draft) -> bool {
     draft.items.iter().any(|it| {
         it.in_hashtag
-            && matches!(it.lower.as_str(), "not" | "sarcasm" | "sarcasme" | "ironie")
+            && matches!(&*it.lower, "not" | "sarcasm" | "sarcasme" | "ironie")
             && draft.text[..it.span.start].ends_with('#')
             && draft.text[it.span.end..]
                 .chars()

@@ -986,7 +986,7 @@ fn build_index(lang: Lang) -> CueMap {
             map.entry(word).or_default().0 |= bit;
         }
     }
-    let mut map = CueMap::default();
+    let mut map = CueMap::with_capacity_and_hasher(2048, Default::default());
     add(&mut map, negations(lang), WordCues::NEGATION);
     add(&mut map, concessions(lang), WordCues::CONCESSION);
     add(&mut map, LAUGHTER, WordCues::LAUGHTER);

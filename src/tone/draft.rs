@@ -421,7 +421,7 @@ impl<'a> Draft<'a> {
         &self,
         phrases: &'static [&'static str],
     ) -> Vec<(&'static str, usize, usize)> {
-        let index = PhraseIndex::of(phrases);
+        let index = PhraseIndex::of(phrases, self.lang);
         // A listed phrase's first words are marked on the items: only those are tried.
         let list = cues::phrase_lists(self.lang)
             .iter()
@@ -435,7 +435,7 @@ impl<'a> Draft<'a> {
                 i += 1;
                 continue;
             }
-            // Only phrases that could start with this word (sorted, so one range each).
+            // Only phrases that start with this word (sorted, so one range each).
             let head = &*item.lower;
             candidates.clear();
             index.starting_with(head, &mut candidates);
@@ -466,39 +466,54 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// A phrase list's positions sorted by phrase, built once per list (the lists are static), so
-/// finding the phrases a word can start is a binary search instead of a scan of the list.
+/// A phrase list's positions sorted by the item each phrase must start at ([`first_piece`]),
+/// built once per list and language (the lists are static), so finding the phrases a word can
+/// start is a binary search instead of a scan of the list.
 struct PhraseIndex {
     phrases: &'static [&'static str],
-    sorted: Vec<usize>,
+    lang: Lang,
+    /// `(first piece, position)`, sorted.
+    by_first: Vec<(&'static str, usize)>,
 }
 
 impl PhraseIndex {
-    fn of(phrases: &'static [&'static str]) -> std::sync::Arc<PhraseIndex> {
+    fn of(phrases: &'static [&'static str], lang: Lang) -> std::sync::Arc<PhraseIndex> {
         use std::sync::{Arc, Mutex};
         // A dozen lists: a short list searched by address is all the map needed.
         static INDEXES: Mutex<Vec<Arc<PhraseIndex>>> = Mutex::new(Vec::new());
         let mut indexes = INDEXES
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let same = |index: &&Arc<PhraseIndex>| std::ptr::eq(index.phrases, phrases);
+        let same =
+            |index: &&Arc<PhraseIndex>| std::ptr::eq(index.phrases, phrases) && index.lang == lang;
         if let Some(index) = indexes.iter().find(same) {
             return index.clone();
         }
-        let mut sorted: Vec<usize> = (0..phrases.len()).collect();
-        sorted.sort_by_key(|&k| phrases[k]);
-        let index = Arc::new(PhraseIndex { phrases, sorted });
+        let mut by_first: Vec<(&'static str, usize)> = phrases
+            .iter()
+            .enumerate()
+            .map(|(k, phrase)| (first_piece(lang, phrase), k))
+            .collect();
+        by_first.sort_unstable();
+        let index = Arc::new(PhraseIndex {
+            phrases,
+            lang,
+            by_first,
+        });
         indexes.push(index.clone());
         index
     }
 
-    /// Appends the positions of the phrases that start with `head` (as text, not as a word).
+    /// Appends the positions of the phrases whose first piece is `head`.
     fn starting_with(&self, head: &str, out: &mut Vec<usize>) {
-        let first = self.sorted.partition_point(|&k| self.phrases[k] < head);
+        let first = self
+            .by_first
+            .partition_point(|(piece, _)| lexicon::compare(piece, head).is_lt());
         out.extend(
-            self.sorted[first..]
+            self.by_first[first..]
                 .iter()
-                .take_while(|&&k| self.phrases[k].starts_with(head)),
+                .take_while(|(piece, _)| *piece == head)
+                .map(|&(_, k)| k),
         );
     }
 }

@@ -56,6 +56,82 @@ impl FirstBytes {
     }
 }
 
+/// A hash index over a [`Table`]'s keys: a lookup hashes the key and compares it with one key
+/// or two, where a search of the sorted table compares a dozen. Built on a table's first lookup
+/// (a few hundred thousand instructions, once), it holds each key's offset and an open-addressed
+/// slot array at most half full.
+struct KeyIndex {
+    /// Byte offset of each key in the table's `keys`.
+    offsets: Vec<u32>,
+    /// Key number + 1 (0: empty); the length is a power of two.
+    slots: Vec<u16>,
+}
+
+/// A fast hash of a short key, eight bytes per step: a collision only costs a probe.
+fn hash_key(key: &[u8]) -> usize {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut hash = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+    }
+    (hash ^ (hash >> 29)) as usize
+}
+
+impl KeyIndex {
+    /// The index of `table`, or `None` when it has too many keys for 16-bit slots.
+    fn new(table: &Table) -> Option<KeyIndex> {
+        let n = table.lens.len();
+        if n >= usize::from(u16::MAX) {
+            return None;
+        }
+        let mask = (2 * n).next_power_of_two().max(2) - 1;
+        let mut index = KeyIndex {
+            offsets: Vec::with_capacity(n),
+            slots: vec![0; mask + 1],
+        };
+        let mut offset = 0usize;
+        for (k, &len) in table.lens.iter().enumerate() {
+            let len = usize::from(len);
+            // Keys are unique (the table is strictly sorted; a test checks), so each gets a slot.
+            let key = table.keys.as_bytes().get(offset..offset + len)?;
+            index.offsets.push(offset as u32);
+            let mut i = hash_key(key) & mask;
+            while index.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            index.slots[i] = (k + 1) as u16;
+            offset += len;
+        }
+        Some(index)
+    }
+
+    /// The number of `key` in `table`.
+    fn find(&self, table: &Table, key: &[u8]) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash_key(key) & mask;
+        loop {
+            let k = usize::from(self.slots[i]).checked_sub(1)?;
+            let len = usize::from(table.lens[k]);
+            if len == key.len() {
+                let start = self.offsets[k] as usize;
+                if table.keys.as_bytes().get(start..start + len) == Some(key) {
+                    return Some(k);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// Keys per block of a [`Table`]'s index (must match `buildsrc/tone_lexicons.rs`).
 const BLOCK: usize = 16;
 
@@ -96,32 +172,31 @@ impl Table {
         }
     }
 
-    /// The first-byte index of the blocks' heads, for the lexicons compiled in.
-    fn first_bytes(&self) -> Option<&'static FirstBytes> {
+    /// The hash index of the lexicons compiled in, built on a lexicon's first lookup.
+    fn index(&self) -> Option<&'static KeyIndex> {
         use std::sync::OnceLock;
-        static INDEXES: [OnceLock<FirstBytes>; 3] = [const { OnceLock::new() }; 3];
+        static INDEXES: [OnceLock<Option<KeyIndex>>; 3] = [const { OnceLock::new() }; 3];
         let slot = [&EN, &FR, &EMOJI]
             .iter()
             .position(|table| std::ptr::eq(*table, self))?;
-        Some(INDEXES[slot].get_or_init(|| {
-            FirstBytes::new(self.blocks.len(), |b| self.block_head(b).first().copied())
-        }))
+        INDEXES[slot].get_or_init(|| KeyIndex::new(self)).as_ref()
     }
 
     /// The entry for `key` (already lowercased, apostrophes as `'`, single spaces).
     pub fn get(&self, key: &str) -> Option<Entry> {
-        // The last block whose head is ≤ key, then a scan of that block. Keys are compared as
-        // bytes: the table's keys are whole strings, so no slice splits a character. Blocks
-        // whose head starts with a smaller byte are all ≤ key, those with a greater one > key.
         let key = key.as_bytes();
+        match self.index() {
+            Some(index) => index.find(self, key).map(|n| self.entry(n)),
+            None => self.search(key),
+        }
+    }
+
+    /// [`Table::get`] by binary search, for a table without a hash index.
+    fn search(&self, key: &[u8]) -> Option<Entry> {
+        // The last block whose head is ≤ key, then a scan of that block. Keys are compared as
+        // bytes: the table's keys are whole strings, so no slice splits a character.
         let keys = self.keys.as_bytes();
-        let (mut lo, mut hi) = match self.first_bytes() {
-            Some(index) => {
-                let (first, end) = index.range(key);
-                (first, end)
-            }
-            None => (0, self.blocks.len()),
-        };
+        let (mut lo, mut hi) = (0, self.blocks.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
             if compare_bytes(self.block_head(mid), key) != std::cmp::Ordering::Greater {
@@ -287,6 +362,7 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
     if lang != Lang::Fr || word.chars().count() <= 4 {
         return None;
     }
+    let mut key = String::with_capacity(word.len() + 2);
     FRENCH_ENDINGS.iter().find_map(|(ending, base)| {
         let stem = word.strip_suffix(ending)?;
         // A feminine `-e` follows a participle or an adjective ending (`déçue`, `contente`,
@@ -297,7 +373,7 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
         {
             return None;
         }
-        let mut key = String::with_capacity(stem.len() + base.len());
+        key.clear();
         key.push_str(stem);
         key.push_str(base);
         table.get(&key).filter(|e| e.valence != 0.0)
@@ -375,10 +451,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_of_every_table_is_found_and_near_misses_are_not() {
+    fn every_key_of_every_table_is_found_by_hash_and_by_search_and_near_misses_are_not() {
         for table in [&EN, &FR, &EMOJI] {
+            let keys: Vec<&str> = table.iter().map(|(key, _)| key).collect();
+            assert!(keys.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
             for (key, entry) in table.iter() {
                 assert_eq!(table.get(key), Some(entry), "{key}");
+                assert_eq!(table.search(key.as_bytes()), Some(entry), "{key}");
                 assert_eq!(table.get(&format!("{key}\u{1}")), None, "{key}");
             }
         }

@@ -104,6 +104,7 @@ pub fn read(draft: &Draft) -> Aggression {
             );
         }
     }
+    let mut phrase = String::new();
     for (i, item) in draft.items.iter().enumerate() {
         // The middle finger is a profane gesture whatever the language.
         if item.kind == ItemKind::Emoji && cues::is_profane_emoji(&item.lower) {
@@ -137,7 +138,8 @@ pub fn read(draft: &Draft) -> Aggression {
         // Phrases in the profanity list (`va te faire foutre`).
         let mut profane_phrase = None;
         if entry.is_some_and(|e| e.phrase_head) {
-            let mut phrase = item.lower.to_string();
+            phrase.clear();
+            phrase.push_str(&item.lower);
             for j in i + 1..(i + 5).min(draft.items.len()) {
                 let next = &draft.items[j];
                 if next.kind != ItemKind::Word {

@@ -128,6 +128,15 @@ fn pieces(lang: Lang, word: &str) -> [Option<&str>; 2] {
     }
 }
 
+/// The items a phrase (lowercase words separated by spaces) must match in `lang`, in order:
+/// its words, with French elisions split as the draft's are.
+fn phrase_pieces(lang: Lang, phrase: &'static str) -> Vec<&'static str> {
+    phrase
+        .split(' ')
+        .flat_map(|word| pieces(lang, word).into_iter().flatten())
+        .collect()
+}
+
 /// The first item a phrase (lowercase words separated by spaces) must match in `lang`.
 pub fn first_piece(lang: Lang, phrase: &'static str) -> &'static str {
     let word = phrase.split(' ').next().unwrap_or(phrase);
@@ -397,20 +406,18 @@ impl<'a> Draft<'a> {
             .map(move |(k, it)| (first + k, it))
     }
 
-    /// Whether the words from item `i` on spell `phrase` (lowercase words separated by spaces;
-    /// French elisions in the phrase are split as the draft's are). Returns the last item matched.
-    pub fn matches_at(&self, i: usize, phrase: &str) -> Option<usize> {
+    /// Whether the words from item `i` on spell a phrase, given as its [`phrase_pieces`].
+    /// Returns the last item matched.
+    fn matches_at(&self, i: usize, pieces: &[&str]) -> Option<usize> {
         let mut j = i;
-        for word in phrase.split(' ') {
-            for piece in pieces(self.lang, word).into_iter().flatten() {
-                let item = self.items.get(j)?;
-                let same = item.kind == ItemKind::Word
-                    && (item.lower == piece || (piece == "n'" && item.lower == "ne"));
-                if !same {
-                    return None;
-                }
-                j += 1;
+        for &piece in pieces {
+            let item = self.items.get(j)?;
+            let same = item.kind == ItemKind::Word
+                && (item.lower == piece || (piece == "n'" && item.lower == "ne"));
+            if !same {
+                return None;
             }
+            j += 1;
         }
         j.checked_sub(1).filter(|&last| last >= i)
     }
@@ -446,8 +453,10 @@ impl<'a> Draft<'a> {
             candidates.dedup();
             let best = candidates
                 .iter()
-                .map(|&k| phrases[k])
-                .filter_map(|p| self.matches_at(i, p).map(|last| (p, i, last)))
+                .filter_map(|&k| {
+                    let last = self.matches_at(i, &index.pieces[k])?;
+                    Some((phrases[k], i, last))
+                })
                 .max_by_key(|&(_, _, last)| last);
             match best {
                 Some(hit) => {
@@ -474,6 +483,8 @@ struct PhraseIndex {
     lang: Lang,
     /// `(first piece, position)`, sorted.
     by_first: Vec<(&'static str, usize)>,
+    /// Each phrase's [`phrase_pieces`], by position.
+    pieces: Vec<Vec<&'static str>>,
 }
 
 impl PhraseIndex {
@@ -499,6 +510,10 @@ impl PhraseIndex {
             phrases,
             lang,
             by_first,
+            pieces: phrases
+                .iter()
+                .map(|phrase| phrase_pieces(lang, phrase))
+                .collect(),
         });
         indexes.push(index.clone());
         index

@@ -359,10 +359,14 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
     if let Some(entry) = table.get(word) {
         return Some(entry);
     }
-    if lang != Lang::Fr || word.chars().count() <= 4 {
+    // Every ending ends in `s`, `x` or `e`: a word that does not has no inflection to undo.
+    debug_assert!(FRENCH_ENDINGS
+        .iter()
+        .all(|(ending, _)| ending.ends_with(['s', 'x', 'e'])));
+    if lang != Lang::Fr || !word.ends_with(['s', 'x', 'e']) || word.chars().count() <= 4 {
         return None;
     }
-    let mut key = String::with_capacity(word.len() + 2);
+    let mut key = String::new();
     FRENCH_ENDINGS.iter().find_map(|(ending, base)| {
         let stem = word.strip_suffix(ending)?;
         // A feminine `-e` follows a participle or an adjective ending (`déçue`, `contente`,
@@ -373,10 +377,15 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
         {
             return None;
         }
-        key.clear();
-        key.push_str(stem);
-        key.push_str(base);
-        table.get(&key).filter(|e| e.valence != 0.0)
+        let key = if base.is_empty() {
+            stem
+        } else {
+            key.clear();
+            key.push_str(stem);
+            key.push_str(base);
+            key.as_str()
+        };
+        table.get(key).filter(|e| e.valence != 0.0)
     })
 }
 

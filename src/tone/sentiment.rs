@@ -139,8 +139,17 @@ fn squeeze(word: &str, max: usize) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Whether `phrase` has an apostrophe followed by a space (`c' est`).
+fn has_spaced_elision(phrase: &str) -> bool {
+    phrase
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0] == b'\'' && pair[1] == b' ')
+}
+
 /// The longest phrase (up to four words) starting at item `i`, with its valence, or the word.
-fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
+/// `phrase` is a buffer the phrases are built in.
+fn lookup(draft: &Draft, i: usize, phrase: &mut String) -> Option<(usize, f32)> {
     let table = lexicon::words(draft.lang);
     let item = &draft.items[i];
     let single = item.entry.or_else(|| {
@@ -150,7 +159,8 @@ fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
             .or_else(|| squeeze(&stretched, 1).and_then(|w| table.get(&w)))
     });
     if let Some(entry) = single.filter(|e| e.phrase_head) {
-        let mut phrase = item.lower.to_string();
+        phrase.clear();
+        phrase.push_str(&item.lower);
         let mut best = None;
         for j in i + 1..(i + 4).min(draft.items.len()) {
             let next = &draft.items[j];
@@ -161,13 +171,13 @@ fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
                 phrase.push(' ');
             }
             phrase.push_str(&next.lower);
-            if let Some(e) = table.get(&phrase) {
+            if let Some(e) = table.get(phrase) {
                 if e.valence != 0.0 {
                     best = Some((j, e.valence));
                 }
             }
             // French elisions are stored with a space after the apostrophe removed: try both.
-            if best.is_none() && phrase.contains("' ") {
+            if best.is_none() && has_spaced_elision(phrase) {
                 if let Some(e) = table.get(&phrase.replace("' ", "'")) {
                     if e.valence != 0.0 {
                         best = Some((j, e.valence));
@@ -272,6 +282,7 @@ pub fn read(draft: &Draft) -> Sentiment {
     }
     let mut draft_sum = 0.0f32;
     let mut draft_bangs = 0usize;
+    let mut phrase = String::new();
     for (s, &apology) in apology_in.iter().enumerate() {
         let indices: Vec<usize> = draft.sentence_items(s).map(|(i, _)| i).collect();
         let words_in_sentence = indices
@@ -314,7 +325,7 @@ pub fn read(draft: &Draft) -> Sentiment {
             }
             // An insult the valence lexicon does not list (`hypocrites`, `tocard`) is still negative.
             let insult = || item.cues.insult().then_some((i, INSULT_VALENCE));
-            let Some((last, mut v)) = lookup(draft, i).or_else(insult) else {
+            let Some((last, mut v)) = lookup(draft, i, &mut phrase).or_else(insult) else {
                 k += 1;
                 continue;
             };

@@ -104,7 +104,7 @@ pub fn read(draft: &Draft) -> Aggression {
             );
         }
     }
-    let insults = cues::insults(lang);
+    let mut phrase = String::new();
     for (i, item) in draft.items.iter().enumerate() {
         // The middle finger is a profane gesture whatever the language.
         if item.kind == ItemKind::Emoji && cues::is_profane_emoji(&item.lower) {
@@ -138,7 +138,8 @@ pub fn read(draft: &Draft) -> Aggression {
         // Phrases in the profanity list (`va te faire foutre`).
         let mut profane_phrase = None;
         if entry.is_some_and(|e| e.phrase_head) {
-            let mut phrase = item.lower.clone();
+            phrase.clear();
+            phrase.push_str(&item.lower);
             for j in i + 1..(i + 5).min(draft.items.len()) {
                 let next = &draft.items[j];
                 if next.kind != ItemKind::Word {
@@ -168,21 +169,20 @@ pub fn read(draft: &Draft) -> Aggression {
             Some(_) => valence < 0.0 || profane_phrase.is_some(),
             None => false,
         };
-        let insult = insults.contains(&item.lower.as_str());
+        let insult = item.cues.insult();
         let person_near = || {
             (1..=5).any(|back| {
                 i.checked_sub(back).is_some_and(|p| {
                     draft.items[p].sentence == item.sentence
-                        && (cues::second_person(lang, &draft.items[p].lower)
-                            || cues::third_person(lang, &draft.items[p].lower))
+                        && (draft.items[p].cues.second_person()
+                            || draft.items[p].cues.third_person())
                 })
             })
         };
         // `she is not wrong`: a negated judgement is not contempt.
         let negated = (1..=3).any(|back| {
             i.checked_sub(back).is_some_and(|p| {
-                draft.items[p].sentence == item.sentence
-                    && cues::is_negation(lang, &draft.items[p].lower)
+                draft.items[p].sentence == item.sentence && draft.items[p].cues.negation()
             })
         });
         let harsh_at_person = valence <= -1.5 && !(profane || insult) && !negated && person_near();
@@ -191,13 +191,12 @@ pub fn read(draft: &Draft) -> Aggression {
         }
         let at_reader = (1..=5).any(|back| {
             i.checked_sub(back).is_some_and(|p| {
-                draft.items[p].sentence == item.sentence
-                    && cues::second_person(lang, &draft.items[p].lower)
+                draft.items[p].sentence == item.sentence && draft.items[p].cues.second_person()
             })
         }) || draft
             .items
             .get(last + 1)
-            .is_some_and(|n| n.sentence == item.sentence && cues::second_person(lang, &n.lower));
+            .is_some_and(|n| n.sentence == item.sentence && n.cues.second_person());
         let kind = if (insult || profane) && at_reader {
             HostileKind::InsultAtReader
         } else if insult {

@@ -2,7 +2,7 @@
 //! words, chat forms, formal markers, hedges, hype, blame and threats. Written for Plume; the
 //! open-class vocabulary (valence, profanity) lives in the lexicons.
 
-use super::Lang;
+use super::{lexicon, Lang};
 
 /// Words that flip the valence of what follows within three words.
 pub fn negations(lang: Lang) -> &'static [&'static str] {
@@ -27,33 +27,27 @@ pub fn negations(lang: Lang) -> &'static [&'static str] {
     }
 }
 
-/// Whether `word` negates what follows (`not`, `don't`, `n'`…).
-pub fn is_negation(lang: Lang, word: &str) -> bool {
-    negations(lang).contains(&word) || (lang == Lang::En && word.ends_with("n't"))
-}
-
 /// Words that open a concession: what follows, up to the next punctuation mark, is granted
 /// rather than claimed (`despite the delays`, `malgré la pluie`).
-pub fn is_concession(lang: Lang, word: &str) -> bool {
+pub fn concessions(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::En => matches!(word, "despite" | "notwithstanding"),
-        Lang::Fr => matches!(word, "malgré"),
+        Lang::En => &["despite", "notwithstanding"],
+        Lang::Fr => &["malgré"],
     }
 }
 
 /// Laughter tokens, in either language.
-pub fn is_laughter(word: &str) -> bool {
-    matches!(
-        word,
-        "lol" | "lmao" | "lmfao" | "rofl" | "haha" | "hahaha" | "hehe" | "mdr" | "ptdr" | "xd"
-    )
-}
+pub const LAUGHTER: &[&str] = &[
+    "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "hehe", "mdr", "ptdr", "xd",
+];
 
-/// Intensifiers (positive scalar) and dampeners (negative), VADER's ±0.293 scale.
-pub fn booster(lang: Lang, word: &str) -> Option<f32> {
-    const UP: f32 = 0.293;
-    const DOWN: f32 = -0.293;
-    let list: &[(&str, f32)] = match lang {
+/// An intensifier's scalar (a dampener's is negative), VADER's ±0.293 scale.
+const UP: f32 = 0.293;
+const DOWN: f32 = -0.293;
+
+/// Intensifiers (positive scalar) and dampeners (negative).
+pub fn boosters(lang: Lang) -> &'static [(&'static str, f32)] {
+    match lang {
         Lang::En => &[
             ("absolutely", UP),
             ("amazingly", UP),
@@ -128,18 +122,14 @@ pub fn booster(lang: Lang, word: &str) -> Option<f32> {
             ("assez", DOWN),
             ("presque", DOWN),
         ],
-    };
-    list.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+    }
 }
 
 /// Contrast words: what follows weighs more than what precedes (`good but slow`).
-pub fn is_contrast(lang: Lang, word: &str) -> bool {
+pub fn contrasts(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::En => matches!(word, "but" | "however" | "although" | "though" | "yet"),
-        Lang::Fr => matches!(
-            word,
-            "mais" | "cependant" | "pourtant" | "toutefois" | "néanmoins"
-        ),
+        Lang::En => &["but", "however", "although", "though", "yet"],
+        Lang::Fr => &["mais", "cependant", "pourtant", "toutefois", "néanmoins"],
     }
 }
 
@@ -527,36 +517,24 @@ pub fn superlatives(lang: Lang) -> &'static [&'static str] {
 }
 
 /// Words that aim a sentence at the reader.
-pub fn second_person(lang: Lang, word: &str) -> bool {
+pub fn second_person(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::En => matches!(
-            word,
-            "you"
-                | "your"
-                | "you're"
-                | "youre"
-                | "u"
-                | "ur"
-                | "yours"
-                | "yourself"
-                | "ya"
-                | "y'all"
-        ),
-        Lang::Fr => matches!(
-            word,
-            "tu" | "t'" | "te" | "toi" | "ton" | "ta" | "tes" | "vous" | "votre" | "vos" | "t'es"
-        ),
+        Lang::En => &[
+            "you", "your", "you're", "youre", "u", "ur", "yours", "yourself", "ya", "y'all",
+        ],
+        Lang::Fr => &[
+            "tu", "t'", "te", "toi", "ton", "ta", "tes", "vous", "votre", "vos", "t'es",
+        ],
     }
 }
 
 /// Words that point at a third person: what is said next to them is said of someone.
-pub fn third_person(lang: Lang, word: &str) -> bool {
+pub fn third_person(lang: Lang) -> &'static [&'static str] {
     match lang {
-        Lang::En => matches!(
-            word,
-            "he" | "she" | "they" | "him" | "her" | "them" | "he's" | "she's" | "they're"
-        ),
-        Lang::Fr => matches!(word, "il" | "elle" | "ils" | "elles" | "lui" | "eux"),
+        Lang::En => &[
+            "he", "she", "they", "him", "her", "them", "he's", "she's", "they're",
+        ],
+        Lang::Fr => &["il", "elle", "ils", "elles", "lui", "eux"],
     }
 }
 
@@ -845,5 +823,254 @@ pub fn apologies(lang: Lang) -> &'static [&'static str] {
             "pardon pour",
             "nous regrettons",
         ],
+    }
+}
+
+/// The phrase lists [`WordCues::starts_phrase`] knows the first words of, in bit order.
+pub fn phrase_lists(lang: Lang) -> [&'static [&'static str]; 7] {
+    [
+        apologies(lang),
+        sarcasm(lang),
+        threats(lang),
+        blame(lang),
+        hedges(lang),
+        clickbait(lang),
+        superlatives(lang),
+    ]
+}
+
+/// What the closed word lists above say of one word (an item's lowercase form, apostrophes as
+/// `'`), found with a single lookup when the draft is read, so the dimensions test bits instead
+/// of searching lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordCues(u32);
+
+impl WordCues {
+    const NEGATION: u32 = 1;
+    const CONCESSION: u32 = 1 << 1;
+    const LAUGHTER: u32 = 1 << 2;
+    const INTENSIFIER: u32 = 1 << 3;
+    const DAMPENER: u32 = 1 << 4;
+    const CONTRAST: u32 = 1 << 5;
+    const CHAT: u32 = 1 << 6;
+    const FORMAL: u32 = 1 << 7;
+    const SECOND_PERSON: u32 = 1 << 8;
+    const THIRD_PERSON: u32 = 1 << 9;
+    const INSULT: u32 = 1 << 10;
+    const INCLUSIVE_TERM: u32 = 1 << 11;
+    const INCLUSIVE_HEAD: u32 = 1 << 12;
+    /// Bit `PHRASE_HEADS + k`: the word can start a phrase of `phrase_lists(lang)[k]`.
+    const PHRASE_HEADS: u32 = 16;
+
+    /// The cues of `word` in `lang`.
+    pub fn of(lang: Lang, word: &str) -> WordCues {
+        let mut cues = index(lang).get(word).copied().unwrap_or_default();
+        if lang == Lang::En && word.ends_with("n't") {
+            cues.0 |= Self::NEGATION;
+        }
+        cues
+    }
+
+    fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    /// The word flips the valence of what follows (`not`, `don't`, `ne`…): [`negations`].
+    pub fn negation(self) -> bool {
+        self.has(Self::NEGATION)
+    }
+
+    /// The word opens a concession: [`concessions`].
+    pub fn concession(self) -> bool {
+        self.has(Self::CONCESSION)
+    }
+
+    /// The word is laughter: [`LAUGHTER`].
+    pub fn laughter(self) -> bool {
+        self.has(Self::LAUGHTER)
+    }
+
+    /// The word's scalar as an intensifier or a dampener: [`boosters`].
+    pub fn booster(self) -> Option<f32> {
+        if self.has(Self::INTENSIFIER) {
+            Some(UP)
+        } else if self.has(Self::DAMPENER) {
+            Some(DOWN)
+        } else {
+            None
+        }
+    }
+
+    /// The word is a contrast word: [`contrasts`].
+    pub fn contrast(self) -> bool {
+        self.has(Self::CONTRAST)
+    }
+
+    /// The word is a chat form: [`chat_forms`].
+    pub fn chat(self) -> bool {
+        self.has(Self::CHAT)
+    }
+
+    /// The word marks formal register: [`formal_markers`].
+    pub fn formal(self) -> bool {
+        self.has(Self::FORMAL)
+    }
+
+    /// The word aims at the reader: [`second_person`].
+    pub fn second_person(self) -> bool {
+        self.has(Self::SECOND_PERSON)
+    }
+
+    /// The word points at a third person: [`third_person`].
+    pub fn third_person(self) -> bool {
+        self.has(Self::THIRD_PERSON)
+    }
+
+    /// The word is an insult: [`insults`].
+    pub fn insult(self) -> bool {
+        self.has(Self::INSULT)
+    }
+
+    /// The word is an inclusive-language term ([`lexicon::TERMS`], English only).
+    pub fn inclusive_term(self) -> bool {
+        self.has(Self::INCLUSIVE_TERM)
+    }
+
+    /// The word starts a multi-word inclusive-language term ([`lexicon::TERMS`], English only).
+    pub fn inclusive_head(self) -> bool {
+        self.has(Self::INCLUSIVE_HEAD)
+    }
+
+    /// Whether the word can start a phrase of list `k` of [`phrase_lists`]: the phrase's first
+    /// word (its clitic, in French: `c'` of `c'est ça oui`), or `ne` for a phrase that starts
+    /// with `n'`. A word without the bit starts no phrase of the list.
+    pub fn starts_phrase(self, k: usize) -> bool {
+        k < 16 && self.has(1 << (Self::PHRASE_HEADS + k as u32))
+    }
+}
+
+/// A fast, non-cryptographic string hash for the cue index (keys are short listed words).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type CueMap =
+    std::collections::HashMap<&'static str, WordCues, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Every listed word of `lang` with its cues, built on first use.
+fn index(lang: Lang) -> &'static CueMap {
+    use std::sync::OnceLock;
+    static EN: OnceLock<CueMap> = OnceLock::new();
+    static FR: OnceLock<CueMap> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    };
+    cell.get_or_init(|| build_index(lang))
+}
+
+fn build_index(lang: Lang) -> CueMap {
+    fn add(map: &mut CueMap, words: &[&'static str], bit: u32) {
+        for &word in words {
+            map.entry(word).or_default().0 |= bit;
+        }
+    }
+    let mut map = CueMap::with_capacity_and_hasher(2048, Default::default());
+    add(&mut map, negations(lang), WordCues::NEGATION);
+    add(&mut map, concessions(lang), WordCues::CONCESSION);
+    add(&mut map, LAUGHTER, WordCues::LAUGHTER);
+    for &(word, scalar) in boosters(lang) {
+        let cues = map.entry(word).or_default();
+        // The first listing of a word decides, as a search of the list would.
+        if cues.booster().is_none() {
+            cues.0 |= if scalar > 0.0 {
+                WordCues::INTENSIFIER
+            } else {
+                WordCues::DAMPENER
+            };
+        }
+    }
+    add(&mut map, contrasts(lang), WordCues::CONTRAST);
+    for &(word, _) in chat_forms(lang) {
+        map.entry(word).or_default().0 |= WordCues::CHAT;
+    }
+    add(&mut map, formal_markers(lang), WordCues::FORMAL);
+    add(&mut map, second_person(lang), WordCues::SECOND_PERSON);
+    add(&mut map, third_person(lang), WordCues::THIRD_PERSON);
+    add(&mut map, insults(lang), WordCues::INSULT);
+    if lang == Lang::En {
+        for term in lexicon::TERMS.keys() {
+            add(&mut map, &[term], WordCues::INCLUSIVE_TERM);
+        }
+        add(&mut map, lexicon::TERMS.heads(), WordCues::INCLUSIVE_HEAD);
+    }
+    for (k, phrases) in phrase_lists(lang).into_iter().enumerate() {
+        let bit = 1 << (WordCues::PHRASE_HEADS + k as u32);
+        for phrase in phrases {
+            let head = super::draft::first_piece(lang, phrase);
+            add(&mut map, &[head], bit);
+            if head == "n'" {
+                add(&mut map, &["ne"], bit);
+            }
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_carries_its_cue() {
+        for lang in [Lang::En, Lang::Fr] {
+            for word in negations(lang) {
+                assert!(WordCues::of(lang, word).negation(), "{word}");
+            }
+            for word in insults(lang) {
+                assert!(WordCues::of(lang, word).insult(), "{word}");
+            }
+            for word in formal_markers(lang) {
+                assert!(WordCues::of(lang, word).formal(), "{word}");
+            }
+            for (word, scalar) in boosters(lang) {
+                assert_eq!(WordCues::of(lang, word).booster(), Some(*scalar), "{word}");
+            }
+        }
+        assert!(WordCues::of(Lang::En, "doesn't").negation());
+        assert!(!WordCues::of(Lang::Fr, "doesn't").negation());
+        assert!(WordCues::of(Lang::Fr, "vous").second_person());
+        assert!(WordCues::of(Lang::En, "they").third_person());
+        assert_eq!(WordCues::of(Lang::En, "table"), WordCues::default());
+    }
+
+    #[test]
+    fn phrase_lists_mark_their_first_words_and_elided_negations() {
+        let blame = 3;
+        assert!(std::ptr::eq(
+            phrase_lists(Lang::En)[blame],
+            super::blame(Lang::En)
+        ));
+        assert!(WordCues::of(Lang::En, "shame").starts_phrase(blame));
+        assert!(!WordCues::of(Lang::En, "fault").starts_phrase(blame));
+        let clickbait = 5;
+        // `vous n'allez pas croire` starts with `vous`; `ne ratez pas` with `ne`, and a draft's
+        // `n'` reads as `ne`: `n'allez pas croire`-like phrases start at `ne` too.
+        assert!(WordCues::of(Lang::Fr, "vous").starts_phrase(clickbait));
+        assert!(WordCues::of(Lang::Fr, "ne").starts_phrase(clickbait));
+        // `c'est ça oui` starts with the clitic `c'`.
+        assert!(WordCues::of(Lang::Fr, "c'").starts_phrase(1));
+        assert!(!WordCues::of(Lang::Fr, "c'est").starts_phrase(1));
     }
 }

@@ -3,9 +3,12 @@
 //! into the clitic and the word, so `n'` counts as a negation and `aime` is looked up alone.
 //! Masked profanity (`f*ck`, `sh!t`, `m3rde`) is read as one word, the word it hides.
 
+use std::borrow::Cow;
+
 use crate::report::Span;
 use crate::text::{hashtag_parts, Token, TokenKind};
 
+use super::cues::{self, WordCues};
 use super::{lexicon, Lang};
 
 /// What one item of a draft is.
@@ -23,11 +26,12 @@ pub enum ItemKind {
 
 /// One word, emoji, emoticon or punctuation run.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub struct Item<'a> {
     pub kind: ItemKind,
     pub span: Span,
-    /// Lowercase form, apostrophes normalised to `'`.
-    pub lower: String,
+    /// Lowercase form, apostrophes normalised to `'` (borrowed from the draft when it is
+    /// written so already, as most words are).
+    pub lower: Cow<'a, str>,
     /// The word is written in capitals (two letters or more, no lowercase).
     pub caps: bool,
     /// The word comes from a hashtag (no caps emphasis, no formality cue).
@@ -36,6 +40,8 @@ pub struct Item {
     pub sentence: usize,
     /// The language lexicon's entry for a word, looked up once for every dimension.
     pub entry: Option<lexicon::Entry>,
+    /// What the closed word lists say of `lower`, looked up once for every dimension.
+    pub cues: WordCues,
 }
 
 /// The draft, read once.
@@ -43,7 +49,7 @@ pub struct Item {
 pub struct Draft<'a> {
     pub text: &'a str,
     pub lang: Lang,
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
     /// Byte span of each sentence (first to last token).
     pub sentences: Vec<Span>,
     /// Words in the draft, hashtags included.
@@ -107,8 +113,77 @@ fn masked_profanity(text: &str, tokens: &[Token], i: usize, lang: Lang) -> Optio
     None
 }
 
-fn normalise(word: &str) -> String {
-    word.replace('’', "'").to_lowercase()
+/// A phrase word as the draft reads it: in French, an elision splits into the clitic with its
+/// apostrophe and the word (`n'allez` → `n'`, `allez`).
+fn pieces(lang: Lang, word: &str) -> [Option<&str>; 2] {
+    let split = match lang {
+        Lang::Fr => word
+            .split_once('\'')
+            .filter(|(c, rest)| FRENCH_CLITICS.contains(c) && !rest.is_empty()),
+        Lang::En => None,
+    };
+    match split {
+        Some((clitic, rest)) => [Some(&word[..clitic.len() + 1]), Some(rest)],
+        None => [Some(word), None],
+    }
+}
+
+/// The items a phrase (lowercase words separated by spaces) must match in `lang`, in order:
+/// its words, with French elisions split as the draft's are.
+fn phrase_pieces(lang: Lang, phrase: &'static str) -> Vec<&'static str> {
+    phrase
+        .split(' ')
+        .flat_map(|word| pieces(lang, word).into_iter().flatten())
+        .collect()
+}
+
+/// The first item a phrase (lowercase words separated by spaces) must match in `lang`.
+pub fn first_piece(lang: Lang, phrase: &'static str) -> &'static str {
+    let word = phrase.split(' ').next().unwrap_or(phrase);
+    pieces(lang, word)[0].unwrap_or(word)
+}
+
+/// A word's lowercase form with apostrophes as `'`: the word itself when it is written so
+/// already, else a copy of [`normalise_into`]'s (which `scratch` holds after the call).
+fn normalised<'t>(word: &'t str, scratch: &mut String) -> Cow<'t, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(word);
+    }
+    normalise_into(word, scratch);
+    if scratch == word {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(scratch.clone())
+    }
+}
+
+/// Writes a word's lowercase form with apostrophes as `'` into `out` (cleared first), so a
+/// caller can reuse one buffer.
+pub fn normalise_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            out.push('\'');
+        } else if c == 'Σ' {
+            // `str::to_lowercase` lowercases character by character, except for a final sigma,
+            // which depends on its neighbours: such words take the long way.
+            out.clear();
+            out.push_str(&word.replace('’', "'").to_lowercase());
+            return;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 fn ends_sentence(punct: &str) -> bool {
@@ -118,11 +193,12 @@ fn ends_sentence(punct: &str) -> bool {
 impl<'a> Draft<'a> {
     /// Reads `tokens` of `text` as a draft in `lang`.
     pub fn read(text: &'a str, tokens: &[Token], lang: Lang) -> Draft<'a> {
-        let mut items: Vec<Item> = Vec::with_capacity(tokens.len());
+        let mut items: Vec<Item<'a>> = Vec::with_capacity(tokens.len());
         let mut sentence = 0usize;
         let mut sentence_open = false;
         let mut prev_end = 0usize;
         let mut words = 0usize;
+        let mut scratch = String::new();
         let mut i = 0;
         while i < tokens.len() {
             let token = tokens[i];
@@ -132,7 +208,7 @@ impl<'a> Draft<'a> {
                 sentence_open = false;
             }
             let raw = token.text(text);
-            let item = |kind, span, lower: String, caps, in_hashtag| Item {
+            let item = |kind, span, lower: Cow<'a, str>, caps, in_hashtag| Item {
                 kind,
                 span,
                 lower,
@@ -140,6 +216,7 @@ impl<'a> Draft<'a> {
                 in_hashtag,
                 sentence,
                 entry: None,
+                cues: WordCues::default(),
             };
             if let Some((end, word)) = masked_profanity(text, tokens, i, lang) {
                 let span = Span::new(token.span.start, tokens[end - 1].span.end);
@@ -147,7 +224,7 @@ impl<'a> Draft<'a> {
                 items.push(item(
                     ItemKind::Word,
                     span,
-                    word,
+                    Cow::Owned(word),
                     is_caps_word(&text[span.start..span.end]),
                     false,
                 ));
@@ -159,25 +236,39 @@ impl<'a> Draft<'a> {
             match token.kind {
                 TokenKind::Word => {
                     words += 1;
-                    let lower = normalise(raw);
+                    let lower = normalised(raw, &mut scratch);
                     let caps = is_caps_word(raw);
-                    let split = match lang {
-                        Lang::Fr => lower.split_once('\'').filter(|(clitic, rest)| {
-                            FRENCH_CLITICS.contains(clitic) && !rest.is_empty()
-                        }),
+                    // The length of an elided clitic (`qu` of `qu'il`).
+                    let clitic_len = match lang {
+                        Lang::Fr => lower
+                            .split_once('\'')
+                            .filter(|(clitic, rest)| {
+                                FRENCH_CLITICS.contains(clitic) && !rest.is_empty()
+                            })
+                            .map(|(clitic, _)| clitic.len()),
                         Lang::En => None,
                     };
-                    if let Some((clitic, rest)) = split {
+                    if let Some(n) = clitic_len {
                         let cut = token.span.start + raw.find(['\'', '’']).unwrap_or(0);
                         let after = cut
                             + raw[cut - token.span.start..]
                                 .chars()
                                 .next()
                                 .map_or(1, char::len_utf8);
-                        let clitic = if clitic == "n" {
-                            "ne".to_string()
+                        // The clitic with its apostrophe (`n'` reads as `ne`), and the word.
+                        let (clitic, rest): (Cow<'a, str>, Cow<'a, str>) = match lower {
+                            Cow::Borrowed(l) => {
+                                (Cow::Borrowed(&l[..=n]), Cow::Borrowed(&l[n + 1..]))
+                            }
+                            Cow::Owned(l) => (
+                                Cow::Owned(l[..=n].to_string()),
+                                Cow::Owned(l[n + 1..].to_string()),
+                            ),
+                        };
+                        let clitic = if clitic == "n'" {
+                            Cow::Borrowed("ne")
                         } else {
-                            format!("{clitic}'")
+                            clitic
                         };
                         items.push(item(
                             ItemKind::Word,
@@ -189,7 +280,7 @@ impl<'a> Draft<'a> {
                         items.push(item(
                             ItemKind::Word,
                             Span::new(after, token.span.end),
-                            rest.to_string(),
+                            rest,
                             caps,
                             false,
                         ));
@@ -205,7 +296,8 @@ impl<'a> Draft<'a> {
                             words += 1;
                             let span =
                                 Span::new(body_start + offset, body_start + offset + part.len());
-                            items.push(item(ItemKind::Word, span, normalise(part), false, true));
+                            let lower = normalised(part, &mut scratch);
+                            items.push(item(ItemKind::Word, span, lower, false, true));
                         }
                     }
                 }
@@ -213,7 +305,7 @@ impl<'a> Draft<'a> {
                     items.push(item(
                         ItemKind::Emoji,
                         token.span,
-                        raw.to_string(),
+                        Cow::Borrowed(raw),
                         false,
                         false,
                     ));
@@ -240,32 +332,27 @@ impl<'a> Draft<'a> {
                     {
                         let letter = tokens[j].text(text);
                         let candidate = &text[start..tokens[j].span.end];
-                        if letter.chars().count() == 1
-                            && lexicon::words(Lang::En)
-                                .get(&normalise(candidate))
-                                .is_some()
-                        {
+                        let listed = |scratch: &mut String| {
+                            normalise_into(candidate, scratch);
+                            lexicon::words(Lang::En).get(scratch).is_some()
+                        };
+                        if letter.chars().count() == 1 && listed(&mut scratch) {
                             run = candidate;
                             end = tokens[j].span.end;
                             consumed = j + 1;
                         }
                     }
+                    let lower = normalised(run, &mut scratch);
                     let is_emoticon = run.chars().count() >= 2
                         && lexicon::words(Lang::En)
-                            .get(&normalise(run))
+                            .get(&lower)
                             .is_some_and(|e| e.valence != 0.0);
                     let kind = if is_emoticon {
                         ItemKind::Emoticon
                     } else {
                         ItemKind::Punct
                     };
-                    items.push(item(
-                        kind,
-                        Span::new(start, end),
-                        normalise(run),
-                        false,
-                        false,
-                    ));
+                    items.push(item(kind, Span::new(start, end), lower, false, false));
                     if kind == ItemKind::Punct && ends_sentence(run) && sentence_open {
                         sentence += 1;
                         sentence_open = false;
@@ -283,8 +370,11 @@ impl<'a> Draft<'a> {
             prev_end = token.span.end;
             i += 1;
         }
-        for it in items.iter_mut().filter(|it| it.kind == ItemKind::Word) {
-            it.entry = lexicon::lookup(lang, &it.lower);
+        for it in &mut items {
+            if it.kind == ItemKind::Word {
+                it.entry = lexicon::lookup(lang, &it.lower);
+            }
+            it.cues = WordCues::of(lang, &it.lower);
         }
         let count = items.last().map_or(0, |l| l.sentence + 1);
         let mut sentences: Vec<Span> = Vec::with_capacity(count);
@@ -305,7 +395,7 @@ impl<'a> Draft<'a> {
     }
 
     /// The items of sentence `s`.
-    pub fn sentence_items(&self, s: usize) -> impl Iterator<Item = (usize, &Item)> {
+    pub fn sentence_items(&self, s: usize) -> impl Iterator<Item = (usize, &Item<'a>)> {
         // Items are read in order, so each sentence's items are one run: find it by binary
         // search rather than scanning every item for every sentence (quadratic on long drafts).
         let first = self.items.partition_point(|it| it.sentence < s);
@@ -316,30 +406,18 @@ impl<'a> Draft<'a> {
             .map(move |(k, it)| (first + k, it))
     }
 
-    /// Whether the words from item `i` on spell `phrase` (lowercase words separated by spaces;
-    /// French elisions in the phrase are split as the draft's are). Returns the last item matched.
-    pub fn matches_at(&self, i: usize, phrase: &str) -> Option<usize> {
+    /// Whether the words from item `i` on spell a phrase, given as its [`phrase_pieces`].
+    /// Returns the last item matched.
+    fn matches_at(&self, i: usize, pieces: &[&str]) -> Option<usize> {
         let mut j = i;
-        for word in phrase.split(' ') {
-            let split = match self.lang {
-                Lang::Fr => word
-                    .split_once('\'')
-                    .filter(|(c, rest)| FRENCH_CLITICS.contains(c) && !rest.is_empty()),
-                Lang::En => None,
-            };
-            let pieces: [Option<&str>; 2] = match split {
-                Some((clitic, rest)) => [Some(&word[..clitic.len() + 1]), Some(rest)],
-                None => [Some(word), None],
-            };
-            for piece in pieces.into_iter().flatten() {
-                let item = self.items.get(j)?;
-                let same = item.kind == ItemKind::Word
-                    && (item.lower == piece || (piece == "n'" && item.lower == "ne"));
-                if !same {
-                    return None;
-                }
-                j += 1;
+        for &piece in pieces {
+            let item = self.items.get(j)?;
+            let same = item.kind == ItemKind::Word
+                && (item.lower == piece || (piece == "n'" && item.lower == "ne"));
+            if !same {
+                return None;
             }
+            j += 1;
         }
         j.checked_sub(1).filter(|&last| last >= i)
     }
@@ -350,18 +428,22 @@ impl<'a> Draft<'a> {
         &self,
         phrases: &'static [&'static str],
     ) -> Vec<(&'static str, usize, usize)> {
-        let index = PhraseIndex::of(phrases);
+        let index = PhraseIndex::of(phrases, self.lang);
+        // A listed phrase's first words are marked on the items: only those are tried.
+        let list = cues::phrase_lists(self.lang)
+            .iter()
+            .position(|list| std::ptr::eq(*list, phrases));
         let mut found = Vec::new();
         let mut candidates = Vec::new();
         let mut i = 0;
         while i < self.items.len() {
             let item = &self.items[i];
-            if item.kind != ItemKind::Word {
+            if item.kind != ItemKind::Word || list.is_some_and(|k| !item.cues.starts_phrase(k)) {
                 i += 1;
                 continue;
             }
-            // Only phrases that could start with this word (sorted, so one range each).
-            let head = item.lower.as_str();
+            // Only phrases that start with this word (sorted, so one range each).
+            let head = &*item.lower;
             candidates.clear();
             index.starting_with(head, &mut candidates);
             if head == "ne" {
@@ -371,8 +453,10 @@ impl<'a> Draft<'a> {
             candidates.dedup();
             let best = candidates
                 .iter()
-                .map(|&k| phrases[k])
-                .filter_map(|p| self.matches_at(i, p).map(|last| (p, i, last)))
+                .filter_map(|&k| {
+                    let last = self.matches_at(i, &index.pieces[k])?;
+                    Some((phrases[k], i, last))
+                })
                 .max_by_key(|&(_, _, last)| last);
             match best {
                 Some(hit) => {
@@ -391,39 +475,60 @@ impl<'a> Draft<'a> {
     }
 }
 
-/// A phrase list's positions sorted by phrase, built once per list (the lists are static), so
-/// finding the phrases a word can start is a binary search instead of a scan of the list.
+/// A phrase list's positions sorted by the item each phrase must start at ([`first_piece`]),
+/// built once per list and language (the lists are static), so finding the phrases a word can
+/// start is a binary search instead of a scan of the list.
 struct PhraseIndex {
     phrases: &'static [&'static str],
-    sorted: Vec<usize>,
+    lang: Lang,
+    /// `(first piece, position)`, sorted.
+    by_first: Vec<(&'static str, usize)>,
+    /// Each phrase's [`phrase_pieces`], by position.
+    pieces: Vec<Vec<&'static str>>,
 }
 
 impl PhraseIndex {
-    fn of(phrases: &'static [&'static str]) -> std::sync::Arc<PhraseIndex> {
+    fn of(phrases: &'static [&'static str], lang: Lang) -> std::sync::Arc<PhraseIndex> {
         use std::sync::{Arc, Mutex};
         // A dozen lists: a short list searched by address is all the map needed.
         static INDEXES: Mutex<Vec<Arc<PhraseIndex>>> = Mutex::new(Vec::new());
         let mut indexes = INDEXES
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let same = |index: &&Arc<PhraseIndex>| std::ptr::eq(index.phrases, phrases);
+        let same =
+            |index: &&Arc<PhraseIndex>| std::ptr::eq(index.phrases, phrases) && index.lang == lang;
         if let Some(index) = indexes.iter().find(same) {
             return index.clone();
         }
-        let mut sorted: Vec<usize> = (0..phrases.len()).collect();
-        sorted.sort_by_key(|&k| phrases[k]);
-        let index = Arc::new(PhraseIndex { phrases, sorted });
+        let mut by_first: Vec<(&'static str, usize)> = phrases
+            .iter()
+            .enumerate()
+            .map(|(k, phrase)| (first_piece(lang, phrase), k))
+            .collect();
+        by_first.sort_unstable();
+        let index = Arc::new(PhraseIndex {
+            phrases,
+            lang,
+            by_first,
+            pieces: phrases
+                .iter()
+                .map(|phrase| phrase_pieces(lang, phrase))
+                .collect(),
+        });
         indexes.push(index.clone());
         index
     }
 
-    /// Appends the positions of the phrases that start with `head` (as text, not as a word).
+    /// Appends the positions of the phrases whose first piece is `head`.
     fn starting_with(&self, head: &str, out: &mut Vec<usize>) {
-        let first = self.sorted.partition_point(|&k| self.phrases[k] < head);
+        let first = self
+            .by_first
+            .partition_point(|(piece, _)| lexicon::compare(piece, head).is_lt());
         out.extend(
-            self.sorted[first..]
+            self.by_first[first..]
                 .iter()
-                .take_while(|&&k| self.phrases[k].starts_with(head)),
+                .take_while(|(piece, _)| *piece == head)
+                .map(|&(_, k)| k),
         );
     }
 }

@@ -79,7 +79,7 @@ pub fn read(draft: &Draft) -> Excitement {
                         first: i,
                         last: j,
                         weight: count as f32,
-                        suggestion: Some(item.lower.clone()),
+                        suggestion: Some(item.lower.to_string()),
                     });
                 }
                 i = j + 1;

@@ -44,20 +44,23 @@ pub(super) fn score(balance: f32, words: usize) -> f32 {
 pub fn read(draft: &Draft) -> Formality {
     let lang = draft.lang;
     let chat = cues::chat_forms(lang);
-    let formal = cues::formal_markers(lang);
     let mut hits = Vec::new();
     for (i, item) in draft.items.iter().enumerate() {
         let weight_and_fix: Option<(f32, Option<String>)> = match item.kind {
             ItemKind::Word if item.in_hashtag => None,
             ItemKind::Word => {
                 let raw = &draft.text[item.span.start..item.span.end];
-                if let Some((_, fix)) = chat.iter().find(|(w, _)| *w == item.lower) {
+                let chat_form = item
+                    .cues
+                    .chat()
+                    .then(|| chat.iter().find(|(w, _)| *w == item.lower));
+                if let Some((_, fix)) = chat_form.flatten() {
                     Some((-1.0, fix.map(str::to_string)))
                 } else if contraction(lang, &item.lower) {
                     Some((-0.5, None))
                 } else if lang == Lang::En && raw == "i" {
                     Some((-0.7, Some("I".into())))
-                } else if formal.contains(&item.lower.as_str()) {
+                } else if item.cues.formal() {
                     Some((1.0, None))
                 } else {
                     None

@@ -29,8 +29,9 @@ fn term_at(draft: &Draft, i: usize) -> Option<(usize, &'static Pattern, &'static
     let item = &draft.items[i];
     let raw = &draft.text[item.span.start..item.span.end];
     let mut best = None;
-    if lexicon::TERMS.is_head(&item.lower) {
-        let mut phrase = item.lower.clone();
+    // The draft marked the words that are terms or start one (English drafts only).
+    if item.cues.inclusive_head() {
+        let mut phrase = item.lower.to_string();
         for j in i + 1..(i + 4).min(draft.items.len()) {
             if draft.items[j].kind != ItemKind::Word {
                 break;
@@ -43,8 +44,9 @@ fn term_at(draft: &Draft, i: usize) -> Option<(usize, &'static Pattern, &'static
         }
     }
     best.or_else(|| {
-        lexicon::TERMS
-            .get(&item.lower)
+        (item.cues.inclusive_term())
+            .then(|| lexicon::TERMS.get(&item.lower))
+            .flatten()
             .or_else(|| item.caps.then(|| lexicon::TERMS.get(raw)).flatten())
             .map(|(p, c)| (i, p, c))
     })
@@ -71,7 +73,7 @@ pub fn read(draft: &Draft) -> Vec<InclusiveHit> {
                 .partners(pattern, category)
                 .iter()
                 .any(|partner| draft.items.iter().any(|it| it.lower == *partner));
-        let pronoun = PRONOUNS.contains(&draft.items[i].lower.as_str());
+        let pronoun = PRONOUNS.contains(&&*draft.items[i].lower);
         if !paired && !pronoun {
             out.push(InclusiveHit {
                 hit: Hit {

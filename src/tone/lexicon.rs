@@ -9,14 +9,127 @@ use super::Lang;
 /// Byte-wise comparison of short keys without a call into `memcmp` (most keys are a few bytes,
 /// where the call costs more than the comparison).
 #[inline]
-fn compare(a: &str, b: &str) -> std::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+pub(super) fn compare(a: &str, b: &str) -> std::cmp::Ordering {
+    compare_bytes(a.as_bytes(), b.as_bytes())
+}
+
+#[inline]
+fn compare_bytes(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
     for (x, y) in a.iter().zip(b) {
         if x != y {
             return x.cmp(y);
         }
     }
     a.len().cmp(&b.len())
+}
+
+/// Where the keys of a sorted list start for each first byte, so a search starts in the keys
+/// that share the key's first byte (a few dozen) rather than in all of them. Built on first use
+/// of a list.
+struct FirstBytes([u32; 257]);
+
+impl FirstBytes {
+    /// The index of `n` sorted keys; `first(k)` is the first byte of key `k` (`None` if empty).
+    fn new(n: usize, first: impl Fn(usize) -> Option<u8>) -> FirstBytes {
+        let rank = |k: usize| first(k).map_or(0, |b| usize::from(b) + 1);
+        let mut starts = [0u32; 257];
+        let mut k = 0;
+        for (b, start) in starts.iter_mut().enumerate() {
+            // Keys before `start` are empty or begin with a byte below `b`.
+            while k < n && rank(k) <= b {
+                k += 1;
+            }
+            *start = k as u32;
+        }
+        FirstBytes(starts)
+    }
+
+    /// The keys that may equal `key`, and every key before them is smaller than `key`.
+    fn range(&self, key: &[u8]) -> (usize, usize) {
+        match key.first() {
+            Some(&b) => (
+                self.0[usize::from(b)] as usize,
+                self.0[usize::from(b) + 1] as usize,
+            ),
+            None => (0, self.0[0] as usize),
+        }
+    }
+}
+
+/// A hash index over a [`Table`]'s keys: a lookup hashes the key and compares it with one key
+/// or two, where a search of the sorted table compares a dozen. Built on a table's first lookup
+/// (a few hundred thousand instructions, once), it holds each key's offset and an open-addressed
+/// slot array at most half full.
+struct KeyIndex {
+    /// Byte offset of each key in the table's `keys`.
+    offsets: Vec<u32>,
+    /// Key number + 1 (0: empty); the length is a power of two.
+    slots: Vec<u16>,
+}
+
+/// A fast hash of a short key, eight bytes per step: a collision only costs a probe.
+fn hash_key(key: &[u8]) -> usize {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut hash = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+    }
+    (hash ^ (hash >> 29)) as usize
+}
+
+impl KeyIndex {
+    /// The index of `table`, or `None` when it has too many keys for 16-bit slots.
+    fn new(table: &Table) -> Option<KeyIndex> {
+        let n = table.lens.len();
+        if n >= usize::from(u16::MAX) {
+            return None;
+        }
+        let mask = (2 * n).next_power_of_two().max(2) - 1;
+        let mut index = KeyIndex {
+            offsets: Vec::with_capacity(n),
+            slots: vec![0; mask + 1],
+        };
+        let mut offset = 0usize;
+        for (k, &len) in table.lens.iter().enumerate() {
+            let len = usize::from(len);
+            // Keys are unique (the table is strictly sorted; a test checks), so each gets a slot.
+            let key = table.keys.as_bytes().get(offset..offset + len)?;
+            index.offsets.push(offset as u32);
+            let mut i = hash_key(key) & mask;
+            while index.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            index.slots[i] = (k + 1) as u16;
+            offset += len;
+        }
+        Some(index)
+    }
+
+    /// The number of `key` in `table`.
+    fn find(&self, table: &Table, key: &[u8]) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash_key(key) & mask;
+        loop {
+            let k = usize::from(self.slots[i]).checked_sub(1)?;
+            let len = usize::from(table.lens[k]);
+            if len == key.len() {
+                let start = self.offsets[k] as usize;
+                if table.keys.as_bytes().get(start..start + len) == Some(key) {
+                    return Some(k);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Keys per block of a [`Table`]'s index (must match `buildsrc/tone_lexicons.rs`).
@@ -44,10 +157,10 @@ pub struct Entry {
 }
 
 impl Table {
-    fn block_head(&self, block: usize) -> &'static str {
+    fn block_head(&self, block: usize) -> &'static [u8] {
         let start = self.blocks[block] as usize;
         let len = usize::from(self.lens[block * BLOCK]);
-        self.keys.get(start..start + len).unwrap_or("")
+        self.keys.as_bytes().get(start..start + len).unwrap_or(&[])
     }
 
     fn entry(&self, n: usize) -> Entry {
@@ -59,13 +172,34 @@ impl Table {
         }
     }
 
+    /// The hash index of the lexicons compiled in, built on a lexicon's first lookup.
+    fn index(&self) -> Option<&'static KeyIndex> {
+        use std::sync::OnceLock;
+        static INDEXES: [OnceLock<Option<KeyIndex>>; 3] = [const { OnceLock::new() }; 3];
+        let slot = [&EN, &FR, &EMOJI]
+            .iter()
+            .position(|table| std::ptr::eq(*table, self))?;
+        INDEXES[slot].get_or_init(|| KeyIndex::new(self)).as_ref()
+    }
+
     /// The entry for `key` (already lowercased, apostrophes as `'`, single spaces).
     pub fn get(&self, key: &str) -> Option<Entry> {
-        // The last block whose head is ≤ key, then a scan of that block.
+        let key = key.as_bytes();
+        match self.index() {
+            Some(index) => index.find(self, key).map(|n| self.entry(n)),
+            None => self.search(key),
+        }
+    }
+
+    /// [`Table::get`] by binary search, for a table without a hash index.
+    fn search(&self, key: &[u8]) -> Option<Entry> {
+        // The last block whose head is ≤ key, then a scan of that block. Keys are compared as
+        // bytes: the table's keys are whole strings, so no slice splits a character.
+        let keys = self.keys.as_bytes();
         let (mut lo, mut hi) = (0, self.blocks.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if compare(self.block_head(mid), key) != std::cmp::Ordering::Greater {
+            if compare_bytes(self.block_head(mid), key) != std::cmp::Ordering::Greater {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -76,8 +210,8 @@ impl Table {
         let first = block * BLOCK;
         for n in first..(first + BLOCK).min(self.lens.len()) {
             let len = usize::from(self.lens[n]);
-            let k = self.keys.get(offset..offset + len)?;
-            match compare(k, key) {
+            let k = keys.get(offset..offset + len)?;
+            match compare_bytes(k, key) {
                 std::cmp::Ordering::Less => offset += len,
                 std::cmp::Ordering::Equal => return Some(self.entry(n)),
                 std::cmp::Ordering::Greater => return None,
@@ -125,11 +259,23 @@ impl Terms {
     /// The pattern and category for `key` (lowercased, or exact for all-capital acronyms).
     pub fn get(&self, key: &str) -> Option<(&'static Pattern, &'static str)> {
         let n = self.starts.len().saturating_sub(1);
-        let (mut lo, mut hi) = (0, n);
+        let (keys, key) = (self.keys.as_bytes(), key.as_bytes());
+        let key_at = |k: usize| {
+            keys.get(self.starts[k] as usize..self.starts[k + 1] as usize)
+                .unwrap_or(&[])
+        };
+        let (mut lo, mut hi) = if std::ptr::eq(self, &TERMS) {
+            use std::sync::OnceLock;
+            static INDEX: OnceLock<FirstBytes> = OnceLock::new();
+            INDEX
+                .get_or_init(|| FirstBytes::new(n, |k| key_at(k).first().copied()))
+                .range(key)
+        } else {
+            (0, n)
+        };
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let k = &self.keys[self.starts[mid] as usize..self.starts[mid + 1] as usize];
-            match compare(k, key) {
+            match compare_bytes(key_at(mid), key) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
@@ -141,9 +287,24 @@ impl Terms {
         None
     }
 
+    /// Every term.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let keys: &'static str = self.keys;
+        self.starts
+            .windows(2)
+            .map(move |w| keys.get(w[0] as usize..w[1] as usize).unwrap_or(""))
+    }
+
+    /// The first words of multi-word terms.
+    pub fn heads(&self) -> &'static [&'static str] {
+        self.heads
+    }
+
     /// Whether a multi-word term starts with `word`.
     pub fn is_head(&self, word: &str) -> bool {
-        self.heads.binary_search(&word).is_ok()
+        self.heads
+            .binary_search_by(|head| compare(head, word))
+            .is_ok()
     }
 
     /// The terms of `pattern` other than those in `category` (the forms an `or` pattern pairs).
@@ -198,9 +359,14 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
     if let Some(entry) = table.get(word) {
         return Some(entry);
     }
-    if lang != Lang::Fr || word.chars().count() <= 4 {
+    // Every ending ends in `s`, `x` or `e`: a word that does not has no inflection to undo.
+    debug_assert!(FRENCH_ENDINGS
+        .iter()
+        .all(|(ending, _)| ending.ends_with(['s', 'x', 'e'])));
+    if lang != Lang::Fr || !word.ends_with(['s', 'x', 'e']) || word.chars().count() <= 4 {
         return None;
     }
+    let mut key = String::new();
     FRENCH_ENDINGS.iter().find_map(|(ending, base)| {
         let stem = word.strip_suffix(ending)?;
         // A feminine `-e` follows a participle or an adjective ending (`déçue`, `contente`,
@@ -211,10 +377,15 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
         {
             return None;
         }
-        let mut key = String::with_capacity(stem.len() + base.len());
-        key.push_str(stem);
-        key.push_str(base);
-        table.get(&key).filter(|e| e.valence != 0.0)
+        let key = if base.is_empty() {
+            stem
+        } else {
+            key.clear();
+            key.push_str(stem);
+            key.push_str(base);
+            key.as_str()
+        };
+        table.get(key).filter(|e| e.valence != 0.0)
     })
 }
 
@@ -287,6 +458,26 @@ pub fn emoji_valence(emoji: &str) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_of_every_table_is_found_by_hash_and_by_search_and_near_misses_are_not() {
+        for table in [&EN, &FR, &EMOJI] {
+            let keys: Vec<&str> = table.iter().map(|(key, _)| key).collect();
+            assert!(keys.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+            for (key, entry) in table.iter() {
+                assert_eq!(table.get(key), Some(entry), "{key}");
+                assert_eq!(table.search(key.as_bytes()), Some(entry), "{key}");
+                assert_eq!(table.get(&format!("{key}\u{1}")), None, "{key}");
+            }
+        }
+        for k in 0..TERMS.starts.len() - 1 {
+            let key = &TERMS.keys[TERMS.starts[k] as usize..TERMS.starts[k + 1] as usize];
+            assert!(TERMS.get(key).is_some(), "{key}");
+        }
+        assert_eq!(EN.get(""), None);
+        assert_eq!(EN.get("zzzzzzzz"), None);
+        assert_eq!(EN.get("\u{ff}"), None);
+    }
 
     #[test]
     fn english_valence_comes_from_vader() {

@@ -88,18 +88,24 @@ pub fn french_vote(text: &str, tokens: &[Token]) -> i32 {
         "of", "on", "so", "that", "the", "this", "to", "was", "we", "with", "you", "your",
     ];
     debug_assert!(FR.is_sorted() && EN.is_sorted());
+    debug_assert!(FR.iter().chain(EN).all(|w| w.len() <= 5));
+    let listed = |list: &[&str], w: &str| list.binary_search_by(|k| lexicon::compare(k, w)).is_ok();
     let mut score = 0i32;
+    let mut w = String::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let mut w = t.text(text).to_lowercase();
-        if w.contains('’') {
-            w = w.replace('’', "'");
+        let raw = t.text(text);
+        // Every listed word has five bytes or fewer, accents are not ASCII and an elision has an
+        // apostrophe: a longer ASCII word without one has no vote.
+        if raw.len() > 5 && raw.is_ascii() && !raw.contains('\'') {
+            continue;
         }
-        if FR.binary_search(&w.as_str()).is_ok()
-            || (!w.is_ascii() && w.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'ô', 'î']))
+        draft::normalise_into(raw, &mut w);
+        let w = w.as_str();
+        if listed(FR, w) || (!w.is_ascii() && w.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'ô', 'î']))
         {
             score += 1;
         }
-        if EN.binary_search(&w.as_str()).is_ok() {
+        if listed(EN, w) {
             score -= 1;
         }
         let elided = w.split_once('\'').is_some_and(|(c, rest)| {

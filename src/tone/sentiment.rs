@@ -107,6 +107,18 @@ fn squash(sum: f32) -> f32 {
 /// Shrinks runs of a letter to at most `max` (`sooooo` → `soo` or `so`), as people stretch
 /// words; `None` when nothing was stretched.
 fn squeeze(word: &str, max: usize) -> Option<String> {
+    // Most words are not stretched: find out before building anything.
+    let mut bytes = word.bytes();
+    let mut prev = bytes.next();
+    let mut run = 1;
+    let stretched = bytes.any(|b| {
+        run = if Some(b) == prev { run + 1 } else { 1 };
+        prev = Some(b);
+        run > max
+    });
+    if !stretched && !word.bytes().any(|b| b >= 0x80) {
+        return None;
+    }
     let mut out = String::with_capacity(word.len());
     let mut changed = false;
     let mut prev = None;
@@ -127,8 +139,17 @@ fn squeeze(word: &str, max: usize) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Whether `phrase` has an apostrophe followed by a space (`c' est`).
+fn has_spaced_elision(phrase: &str) -> bool {
+    phrase
+        .as_bytes()
+        .windows(2)
+        .any(|pair| pair[0] == b'\'' && pair[1] == b' ')
+}
+
 /// The longest phrase (up to four words) starting at item `i`, with its valence, or the word.
-fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
+/// `phrase` is a buffer the phrases are built in.
+fn lookup(draft: &Draft, i: usize, phrase: &mut String) -> Option<(usize, f32)> {
     let table = lexicon::words(draft.lang);
     let item = &draft.items[i];
     let single = item.entry.or_else(|| {
@@ -138,7 +159,8 @@ fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
             .or_else(|| squeeze(&stretched, 1).and_then(|w| table.get(&w)))
     });
     if let Some(entry) = single.filter(|e| e.phrase_head) {
-        let mut phrase = item.lower.clone();
+        phrase.clear();
+        phrase.push_str(&item.lower);
         let mut best = None;
         for j in i + 1..(i + 4).min(draft.items.len()) {
             let next = &draft.items[j];
@@ -149,13 +171,13 @@ fn lookup(draft: &Draft, i: usize) -> Option<(usize, f32)> {
                 phrase.push(' ');
             }
             phrase.push_str(&next.lower);
-            if let Some(e) = table.get(&phrase) {
+            if let Some(e) = table.get(phrase) {
                 if e.valence != 0.0 {
                     best = Some((j, e.valence));
                 }
             }
             // French elisions are stored with a space after the apostrophe removed: try both.
-            if best.is_none() && phrase.contains("' ") {
+            if best.is_none() && has_spaced_elision(phrase) {
                 if let Some(e) = table.get(&phrase.replace("' ", "'")) {
                     if e.valence != 0.0 {
                         best = Some((j, e.valence));
@@ -182,7 +204,7 @@ fn like_is_a_verb(draft: &Draft, k: usize, indices: &[usize]) -> bool {
     k.checked_sub(1)
         .and_then(|p| indices.get(p))
         .map(|&p| &draft.items[p])
-        .is_some_and(|prev| prev.kind == ItemKind::Word && SUBJECTS.contains(&prev.lower.as_str()))
+        .is_some_and(|prev| prev.kind == ItemKind::Word && SUBJECTS.contains(&&*prev.lower))
 }
 
 /// Whether a word is written with a capital initial and lowercase after (`Help`, `Souls`):
@@ -224,7 +246,7 @@ fn next_is_comma(draft: &Draft, k: usize, indices: &[usize]) -> bool {
 fn has_sarcasm_hashtag(draft: &Draft) -> bool {
     draft.items.iter().any(|it| {
         it.in_hashtag
-            && matches!(it.lower.as_str(), "not" | "sarcasm" | "sarcasme" | "ironie")
+            && matches!(&*it.lower, "not" | "sarcasm" | "sarcasme" | "ironie")
             && draft.text[..it.span.start].ends_with('#')
             && draft.text[it.span.end..]
                 .chars()
@@ -260,6 +282,7 @@ pub fn read(draft: &Draft) -> Sentiment {
     }
     let mut draft_sum = 0.0f32;
     let mut draft_bangs = 0usize;
+    let mut phrase = String::new();
     for (s, &apology) in apology_in.iter().enumerate() {
         let indices: Vec<usize> = draft.sentence_items(s).map(|(i, _)| i).collect();
         let words_in_sentence = indices
@@ -297,16 +320,12 @@ pub fn read(draft: &Draft) -> Sentiment {
                 }
                 ItemKind::Word => {}
             }
-            if cues::is_contrast(lang, &item.lower) {
+            if item.cues.contrast() {
                 contrast_at = Some(valences.len());
             }
             // An insult the valence lexicon does not list (`hypocrites`, `tocard`) is still negative.
-            let insult = || {
-                cues::insults(lang)
-                    .contains(&item.lower.as_str())
-                    .then_some((i, INSULT_VALENCE))
-            };
-            let Some((last, mut v)) = lookup(draft, i).or_else(insult) else {
+            let insult = || item.cues.insult().then_some((i, INSULT_VALENCE));
+            let Some((last, mut v)) = lookup(draft, i, &mut phrase).or_else(insult) else {
                 k += 1;
                 continue;
             };
@@ -315,14 +334,13 @@ pub fn read(draft: &Draft) -> Sentiment {
                 continue;
             }
             // A booster or a negation is not itself valenced when it modifies a following word.
-            if cues::booster(lang, &item.lower).is_some()
-                && (v.abs() < 1.0 || modifies_next(draft, k, &indices))
+            if item.cues.booster().is_some() && (v.abs() < 1.0 || modifies_next(draft, k, &indices))
             {
                 k += 1;
                 continue;
             }
             // Laughter (`lol`, `haha`) softens whatever it follows more than it praises.
-            if cues::is_laughter(&item.lower) {
+            if item.cues.laughter() {
                 v *= LAUGHTER_SCALAR;
             }
             // `well` opening a sentence or set off by a comma is a discourse marker.
@@ -344,7 +362,7 @@ pub fn read(draft: &Draft) -> Sentiment {
             }
             // An idiom that starts with its own negation (`pas terrible`) is read as a whole.
             let mut negated = false;
-            let idiom = last > i && cues::is_negation(lang, &item.lower);
+            let idiom = last > i && item.cues.negation();
             for back in 1..=3 {
                 let Some(&p) = k.checked_sub(back).and_then(|b| indices.get(b)) else {
                     break;
@@ -358,7 +376,7 @@ pub fn read(draft: &Draft) -> Sentiment {
                 if prev.kind != ItemKind::Word {
                     continue;
                 }
-                if let Some(b) = cues::booster(lang, &prev.lower) {
+                if let Some(b) = prev.cues.booster() {
                     let decay = 1.0 - 0.05 * (back as f32 - 1.0);
                     let mut b = b * decay;
                     if prev.caps && !all_caps {
@@ -366,7 +384,7 @@ pub fn read(draft: &Draft) -> Sentiment {
                     }
                     v += b * v.signum();
                 }
-                if cues::is_negation(lang, &prev.lower) && !idiom {
+                if prev.cues.negation() && !idiom {
                     negated = true;
                 }
             }
@@ -397,7 +415,7 @@ pub fn read(draft: &Draft) -> Sentiment {
         let mut conceding = false;
         for &i in &indices {
             let it = &draft.items[i];
-            if it.kind == ItemKind::Word && cues::is_concession(lang, &it.lower) {
+            if it.kind == ItemKind::Word && it.cues.concession() {
                 conceding = true;
             } else if it.kind == ItemKind::Punct {
                 conceding = false;

@@ -199,11 +199,20 @@ impl Dictionary {
     /// encoded into a stack buffer.
     pub fn info_any_case(&self, word: &str) -> Option<WordInfo> {
         let mut key = [0u8; MAX_KEY];
-        let mut len = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            *key.get_mut(len)? = format::encode_char(c)?;
-            len += 1;
-        }
+        let len = if word.is_ascii() {
+            // ASCII is its own Windows-1252 encoding.
+            let ascii = key.get_mut(..word.len())?;
+            ascii.copy_from_slice(word.as_bytes());
+            ascii.make_ascii_lowercase();
+            word.len()
+        } else {
+            let mut len = 0;
+            for c in word.chars().flat_map(char::to_lowercase) {
+                *key.get_mut(len)? = format::encode_char(c)?;
+                len += 1;
+            }
+            len
+        };
         self.words.get(&key[..len]).map(WordInfo)
     }
 
@@ -510,17 +519,33 @@ pub enum CaseShape {
 
 impl CaseShape {
     pub fn of(word: &str) -> CaseShape {
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        let Some(first) = letters.next() else {
+        // Each letter as (is uppercase, is lowercase); ASCII words byte by byte.
+        if word.is_ascii() {
+            CaseShape::of_letters(
+                word.bytes()
+                    .filter(u8::is_ascii_alphabetic)
+                    .map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())),
+            )
+        } else {
+            CaseShape::of_letters(
+                word.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .map(|c| (c.is_uppercase(), c.is_lowercase())),
+            )
+        }
+    }
+
+    fn of_letters(mut letters: impl Iterator<Item = (bool, bool)>) -> CaseShape {
+        let Some((first_upper, _)) = letters.next() else {
             return CaseShape::Lower;
         };
         let (mut rest_lower, mut rest_upper, mut rest_empty) = (true, true, true);
-        for c in letters {
+        for (upper, lower) in letters {
             rest_empty = false;
-            rest_lower &= !c.is_uppercase();
-            rest_upper &= !c.is_lowercase();
+            rest_lower &= !upper;
+            rest_upper &= !lower;
         }
-        match (first.is_uppercase(), rest_lower, rest_upper) {
+        match (first_upper, rest_lower, rest_upper) {
             (false, true, _) => CaseShape::Lower,
             (true, _, true) if !rest_empty => CaseShape::Upper,
             (true, true, _) => CaseShape::Title,

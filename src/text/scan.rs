@@ -113,6 +113,12 @@ fn scan_chunk(
     tokens: &mut Vec<Token>,
 ) {
     let chunk = &text[start..end];
+    // Every link and email has a `.` or a `:` (`https://`, `www.`, a dotted domain): most
+    // chunks are words without either.
+    if !chunk.bytes().any(|b| b == b'.' || b == b':') {
+        scan_parts(text, start, end, chars, tokens);
+        return;
+    }
     // Leading punctuation such as an opening quote or parenthesis never belongs to a link.
     let lead = chunk
         .char_indices()

@@ -26,11 +26,12 @@ pub fn check(text: &str, tokens: &[Token], english: bool, out: &mut Vec<Finding>
             continue;
         }
         let word = first.text(text);
-        let lower = word.to_lowercase();
         let next = second.text(text);
         if second.kind == TokenKind::Word
-            && next.to_lowercase() == lower
-            && DOUBLED_BY_MISTAKE.contains(&lower.as_str())
+            && same_in_lowercase(word, next)
+            && DOUBLED_BY_MISTAKE
+                .iter()
+                .any(|short| same_in_lowercase(word, short))
         {
             out.push(Finding {
                 category: Category::Grammar,
@@ -46,11 +47,15 @@ pub fn check(text: &str, tokens: &[Token], english: bool, out: &mut Vec<Finding>
         }
         let before_a_word = matches!(second.kind, TokenKind::Word | TokenKind::Number);
         // `a` followed by a closing word of a list (`a)`) or a tag is left alone.
-        if english && before_a_word && (lower == "a" || lower == "an") && i + 1 < tokens.len() {
+        // Only `a`, `A` and `an` in any case lowercase to `a` and `an`.
+        let article = ["a", "an"]
+            .into_iter()
+            .find(|a| word.eq_ignore_ascii_case(a));
+        if english && before_a_word && article.is_some() && i + 1 < tokens.len() {
             let wants_an = starts_with_vowel_sound(next);
-            let fix = match (lower.as_str(), wants_an) {
-                ("a", Some(true)) => Some("an"),
-                ("an", Some(false)) => Some("a"),
+            let fix = match (article, wants_an) {
+                (Some("a"), Some(true)) => Some("an"),
+                (Some("an"), Some(false)) => Some("a"),
                 _ => None,
             };
             if let Some(fix) = fix {
@@ -69,6 +74,18 @@ pub fn check(text: &str, tokens: &[Token], english: bool, out: &mut Vec<Finding>
             }
         }
     }
+}
+
+/// Whether `a` and `b` are the same word in lowercase, compared letter by letter without
+/// allocating. Letter by letter is the string's lowercase except for a capital sigma (which
+/// lowercases by its place in the word): no word of [`DOUBLED_BY_MISTAKE`] has one.
+fn same_in_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Whether `word` starts with a vowel sound; `None` when unsure.

@@ -4,7 +4,7 @@
 //! same bytes also answer "which words are within two edits of this one" by walking the map as a
 //! trie while computing the edit-distance table row by row.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use fst::raw::{Fst, Node};
 use fst::Map;
@@ -105,6 +105,9 @@ pub struct Dictionary {
     exact: Bytes,
     misspellings: Map<Bytes>,
     corrections: Bytes,
+    /// The entries of the words looked up lately (words repeat: a draft's words are a few
+    /// hundred different ones).
+    recent: RecentLookups,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -173,6 +176,7 @@ impl Dictionary {
             exact,
             misspellings: Map::new(misspellings).map_err(invalid)?,
             corrections,
+            recent: RecentLookups::default(),
         })
     }
 
@@ -199,12 +203,46 @@ impl Dictionary {
     /// encoded into a stack buffer.
     pub fn info_any_case(&self, word: &str) -> Option<WordInfo> {
         let mut key = [0u8; MAX_KEY];
-        let mut len = 0;
-        for c in word.chars().flat_map(char::to_lowercase) {
-            *key.get_mut(len)? = format::encode_char(c)?;
-            len += 1;
+        let len = if word.is_ascii() {
+            // ASCII is its own Windows-1252 encoding.
+            let ascii = key.get_mut(..word.len())?;
+            ascii.copy_from_slice(word.as_bytes());
+            ascii.make_ascii_lowercase();
+            word.len()
+        } else {
+            let mut len = 0;
+            for c in word.chars().flat_map(char::to_lowercase) {
+                *key.get_mut(len)? = format::encode_char(c)?;
+                len += 1;
+            }
+            len
+        };
+        self.entry(&key[..len])
+    }
+
+    /// The entry of an encoded key: from the recent lookups, or from the word map (then
+    /// remembered).
+    fn entry(&self, key: &[u8]) -> Option<WordInfo> {
+        let Some(packed) = RecentLookups::pack(key) else {
+            return self.words.get(key).map(WordInfo);
+        };
+        // A poisoned lock only means a panic elsewhere: the slots are plain values, still valid.
+        let mut slots = self
+            .recent
+            .slots
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if slots.is_empty() {
+            slots.resize(RecentLookups::SLOTS, Slot::default());
         }
-        self.words.get(&key[..len]).map(WordInfo)
+        let slot = &mut slots[RecentLookups::slot_of(packed)];
+        if slot.key != packed {
+            *slot = Slot {
+                key: packed,
+                entry: self.words.get(key).map(WordInfo),
+            };
+        }
+        slot.entry
     }
 
     /// The exact spellings of a mixed-case word (`iPhone`, `NASA`).
@@ -312,6 +350,51 @@ impl Dictionary {
 
 /// Longest key looked up (longer words are in no dictionary).
 const MAX_KEY: usize = 64;
+
+/// A small table of recent lookups: each key has one slot (by its hash) and a lookup of another
+/// key with the same slot takes it over. Starts empty, and empty again in every clone (its
+/// entries are cheap to find again and belong to one speller).
+#[derive(Debug, Default)]
+struct RecentLookups {
+    /// [`RecentLookups::SLOTS`] slots once the first word is looked up.
+    slots: Mutex<Vec<Slot>>,
+}
+
+/// A key (packed by [`RecentLookups::pack`]; 0: no key) and its entry.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    entry: Option<WordInfo>,
+}
+
+impl RecentLookups {
+    /// Slots in the table (a power of two): a long draft's different words fit.
+    const SLOTS: usize = 1024;
+
+    /// A key of 1 to 15 bytes as one number (its bytes, its length in the top byte); longer
+    /// keys are not remembered.
+    fn pack(key: &[u8]) -> Option<u128> {
+        if key.is_empty() || key.len() > 15 {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        bytes[..key.len()].copy_from_slice(key);
+        bytes[15] = key.len() as u8;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    fn slot_of(packed: u128) -> usize {
+        let mixed = ((packed as u64) ^ ((packed >> 64) as u64).rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - Self::SLOTS.trailing_zeros())) as usize
+    }
+}
+
+impl Clone for RecentLookups {
+    fn clone(&self) -> RecentLookups {
+        RecentLookups::default()
+    }
+}
 
 /// The widest search: two edits.
 const MAX_EDITS: u8 = 2;
@@ -522,17 +605,33 @@ pub enum CaseShape {
 
 impl CaseShape {
     pub fn of(word: &str) -> CaseShape {
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        let Some(first) = letters.next() else {
+        // Each letter as (is uppercase, is lowercase); ASCII words byte by byte.
+        if word.is_ascii() {
+            CaseShape::of_letters(
+                word.bytes()
+                    .filter(u8::is_ascii_alphabetic)
+                    .map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())),
+            )
+        } else {
+            CaseShape::of_letters(
+                word.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .map(|c| (c.is_uppercase(), c.is_lowercase())),
+            )
+        }
+    }
+
+    fn of_letters(mut letters: impl Iterator<Item = (bool, bool)>) -> CaseShape {
+        let Some((first_upper, _)) = letters.next() else {
             return CaseShape::Lower;
         };
         let (mut rest_lower, mut rest_upper, mut rest_empty) = (true, true, true);
-        for c in letters {
+        for (upper, lower) in letters {
             rest_empty = false;
-            rest_lower &= !c.is_uppercase();
-            rest_upper &= !c.is_lowercase();
+            rest_lower &= !upper;
+            rest_upper &= !lower;
         }
-        match (first.is_uppercase(), rest_lower, rest_upper) {
+        match (first_upper, rest_lower, rest_upper) {
             (false, true, _) => CaseShape::Lower,
             (true, _, true) if !rest_empty => CaseShape::Upper,
             (true, true, _) => CaseShape::Title,
@@ -748,6 +847,32 @@ mod tests {
             Dictionary::from_bytes(&bytes),
             Err(DictionaryError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn remembered_lookups_answer_as_the_word_map_does() {
+        use fst::Streamer;
+        let en = english_dictionary();
+        let mut stream = en.words.stream();
+        let mut words = Vec::new();
+        while let Some((key, _)) = stream.next() {
+            if words.len() == 5_000 {
+                break;
+            }
+            words.push(format::decode(key));
+        }
+        // More words than slots, each asked three times (twice in a row, once later), with
+        // near misses that share slots with them: no answer may come from another word's slot.
+        for round in 0..2 {
+            for word in &words {
+                let near_miss = format!("{word}q");
+                for asked in [word.as_str(), word.as_str(), near_miss.as_str()] {
+                    let direct = format::encode(asked).and_then(|k| en.words.get(k).map(WordInfo));
+                    assert_eq!(en.info(asked), direct, "{asked} (round {round})");
+                }
+            }
+        }
+        assert_eq!(en.clone().info("launch"), en.info("launch"));
     }
 
     #[test]

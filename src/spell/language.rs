@@ -80,52 +80,76 @@ const FRENCH_STOP_WORDS: &[&str] = &[
     "à",
 ];
 
-static ENGLISH_SORTED: OnceLock<Vec<&str>> = OnceLock::new();
-static FRENCH_SORTED: OnceLock<Vec<&str>> = OnceLock::new();
-
 /// Longest stop word, in bytes (`aujourd'hui`): longer words are in neither list.
 const LONGEST_STOP_WORD: usize = 12;
 
-/// Whether `word` is in `list`, by binary search in its copy sorted once into `sorted` (every
-/// word of every new line is looked up in both lists).
-fn is_one_of(
-    word: &str,
-    list: &'static [&'static str],
-    sorted: &'static OnceLock<Vec<&'static str>>,
-) -> bool {
+/// A stop word as a number (its bytes, then its length in the top byte), so that looking a word
+/// up compares numbers rather than strings; `None` for words longer than any stop word.
+fn stop_word_key(word: &str) -> Option<u128> {
     if word.len() > LONGEST_STOP_WORD {
-        return false;
+        return None;
     }
-    sorted
-        .get_or_init(|| {
-            let mut words = list.to_vec();
-            words.sort_unstable();
-            words
-        })
-        .binary_search(&word)
-        .is_ok()
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word.as_bytes());
+    bytes[15] = word.len() as u8;
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// Both stop-word lists as one sorted table of (key, in English, in French), made once: every
+/// word of every new line is looked up.
+fn stop_words() -> &'static [(u128, bool, bool)] {
+    static TABLE: OnceLock<Vec<(u128, bool, bool)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(u128, bool, bool)> = Vec::new();
+        for (list, english) in [(ENGLISH_STOP_WORDS, true), (FRENCH_STOP_WORDS, false)] {
+            for key in list.iter().filter_map(|w| stop_word_key(w)) {
+                match table.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some(entry) if english => entry.1 = true,
+                    Some(entry) => entry.2 = true,
+                    None => table.push((key, english, !english)),
+                }
+            }
+        }
+        table.sort_unstable_by_key(|&(key, _, _)| key);
+        table
+    })
+}
+
+/// Whether `lower` (a lowercase word) is an English and whether it is a French stop word.
+fn stop_word(lower: &str) -> (bool, bool) {
+    let Some(key) = stop_word_key(lower) else {
+        return (false, false);
+    };
+    let table = stop_words();
+    match table.binary_search_by_key(&key, |&(k, _, _)| k) {
+        Ok(i) => (table[i].1, table[i].2),
+        Err(_) => (false, false),
+    }
 }
 
 /// How strongly `tokens` (of `text`) point to English and to French.
 pub fn signals(text: &str, tokens: &[Token]) -> (u32, u32) {
     let (mut en, mut fr) = (0, 0);
+    // Each word's lowercase form (curly apostrophes straightened), written into one buffer.
+    let mut lower = String::new();
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let mut lower = token.text(text).to_lowercase();
-        if lower.contains('’') {
-            lower = lower.replace('’', "'");
-        }
-        if is_one_of(&lower, ENGLISH_STOP_WORDS, &ENGLISH_SORTED) {
+        super::lowercase_into(token.text(text), &['’'], &mut lower);
+        let (english, french) = stop_word(&lower);
+        if english {
             en += 2;
         }
-        if is_one_of(&lower, FRENCH_STOP_WORDS, &FRENCH_SORTED) {
+        if french {
             fr += 2;
         }
         if !lower.is_ascii() && lower.chars().any(|c| "éèêàùçâîôûëïœ".contains(c)) {
             fr += 1;
         }
-        let elided = ["l'", "d'", "j'", "qu'", "n'", "c'", "s'", "m'"]
-            .iter()
-            .any(|p| lower.starts_with(p) && lower.len() > p.len() + 1);
+        // Every elision has its apostrophe second or third.
+        let bytes = lower.as_bytes();
+        let elided = (bytes.get(1) == Some(&b'\'') || bytes.get(2) == Some(&b'\''))
+            && ["l'", "d'", "j'", "qu'", "n'", "c'", "s'", "m'"]
+                .iter()
+                .any(|p| lower.starts_with(p) && lower.len() > p.len() + 1);
         if elided {
             fr += 2;
         }

@@ -360,6 +360,8 @@ impl Speller {
         varieties: &mut Vec<(Token, WordInfo)>,
         out: &mut Vec<Finding>,
     ) {
+        // Each word's lowercase form, written into one buffer.
+        let mut lower = String::new();
         for token in tokens {
             // Longer than any word of any dictionary: pasted data or a key, not spelling (and
             // searching suggestions for a 100 KB "word" would only burn time).
@@ -369,8 +371,9 @@ impl Speller {
             match token.kind {
                 TokenKind::Word => {
                     let word = token.text(text);
+                    normalize_into(word, &mut lower);
                     if let Some(finding) =
-                        self.check_word(word, token.span, detected, variety, varieties, *token)
+                        self.check_word(word, &lower, detected, variety, varieties, *token)
                     {
                         out.push(finding);
                     }
@@ -387,20 +390,21 @@ impl Speller {
         }
     }
 
+    /// Checks one word (`lower`: its [`normalize`]d form).
     fn check_word(
         &self,
         word: &str,
-        span: Span,
+        lower: &str,
         detected: Detected,
         variety: Variety,
         varieties: &mut Vec<(Token, WordInfo)>,
         token: Token,
     ) -> Option<Finding> {
-        let lower = normalize(word);
-        if lower.chars().count() < 2 || self.personal.contains(&lower) {
+        let span = token.span;
+        if lower.chars().nth(1).is_none() || self.personal.contains(lower) {
             return None;
         }
-        if let Some(canonical) = self.brands.get(&lower) {
+        if let Some(canonical) = self.brands.get(lower) {
             if word == canonical || CaseShape::of(word) == CaseShape::Upper {
                 return None;
             }
@@ -408,7 +412,7 @@ impl Speller {
             // written with capitals of its own.
             let common = self
                 .english
-                .info(&lower)
+                .info(lower)
                 .is_some_and(|i| i.casing() == format::CASE_ANY);
             if common && matches!(CaseShape::of(word), CaseShape::Lower | CaseShape::Title) {
                 return None;
@@ -422,14 +426,18 @@ impl Speller {
                 vec![canonical.clone()],
             ));
         }
-        let verdict = match detected {
-            Detected::English => self.english_verdict(word, variety),
-            Detected::French => self.french_verdict(word).unwrap_or(Verdict::Known),
+        // The word's entry as written (any case): the key is the lowercase form's.
+        let (verdict, entry) = match detected {
+            Detected::English => {
+                let entry = self.english.info_any_case(word);
+                (self.english_verdict_given(word, entry, variety), entry)
+            }
+            Detected::French => (self.french_verdict(word).unwrap_or(Verdict::Known), None),
         };
         match verdict {
             Verdict::Known => {
                 if detected == Detected::English && variety == Variety::Either {
-                    if let Some(info) = self.english.info(&lower) {
+                    if let Some(info) = entry {
                         if info.american() != info.british() && !info.supplement() {
                             varieties.push((token, info));
                         }
@@ -593,13 +601,22 @@ impl Speller {
     }
 
     fn english_verdict(&self, word: &str, variety: Variety) -> Verdict {
-        if let Some(v) = self.dictionary_verdict(&self.english, word, variety) {
-            return v;
+        self.english_verdict_given(word, self.english.info_any_case(word), variety)
+    }
+
+    /// [`Speller::english_verdict`] of `word` whose entry as written is `entry`.
+    fn english_verdict_given(
+        &self,
+        word: &str,
+        entry: Option<WordInfo>,
+        variety: Variety,
+    ) -> Verdict {
+        if let Some(info) = entry {
+            return self.verdict_of(&self.english, word, info, variety);
         }
+        // Curly apostrophes are straight ones in the dictionary's keys already: with them
+        // straightened the word is still not an entry, but the forms below are.
         let word = word.replace(['’', 'ʼ'], "'");
-        if let Some(v) = self.dictionary_verdict(&self.english, &word, variety) {
-            return v;
-        }
         // Accents are optional in English loanwords: `café`, `naïve`, `résumé`, `Montréal`.
         if !word.is_ascii() {
             let plain: String = word.chars().map(strip_accent_keep_case).collect();
@@ -636,7 +653,11 @@ impl Speller {
 
     fn french_verdict(&self, word: &str) -> Option<Verdict> {
         let french = self.french.as_ref()?;
-        let word = word.replace(['’', 'ʼ'], "'");
+        let word = if word.contains(['’', 'ʼ']) {
+            std::borrow::Cow::Owned(word.replace(['’', 'ʼ'], "'"))
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
         if let Some(v) = self.dictionary_verdict(french, &word, Variety::Either) {
             return Some(v);
         }
@@ -682,15 +703,24 @@ impl Speller {
         variety: Variety,
     ) -> Option<Verdict> {
         let info = dict.info_any_case(word)?;
+        Some(self.verdict_of(dict, word, info, variety))
+    }
+
+    /// The verdict on `word`, whose entry in `dict` is `info`.
+    fn verdict_of(
+        &self,
+        dict: &Dictionary,
+        word: &str,
+        info: WordInfo,
+        variety: Variety,
+    ) -> Verdict {
         if dict.language() == "en" && !variety.accepts(info) {
-            return Some(Verdict::OtherVariety);
+            return Verdict::OtherVariety;
         }
         if dict.case_fits(word, info) {
-            Some(Verdict::Known)
+            Verdict::Known
         } else {
-            Some(Verdict::WrongCase(
-                dict.canonical(&word.to_lowercase(), info),
-            ))
+            Verdict::WrongCase(dict.canonical(&word.to_lowercase(), info))
         }
     }
 
@@ -895,7 +925,36 @@ fn shorten_runs(word: &str, keep: usize) -> Option<String> {
 
 /// Lowercase with straight apostrophes: the form lookups and lexicons use.
 fn normalize(word: &str) -> String {
-    word.to_lowercase().replace(['’', 'ʼ'], "'")
+    let mut out = String::new();
+    normalize_into(word, &mut out);
+    out
+}
+
+/// [`normalize`] into `out` (cleared first), reusing its memory.
+fn normalize_into(word: &str, out: &mut String) {
+    lowercase_into(word, &['’', 'ʼ'], out);
+}
+
+/// `word` in lowercase with the apostrophes of `straighten` written `'`, into `out` (cleared
+/// first): `word.to_lowercase()` then the replacement, without allocating.
+fn lowercase_into(word: &str, straighten: &[char], out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else if word.contains('Σ') {
+        // A capital sigma lowercases by its place in the word: the string's own rule decides.
+        out.push_str(&word.to_lowercase().replace(straighten, "'"));
+    } else {
+        // Letter by letter: no other letter lowercases by context, none to an apostrophe.
+        for c in word.chars() {
+            if straighten.contains(&c) {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
 }
 
 /// Tokens grouped by line: a line is the unit language detection decides on.

@@ -18,32 +18,53 @@ const BARE_LINK_TLDS: &[&str] = &[
 /// Splits `text` into tokens, in order, skipping white space.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
+    // The characters of the piece being scanned, reused from chunk to chunk.
+    let mut chars = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        let rest = &text[pos..];
-        let Some(start) = rest.find(|c: char| !c.is_whitespace()) else {
+        let Some(start) = next_where(text, pos, |white| !white) else {
             break;
         };
-        let start = pos + start;
-        let end = text[start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |i| start + i);
+        let end = next_where(text, start, |white| white).unwrap_or(text.len());
         // Inline code may contain spaces: it runs to the closing backtick on the same line.
         if let Some(tick) = text[start..end].find('`') {
             let tick = start + tick;
             let line_end = text[tick..].find('\n').map_or(text.len(), |i| tick + i);
             if let Some(close) = text[tick + 1..line_end].find('`') {
                 let close = tick + 1 + close + 1;
-                scan_chunk(text, start, tick, &mut tokens);
+                scan_chunk(text, start, tick, &mut chars, &mut tokens);
                 push(&mut tokens, TokenKind::Code, tick, close);
                 pos = close;
                 continue;
             }
         }
-        scan_chunk(text, start, end, &mut tokens);
+        scan_chunk(text, start, end, &mut chars, &mut tokens);
         pos = end;
     }
     tokens
+}
+
+/// The first character boundary from `from` on whose white-space-ness `wanted` accepts: bytes
+/// one at a time while they are ASCII (most text), characters otherwise.
+fn next_where(text: &str, from: usize, wanted: impl Fn(bool) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            // `char::is_white_space` for ASCII: space, and tab to carriage return.
+            if wanted(matches!(b, b' ' | b'\t'..=b'\r')) {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if wanted(c.is_whitespace()) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Splits a hashtag's body (without `#`) into its parts: `SummerSale2025` → `Summer`, `Sale`,
@@ -84,8 +105,20 @@ fn push(tokens: &mut Vec<Token>, kind: TokenKind, start: usize, end: usize) {
     });
 }
 
-fn scan_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+fn scan_chunk(
+    text: &str,
+    start: usize,
+    end: usize,
+    chars: &mut Vec<(usize, char)>,
+    tokens: &mut Vec<Token>,
+) {
     let chunk = &text[start..end];
+    // Every link and email has a `.` or a `:` (`https://`, `www.`, a dotted domain): most
+    // chunks are words without either.
+    if !chunk.bytes().any(|b| b == b'.' || b == b':') {
+        scan_parts(text, start, end, chars, tokens);
+        return;
+    }
     // Leading punctuation such as an opening quote or parenthesis never belongs to a link.
     let lead = chunk
         .char_indices()
@@ -93,28 +126,36 @@ fn scan_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
         .map_or(chunk.len(), |(i, _)| i);
     let body = &chunk[lead..];
     if let Some(len) = link_or_email_len(body) {
-        scan_parts(text, start, start + lead, tokens);
+        scan_parts(text, start, start + lead, chars, tokens);
         let kind = if is_email(&body[..len]) {
             TokenKind::Email
         } else {
             TokenKind::Url
         };
         push(tokens, kind, start + lead, start + lead + len);
-        scan_parts(text, start + lead + len, end, tokens);
+        scan_parts(text, start + lead + len, end, chars, tokens);
     } else {
-        scan_parts(text, start, end, tokens);
+        scan_parts(text, start, end, chars, tokens);
     }
 }
 
 /// Length of the link or email at the start of `s`, trailing sentence punctuation excluded.
 fn link_or_email_len(s: &str) -> Option<usize> {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
     let trimmed = trim_link_end(s);
     if trimmed.is_empty() {
         return None;
     }
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+    let has_prefix = |prefix: &str| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if has_prefix("http://") || has_prefix("https://") || has_prefix("www.") {
         return Some(trimmed.len());
+    }
+    // Emails and bare links have a dotted domain: most chunks are words and stop here.
+    if !trimmed.contains('.') {
+        return None;
     }
     if is_email(trimmed) || is_bare_domain(trimmed) {
         return Some(trimmed.len());
@@ -125,7 +166,7 @@ fn link_or_email_len(s: &str) -> Option<usize> {
 fn trim_link_end(s: &str) -> &str {
     let mut t = s;
     loop {
-        let Some(last) = t.chars().last() else {
+        let Some(last) = t.chars().next_back() else {
             return t;
         };
         let unbalanced_paren = last == ')' && t.matches('(').count() < t.matches(')').count();
@@ -154,14 +195,13 @@ fn is_email(s: &str) -> bool {
 
 /// `name.tld` labels, letters/digits/hyphens, at least one dot.
 fn is_domain(s: &str) -> bool {
-    let labels: Vec<&str> = s.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+    let Some((_, tld)) = s.rsplit_once('.') else {
+        return false;
+    };
+    s.split('.')
+        .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// `example.com`, `bit.ly/3xYz`, `shop.acme.fr/sale?utm=x`: a domain with a known TLD.
@@ -173,9 +213,11 @@ fn is_bare_domain(s: &str) -> bool {
     if !is_domain(host) {
         return false;
     }
-    let tld = host.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    let tld = host.rsplit('.').next().unwrap_or("");
     // Without a path, require a lowercase host so "end.Then" typed without a space stays words.
-    BARE_LINK_TLDS.contains(&tld.as_str())
+    BARE_LINK_TLDS
+        .iter()
+        .any(|known| tld.eq_ignore_ascii_case(known))
         && (has_path || host.chars().all(|c| !c.is_uppercase()))
         && host
             .split('.')
@@ -207,10 +249,22 @@ fn is_emoji_continuation(c: char) -> bool {
     matches!(c as u32, 0x200D | 0xFE0F | 0xFE0E | 0x20E3 | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F)
 }
 
-/// Scans a piece of a chunk into words, tags, numbers, emoji and punctuation.
-fn scan_parts(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+/// Scans a piece of a chunk into words, tags, numbers, emoji and punctuation (`chars`: a buffer
+/// for the piece's characters).
+fn scan_parts(
+    text: &str,
+    start: usize,
+    end: usize,
+    chars: &mut Vec<(usize, char)>,
+    tokens: &mut Vec<Token>,
+) {
     let piece = &text[start..end];
-    let chars: Vec<(usize, char)> = piece.char_indices().map(|(i, c)| (start + i, c)).collect();
+    if scan_plain_ascii(piece, start, tokens) {
+        return;
+    }
+    chars.clear();
+    chars.extend(piece.char_indices().map(|(i, c)| (start + i, c)));
+    let chars = &chars[..];
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let offset = |k: usize| chars.get(k).map_or(end, |&(i, _)| i);
     let mut k = 0;
@@ -265,6 +319,43 @@ fn scan_parts(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
         push(tokens, kind, offset(k), offset(k + n));
         k += n;
     }
+}
+
+/// The common case of [`scan_parts`]: an ASCII piece without digits, tags, code or emoji
+/// (`word`, `don't,`, `(well-known)`) is words and one-character punctuation only. Returns
+/// whether the piece was such a piece (and scanned).
+fn scan_plain_ascii(piece: &str, start: usize, tokens: &mut Vec<Token>) -> bool {
+    let bytes = piece.as_bytes();
+    if !bytes
+        .iter()
+        .all(|&b| b.is_ascii() && !b.is_ascii_digit() && !matches!(b, b'#' | b'@' | b'$' | b'`'))
+    {
+        return false;
+    }
+    let mut k = 0;
+    while k < bytes.len() {
+        if bytes[k].is_ascii_alphabetic() {
+            // A word: letters, with single inner apostrophes or hyphens between letters.
+            let mut n = k + 1;
+            loop {
+                while n < bytes.len() && bytes[n].is_ascii_alphabetic() {
+                    n += 1;
+                }
+                let joined = matches!(bytes.get(n), Some(b'\'' | b'-'))
+                    && bytes.get(n + 1).is_some_and(u8::is_ascii_alphabetic);
+                if !joined {
+                    break;
+                }
+                n += 2;
+            }
+            push(tokens, TokenKind::Word, start + k, start + n);
+            k = n;
+        } else {
+            push(tokens, TokenKind::Punctuation, start + k, start + k + 1);
+            k += 1;
+        }
+    }
+    true
 }
 
 fn run_len(chars: &[(usize, char)], pred: impl Fn(char) -> bool) -> usize {

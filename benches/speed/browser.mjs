@@ -254,10 +254,12 @@ function sizeBreakdown() {
     if (sections.has(id)) rows.push([`  ${name}`, sections.get(id).length, gz(sections.get(id))]);
   }
   const built = path.join(root, "target/wasm32-unknown-unknown/release/build");
-  for (const dir of existsSync(built) ? readdirSync(built).filter((d) => d.startsWith("plume-")) : []) {
-    const dict = path.join(built, dir, "out", "en.dict");
-    if (existsSync(dict) && statSync(dict).size > 0) rows.push(["    of which the en-US + en-GB dictionary", statSync(dict).size, gz(readFileSync(dict))]);
-  }
+  // The build script's output of the newest build (older builds of other settings stay beside it).
+  const dicts = (existsSync(built) ? readdirSync(built).filter((d) => d.startsWith("plume-")) : [])
+    .map((dir) => path.join(built, dir, "out", "en.dict"))
+    .filter((dict) => existsSync(dict) && statSync(dict).size > 0)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (dicts.length > 0) rows.push(["    of which the en-US + en-GB dictionary", statSync(dicts[0]).size, gz(readFileSync(dicts[0]))]);
   console.log("\n### Extension download by part (bytes)\n");
   console.log("| part | raw | compressed |");
   console.log("|---|---|---|");

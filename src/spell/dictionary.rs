@@ -1,8 +1,10 @@
 //! A compiled dictionary: immutable bytes produced at build time (`build.rs`), read in place.
 //!
-//! Opening one parses nothing but a header; a lookup walks the word map (an `fst`) once. The
-//! same bytes also answer "which words are within two edits of this one" by walking the map as a
-//! trie while computing the edit-distance table row by row.
+//! Opening one parses nothing but a header; a lookup walks the word map (an `fst`) once, and the
+//! entries of recent lookups are remembered in a small table (the only state that changes, behind
+//! a lock, empty again in every clone). The same bytes also answer "which words are within two
+//! edits of this one" by walking the map as a trie, each row of the edit-distance table kept as
+//! bit sets (one per number of edits).
 
 use std::sync::{Arc, Mutex};
 
@@ -223,7 +225,7 @@ impl Dictionary {
     /// The entry of an encoded key: from the recent lookups, or from the word map (then
     /// remembered).
     fn entry(&self, key: &[u8]) -> Option<WordInfo> {
-        let Some(packed) = RecentLookups::pack(key) else {
+        let Some(packed) = format::pack_short(key) else {
             return self.words.get(key).map(WordInfo);
         };
         // A poisoned lock only means a panic elsewhere: the slots are plain values, still valid.
@@ -319,7 +321,7 @@ impl Dictionary {
         let max = max.min(MAX_EDITS);
         let fst = self.words.as_fst();
         let depth_limit = query.len() + usize::from(max) + 1;
-        let mut masks = vec![0 as Bits; 256];
+        let mut masks = [0 as Bits; 256];
         for (j, &byte) in query.iter().enumerate() {
             masks[usize::from(byte)] |= 1 << j;
         }
@@ -360,7 +362,7 @@ struct RecentLookups {
     slots: Mutex<Vec<Slot>>,
 }
 
-/// A key (packed by [`RecentLookups::pack`]; 0: no key) and its entry.
+/// A key (packed by [`format::pack_short`]; 0: no key) and its entry.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     key: u128,
@@ -370,18 +372,6 @@ struct Slot {
 impl RecentLookups {
     /// Slots in the table (a power of two): a long draft's different words fit.
     const SLOTS: usize = 1024;
-
-    /// A key of 1 to 15 bytes as one number (its bytes, its length in the top byte); longer
-    /// keys are not remembered.
-    fn pack(key: &[u8]) -> Option<u128> {
-        if key.is_empty() || key.len() > 15 {
-            return None;
-        }
-        let mut bytes = [0u8; 16];
-        bytes[..key.len()].copy_from_slice(key);
-        bytes[15] = key.len() as u8;
-        Some(u128::from_le_bytes(bytes))
-    }
 
     fn slot_of(packed: u128) -> usize {
         let mixed = ((packed as u64) ^ ((packed >> 64) as u64).rotate_left(29))
@@ -415,7 +405,7 @@ struct TrieSearch<'a, D: AsRef<[u8]>> {
     fst: &'a Fst<D>,
     query: &'a [u8],
     /// For each byte, the positions of the query where it stands.
-    masks: Vec<Bits>,
+    masks: [Bits; 256],
     /// Columns `0..=query.len()`.
     inside: Bits,
     depth_limit: usize,

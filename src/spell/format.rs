@@ -144,3 +144,15 @@ pub fn read_container(bytes: &[u8]) -> Result<[std::ops::Range<usize>; SECTIONS]
     }
     Ok(ranges)
 }
+
+/// A word of 1 to 15 bytes as one number (its bytes, then its length in the top byte), so that
+/// tables of short words compare numbers rather than strings; `None` for longer or empty words.
+pub fn pack_short(bytes: &[u8]) -> Option<u128> {
+    if bytes.is_empty() || bytes.len() > 15 {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
+}

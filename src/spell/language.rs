@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use super::format::pack_short;
 use crate::text::{Token, TokenKind};
 
 /// The language family a paragraph is checked in.
@@ -80,21 +81,6 @@ const FRENCH_STOP_WORDS: &[&str] = &[
     "à",
 ];
 
-/// Longest stop word, in bytes (`aujourd'hui`): longer words are in neither list.
-const LONGEST_STOP_WORD: usize = 12;
-
-/// A stop word as a number (its bytes, then its length in the top byte), so that looking a word
-/// up compares numbers rather than strings; `None` for words longer than any stop word.
-fn stop_word_key(word: &str) -> Option<u128> {
-    if word.len() > LONGEST_STOP_WORD {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    bytes[..word.len()].copy_from_slice(word.as_bytes());
-    bytes[15] = word.len() as u8;
-    Some(u128::from_le_bytes(bytes))
-}
-
 /// Both stop-word lists as one sorted table of (key, in English, in French), made once: every
 /// word of every new line is looked up.
 fn stop_words() -> &'static [(u128, bool, bool)] {
@@ -102,7 +88,7 @@ fn stop_words() -> &'static [(u128, bool, bool)] {
     TABLE.get_or_init(|| {
         let mut table: Vec<(u128, bool, bool)> = Vec::new();
         for (list, english) in [(ENGLISH_STOP_WORDS, true), (FRENCH_STOP_WORDS, false)] {
-            for key in list.iter().filter_map(|w| stop_word_key(w)) {
+            for key in list.iter().filter_map(|w| pack_short(w.as_bytes())) {
                 match table.iter_mut().find(|(k, _, _)| *k == key) {
                     Some(entry) if english => entry.1 = true,
                     Some(entry) => entry.2 = true,
@@ -117,7 +103,7 @@ fn stop_words() -> &'static [(u128, bool, bool)] {
 
 /// Whether `lower` (a lowercase word) is an English and whether it is a French stop word.
 fn stop_word(lower: &str) -> (bool, bool) {
-    let Some(key) = stop_word_key(lower) else {
+    let Some(key) = pack_short(lower.as_bytes()) else {
         return (false, false);
     };
     let table = stop_words();
@@ -191,9 +177,17 @@ mod tests {
     }
 
     #[test]
-    fn no_stop_word_is_longer_than_the_length_lookups_skip() {
+    fn every_stop_word_fits_the_packed_table() {
         for word in ENGLISH_STOP_WORDS.iter().chain(FRENCH_STOP_WORDS) {
-            assert!(word.len() <= LONGEST_STOP_WORD, "{word}");
+            assert!(pack_short(word.as_bytes()).is_some(), "{word}");
+            assert_eq!(
+                stop_word(word),
+                (
+                    ENGLISH_STOP_WORDS.contains(word),
+                    FRENCH_STOP_WORDS.contains(word)
+                ),
+                "{word}"
+            );
         }
     }
 

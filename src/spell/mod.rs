@@ -119,8 +119,9 @@ pub struct Speller {
     brands: HashMap<String, String>,
     extra_words: Vec<String>,
     use_misspelling_table: bool,
-    /// Suggestions already ranked, per (word, language, variety, how many): a half-typed word
-    /// is an unknown word at every keystroke, and ranking is the costliest thing a check does.
+    /// Suggestions already ranked, per (word, language, variety, how many): the unknown words
+    /// of a line being edited are checked again at every keystroke (its per-line result
+    /// changed), and ranking is the costliest thing a check does.
     suggestions: UnitCache<(Detected, Variety, usize), Vec<String>>,
 }
 
@@ -231,9 +232,6 @@ impl Speller {
 
     /// Up to `limit` suggestions for `word` in `language`, best first, in the word's case.
     pub fn suggest(&self, word: &str, language: Language, limit: usize) -> Vec<String> {
-        if word.len() > MAX_WORD_BYTES {
-            return Vec::new();
-        }
         match language {
             Language::Fr => self.suggest_in(word, Detected::French, Variety::Either, limit),
             Language::EnGb => self.suggest_in(word, Detected::English, Variety::British, limit),
@@ -289,7 +287,9 @@ impl Speller {
         self.check_in(text, tokens, Language::EnUs, out);
     }
 
-    /// Flags unknown words, brand casing, dialect mixing, `a`/`an` and doubled words.
+    /// Flags unknown words, brand casing, dialect mixing, `a`/`an` and doubled words: the whole
+    /// text at once, with no per-line cache. `Checker::check` takes the same steps line by line
+    /// in `incremental::check`; this is the room's own entry for tests and the per-stage bench.
     pub fn check_in(
         &self,
         text: &str,
@@ -1331,6 +1331,23 @@ mod tests {
         assert!(speller
             .missing_dictionaries(english, &tokenize(english), Language::Auto)
             .is_empty());
+    }
+
+    #[test]
+    fn suggestions_ranked_without_the_french_dictionary_are_forgotten_once_it_loads() {
+        let Some(french) = embedded_dictionary(Language::Fr) else {
+            return; // a build without the French dictionary has nothing to load
+        };
+        let mut speller = Speller::new(&[], &[]);
+        speller.french = None;
+        assert!(speller.suggest("evenement", Language::Fr, 5).is_empty());
+        speller
+            .load_dictionary(Language::Fr, french)
+            .expect("the built-in French dictionary loads");
+        assert_eq!(
+            speller.suggest("evenement", Language::Fr, 5).first(),
+            Some(&"événement".to_string())
+        );
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
     for candidate in candidates {
         let cost = model_cost_of(
             typo,
-            &typed,
+            typed.as_ref(),
             &typo_key,
             &candidate.word,
             trusted(candidate.info.frequency()),
@@ -97,7 +97,7 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
     for word in source.extra_words {
         let lower = word.to_lowercase();
         if super::damerau_levenshtein(typo, &lower, max as usize).is_some() && lower != typo {
-            let cost = model_cost_of(typo, &typed, &typo_key, &lower, 10.0);
+            let cost = model_cost_of(typo, typed.as_ref(), &typo_key, &lower, 10.0);
             ranked.push(Ranked {
                 word: word.clone(),
                 cost,
@@ -118,15 +118,24 @@ pub fn rank(source: &SuggestionSource<'_>, typo: &str, limit: usize) -> Vec<Rank
     ranked
 }
 
-/// The model's cost of suggesting `candidate` (lowercase) for `typo`.
-pub fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: f32) -> f32 {
-    model_cost_of(typo, &Letters::of(typo), typo_key, candidate, frequency)
+/// The model's cost of suggesting `candidate` (lowercase) for `typo` (tests read the model
+/// through it; ranking calls [`model_cost_of`]).
+#[cfg(test)]
+fn model_cost(typo: &str, typo_key: &str, candidate: &str, frequency: f32) -> f32 {
+    model_cost_of(
+        typo,
+        Letters::of(typo).as_ref(),
+        typo_key,
+        candidate,
+        frequency,
+    )
 }
 
-/// [`model_cost`] with the typo's letters (`typed`) worked out once for all its candidates.
+/// The model's cost of suggesting `candidate` (lowercase) for `typo`, with the typo's letters
+/// (`typed`) worked out once for all its candidates.
 fn model_cost_of(
     typo: &str,
-    typed: &Option<Letters>,
+    typed: Option<&Letters>,
     typo_key: &str,
     candidate: &str,
     frequency: f32,
@@ -241,15 +250,17 @@ impl Letters {
     }
 }
 
-/// Weighted edit distance with adjacent transpositions (optimal string alignment).
-pub fn typing_cost(typo: &str, candidate: &str) -> f32 {
+/// [`typing_cost_of`] of two words (for tests).
+#[cfg(test)]
+fn typing_cost(typo: &str, candidate: &str) -> f32 {
     match (Letters::of(typo), Letters::of(candidate)) {
         (Some(typo), Some(candidate)) => typing_cost_of(&typo, &candidate),
         _ => f32::MAX,
     }
 }
 
-/// [`typing_cost`] of two words' letters.
+/// Weighted edit distance with adjacent transpositions (optimal string alignment) of two
+/// words' letters.
 ///
 /// Three rolling rows of the table (a swap looks two rows back), and the price of typing or
 /// dropping each letter where it stands computed once per word rather than once per cell.

@@ -51,7 +51,7 @@ fn next_where(text: &str, from: usize, wanted: impl Fn(bool) -> bool) -> Option<
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
-            // `char::is_white_space` for ASCII: space, and tab to carriage return.
+            // `char::is_whitespace` for ASCII: space, and tab to carriage return.
             if wanted(matches!(b, b' ' | b'\t'..=b'\r')) {
                 return Some(i);
             }

@@ -258,10 +258,20 @@ fn scan_parts(
     chars: &mut Vec<(usize, char)>,
     tokens: &mut Vec<Token>,
 ) {
-    let piece = &text[start..end];
-    if scan_plain_ascii(piece, start, tokens) {
-        return;
+    if !scan_plain_ascii(&text[start..end], start, tokens) {
+        scan_any(text, start, end, chars, tokens);
     }
+}
+
+/// [`scan_parts`] for any piece: character by character, every token kind.
+fn scan_any(
+    text: &str,
+    start: usize,
+    end: usize,
+    chars: &mut Vec<(usize, char)>,
+    tokens: &mut Vec<Token>,
+) {
+    let piece = &text[start..end];
     chars.clear();
     chars.extend(piece.char_indices().map(|(i, c)| (start + i, c)));
     let chars = &chars[..];
@@ -429,6 +439,51 @@ mod tests {
             .iter()
             .map(|t| (t.kind, t.text(text)))
             .collect()
+    }
+
+    #[test]
+    fn the_plain_ascii_fast_path_reads_pieces_as_the_general_scan_does() {
+        let pieces = [
+            "don't,",
+            "(well-known)",
+            "a--b",
+            "x'",
+            "-y",
+            "it's-a",
+            "Hello!",
+            "end.",
+            "'quoted'",
+            "well-",
+            "--",
+            "...",
+            "(a)",
+            "x-'y",
+            "O'Neil's",
+            "so--so",
+            "a'b'c",
+            "[test]",
+        ];
+        let mut fast_paths = 0;
+        for piece in pieces {
+            let mut fast = Vec::new();
+            if !scan_plain_ascii(piece, 0, &mut fast) {
+                continue;
+            }
+            fast_paths += 1;
+            let mut general = Vec::new();
+            scan_any(piece, 0, piece.len(), &mut Vec::new(), &mut general);
+            let read = |tokens: &[Token]| -> Vec<(TokenKind, String)> {
+                tokens
+                    .iter()
+                    .map(|t| (t.kind, t.text(piece).to_string()))
+                    .collect()
+            };
+            assert_eq!(read(&fast), read(&general), "{piece}");
+        }
+        assert!(
+            fast_paths > pieces.len() / 2,
+            "the fast path took {fast_paths} pieces"
+        );
     }
 
     #[test]

@@ -266,8 +266,10 @@ class FieldSession {
   }
 
   redraw(): void {
+    // The badge's spot is read before the underlines write to the page (no second layout).
+    const spot = this.badge.measure();
     this.adapter.redraw();
-    this.badge.place();
+    this.badge.place(spot);
   }
 
   /** Opens the popover when a click lands on an underline; returns whether one did. */

@@ -91,6 +91,8 @@ export class MirrorOverlay {
   private blockStarts: number[] = [];
   /** The value mirrored last, or null when a paragraph was too long to mirror. */
   private mirrored: string | null = "";
+  /** The value last refused for a paragraph too long to mirror (not split again on each redraw). */
+  private refused: string | null = null;
 
   constructor(private readonly field: TextField) {
     this.host = document.createElement("plume-overlay");
@@ -206,8 +208,10 @@ export class MirrorOverlay {
     this.drawnMarks = [];
     // A field with a paragraph too long to mirror is not measured at all (no forced layout).
     const value = this.field.value;
+    if (value === this.refused) return;
     const blocks = value === this.mirrored ? this.blockTexts : mirrorBlocks(value);
     if (blocks === null) {
+      this.refused = value;
       this.mirrored = null;
       this.blockTexts = [];
       this.blockStarts = [];

@@ -3,7 +3,7 @@
 // restarts, and the promise that the extension makes no network request at all.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { clickInClosedShadow, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
+import { clickInClosedShadow, clickUnderline, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
 
 let server;
 let browser;
@@ -48,10 +48,6 @@ async function typeDraft(page, text) {
   await page.keyboard.type(text);
 }
 
-async function clickMark(page, start) {
-  const mark = await waitFor(async () => (await overlayRules(page)).find((m) => m.start === start), `an underline at ${start}`);
-  await page.mouse.click((mark.box.left + mark.box.right) / 2, mark.box.top - 8);
-}
 
 describe("options page", () => {
   test("a word added on the options page is saved, listed after a reload, and removable", async () => {
@@ -106,7 +102,7 @@ describe("popover actions", () => {
     await browser.setStorage("local", { dictionary: [] });
     const page = await browser.context.newPage();
     await typeDraft(page, "Launch of Zorblax tomorrow");
-    await clickMark(page, 10);
+    await clickUnderline(page, { start: 10 }, "an underline at 10");
     await clickInClosedShadow(page, "data-action", "add-to-dictionary");
     await waitFor(async () => (await browser.storage("local", "dictionary"))?.includes("Zorblax"), "Zorblax in the dictionary");
     // The click on the underline put the caret inside the word: type at the end of the draft.
@@ -122,7 +118,7 @@ describe("popover actions", () => {
   test("Turn off this rule stops it everywhere and the options page can turn it back on", async () => {
     const page = await browser.context.newPage();
     await typeDraft(page, "we are SO EXCITED");
-    await clickMark(page, 7);
+    await clickUnderline(page, { start: 7 }, "an underline at 7");
     await clickInClosedShadow(page, "data-action", "disable-rule");
     await waitFor(async () => (await browser.storage("sync", "settings"))?.disabledRules?.includes("tone.shouting"), "rule off in settings");
     await page.keyboard.press("End");

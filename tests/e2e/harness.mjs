@@ -108,6 +108,29 @@ export async function clickInClosedShadow(page, attribute, value) {
   }
 }
 
+/**
+ * Waits for the textarea overlay's underline matching `start` (UTF-16 offset) and/or `rule`,
+ * then clicks just above it, where the underlined text is, as a user opening its popover.
+ */
+export async function clickUnderline(page, { start, rule } = {}, what = "the underline", timeout = 10000) {
+  const box = await waitFor(
+    () =>
+      page.evaluate(
+        ({ start, rule }) => {
+          const marks = [...(document.querySelector("plume-overlay")?.shadowRoot?.querySelectorAll(".mark") ?? [])];
+          const mark = marks.find(
+            (m) => (start === undefined || Number(m.dataset.start) === start) && (rule === undefined || m.dataset.rule === rule),
+          );
+          return mark?.getBoundingClientRect().toJSON();
+        },
+        { start, rule },
+      ),
+    what,
+    timeout,
+  );
+  await page.mouse.click((box.left + box.right) / 2, box.top - 8);
+}
+
 /** Polls `fn` until it returns a truthy value, or fails with `what`. */
 export async function waitFor(fn, what, timeout = 10000) {
   const deadline = Date.now() + timeout;

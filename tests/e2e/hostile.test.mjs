@@ -8,7 +8,7 @@
 //   runs, on a page without a CSP to stop it.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
+import { clickUnderline, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
 
 let server;
 let browser;
@@ -182,15 +182,7 @@ describe("markup from packs and pages is shown as text", () => {
     await page.click("#ta");
     await page.keyboard.type(typed);
     const start = typed.indexOf("<img");
-    const mark = await waitFor(
-      () => page.evaluate((start) => {
-        const m = [...(document.querySelector("plume-overlay")?.shadowRoot?.querySelectorAll(".mark") ?? [])].find((m) => m.dataset.rule === "hostile.Markup" && Number(m.dataset.start) === start);
-        return m?.getBoundingClientRect().toJSON();
-      }, start),
-      "the underline of the hostile pack's rule",
-      20000,
-    );
-    await page.mouse.click((mark.left + mark.right) / 2, mark.top - 8);
+    await clickUnderline(page, { start, rule: "hostile.Markup" }, "the underline of the hostile pack's rule", 20000);
     const message = await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover");
     const flagged = typed.slice(start, typed.indexOf(">", start) + 1);
     assert.equal(message, `<img src=x onerror="window.__pwned='pack'"> <b>bold</b> ${flagged}`);

@@ -5,7 +5,7 @@
 // invalidated" included) in any of the page's worlds.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { highlightRanges, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
+import { clickUnderline, highlightRanges, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
 
 let server;
 
@@ -57,14 +57,7 @@ async function pageWithOpenPopover(context) {
   await page.click("#ta");
   await page.keyboard.type("Teh launch is tomorow");
   await waitFor(async () => (await highlightRanges(page)).some((r) => r.text === "Teh"), "the editable's underline");
-  const mark = await waitFor(
-    () => page.evaluate(() => {
-      const m = [...(document.querySelector("plume-overlay")?.shadowRoot?.querySelectorAll(".mark") ?? [])].find((m) => m.dataset.start === "0");
-      return m?.getBoundingClientRect().toJSON();
-    }),
-    "the textarea's underline under Teh",
-  );
-  await page.mouse.click((mark.left + mark.right) / 2, mark.top - 8);
+  await clickUnderline(page, { start: 0 }, "the textarea's underline under Teh");
   assert.match(await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover"), /Teh/);
   const before = await drawn(page);
   assert.ok(before.hosts.length === 4 && before.marks === 2 && before.highlights >= 1, `Plume drew its UI: ${JSON.stringify(before)}`);

@@ -4,7 +4,7 @@
 // and what was stored before is still there, unchanged.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { clickInClosedShadow, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
+import { clickInClosedShadow, clickUnderline, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
 
 let server;
 let browser;
@@ -106,14 +106,7 @@ describe("storage quota errors", () => {
     await page.goto(`${server.origin}/basic.html`);
     await page.click("#ta");
     await page.keyboard.type("we are SO EXCITED");
-    const mark = await waitFor(
-      () => page.evaluate(() => {
-        const m = [...(document.querySelector("plume-overlay")?.shadowRoot?.querySelectorAll(".mark") ?? [])].find((m) => m.dataset.rule === "tone.shouting");
-        return m?.getBoundingClientRect().toJSON();
-      }),
-      "the shouting underline",
-    );
-    await page.mouse.click((mark.left + mark.right) / 2, mark.top - 8);
+    await clickUnderline(page, { rule: "tone.shouting" }, "the shouting underline");
     await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover");
     await clickInClosedShadow(page, "data-action", "disable-rule");
     const notice = await waitFor(() => textInClosedShadow(page, "class", "notice", { visible: true }), "the popover's notice");

@@ -101,7 +101,8 @@ test("no extension source sends page or pack text to an HTML sink, the page, or 
 /** What the code must use for each permission the manifest asks for. */
 const PERMISSION_USES = {
   storage: /\bchrome\.storage\.(sync|local|managed)\b/,
-  activeTab: /\bchrome\.tabs\.query\b/,
+  // activeTab is what lets the popup read the active tab's address.
+  activeTab: /\btab\??\.url\b/,
   scripting: /\bchrome\.scripting\.registerContentScripts\b/,
 };
 

@@ -175,7 +175,7 @@ impl Guide {
         Some(counters)
     }
 
-    /// Whether some pack is active at all (the checker skips the guide's passes otherwise).
+    /// Whether no pack is active (the checker then skips the guide's passes).
     pub fn is_empty(&self) -> bool {
         self.packs.is_empty()
     }

@@ -3,13 +3,17 @@
 //! A keystroke changes one line of a draft; every other line comes back with the same text. A
 //! check is therefore split in two: a per-line pass whose results depend on nothing but the
 //! line's own text and a small context (the language it is read in), kept in bounded
-//! [`UnitCache`]s keyed by a hash of that text and context; and a cheap whole-draft pass that
+//! [`UnitCache`]s keyed by a hash of that text and context; and a whole-draft pass that
 //! combines the lines' results (draft counts, mixed spelling varieties, the tone summary, the
-//! draft's language). The caches belong to one [`crate::Checker`]: a new configuration builds a
+//! draft's language) and runs what needs the whole draft: the pack rules that read the draft, a
+//! paragraph or the first line, the platform profile, and the tone target's diagnostics, which
+//! re-read the draft. The caches belong to one [`crate::Checker`]: a new configuration builds a
 //! new checker with empty caches, and loading a dictionary clears them.
 //!
 //! Every cache is bounded: it keeps two generations of entries and drops the older one when the
-//! newer is full, so what is used at every check stays and nothing grows without limit.
+//! newer is full (128 KB of line text, or [`LINES`] lines; 1,024 lines in the cache of matches
+//! each line-local pattern keeps), so what is used at every check stays and nothing grows
+//! without limit.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};

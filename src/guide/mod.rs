@@ -76,7 +76,8 @@ impl Guide {
 
     /// Runs the packs that apply (category `guideline`) and the platform profile (category
     /// `platform`); returns the platform counters when a platform is set. The same as
-    /// [`Guide::check_line`] on each line, then [`Guide::check_draft`].
+    /// [`Guide::check_line`] on each line, then [`Guide::check_draft`]. Every pattern search of
+    /// one check shares [`check_budget`] steps, so many slow rules cannot add up to minutes.
     pub fn check(
         &self,
         text: &str,
@@ -86,21 +87,6 @@ impl Guide {
         categories: &dyn Fn(Category) -> bool,
         out: &mut Vec<Finding>,
     ) -> Option<PlatformCounters> {
-        self.check_counted(text, tokens, language, platform, categories, out)
-            .0
-    }
-
-    /// [`Guide::check`], with the pattern steps the packs took: every pattern search of one
-    /// check shares [`check_budget`] steps, so many slow rules cannot add up to minutes.
-    pub fn check_counted(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        language: Language,
-        platform: Option<Platform>,
-        categories: &dyn Fn(Category) -> bool,
-        out: &mut Vec<Finding>,
-    ) -> (Option<PlatformCounters>, regex::BudgetUse) {
         regex::with_shared_budget(check_budget(text.len()), || {
             if categories(Category::Guideline) {
                 for (start, line, line_tokens) in
@@ -112,6 +98,7 @@ impl Guide {
             }
             self.check_draft(text, tokens, language, platform, categories, out)
         })
+        .0
     }
 
     fn active(
@@ -188,7 +175,7 @@ impl Guide {
         Some(counters)
     }
 
-    /// Whether some pack is active at all (the checker skips the guide's passes otherwise).
+    /// Whether no pack is active (the checker then skips the guide's passes).
     pub fn is_empty(&self) -> bool {
         self.packs.is_empty()
     }

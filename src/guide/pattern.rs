@@ -29,8 +29,9 @@ const PROBE_REPEAT: usize = 48;
 pub struct Pattern {
     regex: Regex,
     source: String,
-    /// For a pattern whose matches stay within a line: each line's matches, so a draft searched
-    /// again after a keystroke is only searched in the line that changed.
+    /// For a pattern whose matches stay within a line: each line's matches, so a draft of
+    /// several lines searched again after a keystroke is only searched in the line that changed.
+    /// A single line is not remembered here (the guide's per-line cache remembers its findings).
     lines: Option<Box<UnitCache<(), Vec<Match>>>>,
 }
 
@@ -41,7 +42,7 @@ impl PartialEq for Pattern {
 }
 
 /// Texts shorter than this are searched whole (a post's line is cheaper to search than to look
-/// up).
+/// up), and so is a text of one line.
 const SEARCHED_BY_LINE_FROM: usize = 512;
 
 /// Lines remembered per pattern and generation.
@@ -94,7 +95,7 @@ impl Pattern {
         let Some(lines) = self
             .lines
             .as_ref()
-            .filter(|_| text.len() >= SEARCHED_BY_LINE_FROM)
+            .filter(|_| text.len() >= SEARCHED_BY_LINE_FROM && text.contains('\n'))
         else {
             return self.search(text);
         };
@@ -234,6 +235,14 @@ mod tests {
             // Again, every line now remembered.
             assert_eq!(pattern.find_all(&text), whole, "{source}");
         }
+    }
+
+    #[test]
+    fn a_long_single_line_is_searched_whole_and_not_remembered() {
+        let line = "Our giveaway starts now (gifted by @acme). ".repeat(20);
+        let pattern = Pattern::new(r"(?i)\bgiveaway\b").unwrap();
+        assert_eq!(pattern.find_all(&line), pattern.search(&line));
+        assert_eq!(pattern.lines.as_ref().map(|lines| lines.len()), Some(0));
     }
 
     #[test]

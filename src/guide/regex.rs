@@ -56,11 +56,22 @@ pub fn with_shared_budget<R>(steps: usize, f: impl FnOnce() -> R) -> (R, BudgetU
             },
         );
     }
+    /// Clears the shared budget when dropped, so that a panic inside `f` does not leave a
+    /// spent budget behind for every later check on this thread.
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            SHARED_STEPS.set(None);
+            STOPPED.set(false);
+        }
+    }
     SHARED_STEPS.set(Some(steps));
     STOPPED.set(false);
+    let reset = Reset;
     let result = f();
-    let left = SHARED_STEPS.take().unwrap_or(0);
-    let stopped = STOPPED.replace(false);
+    let left = SHARED_STEPS.get().unwrap_or(0);
+    let stopped = STOPPED.get();
+    drop(reset);
     (
         result,
         BudgetUse {
@@ -1322,6 +1333,18 @@ impl<'t> Matcher<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_under_a_shared_budget_leaves_the_next_check_a_fresh_budget() {
+        let panicked =
+            std::panic::catch_unwind(|| with_shared_budget::<()>(0, || panic!("a rule failed")));
+        assert!(panicked.is_err());
+        assert!(!shared_budget_spent());
+        let (found, used) = with_shared_budget(1_000_000, || spans("o", "two words"));
+        assert_eq!(found, vec!["o", "o"]);
+        assert!(used.steps > 0);
+        assert!(!used.stopped);
+    }
 
     #[test]
     fn patterns_that_cannot_cross_a_line_break_are_line_local() {

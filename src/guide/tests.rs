@@ -713,7 +713,10 @@ fn a_hundred_slow_rules_share_one_step_budget_per_check() {
     let text = "banana ".repeat(2_000);
     let tokens = tokenize(&text);
     let mut out = Vec::new();
-    let (_, used) = guide.check_counted(&text, &tokens, Language::EnUs, None, &|_| true, &mut out);
+    // A nested shared budget keeps this outer one, so `used` counts the check's steps.
+    let (_, used) = regex::with_shared_budget(check_budget(text.len()), || {
+        guide.check(&text, &tokens, Language::EnUs, None, &|_| true, &mut out)
+    });
     assert!(
         used.stopped,
         "the slow rules did not reach the budget: {used:?}"
@@ -745,14 +748,16 @@ fn the_shipped_packs_never_run_out_of_budget_on_a_long_real_draft() {
     ] {
         let tokens = tokenize(&text);
         let mut out = Vec::new();
-        let (_, used) = guide.check_counted(
-            &text,
-            &tokens,
-            language,
-            Some(Platform::X),
-            &|_| true,
-            &mut out,
-        );
+        let (_, used) = regex::with_shared_budget(check_budget(text.len()), || {
+            guide.check(
+                &text,
+                &tokens,
+                language,
+                Some(Platform::X),
+                &|_| true,
+                &mut out,
+            )
+        });
         assert!(!used.stopped, "{language:?}: {used:?}");
         assert!(!out.is_empty());
     }

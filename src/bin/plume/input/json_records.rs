@@ -12,7 +12,7 @@ use std::rc::Rc;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{for_each_line, language_of, platform_of, Draft};
+use super::{for_each_line, language_of, platform_of, strip_bom, Draft};
 use crate::cli::error::CliError;
 
 pub fn read_jsonl(
@@ -23,6 +23,8 @@ pub fn read_jsonl(
 ) -> Result<(), CliError> {
     let mut record = 0u64;
     for_each_line(name, reader, &mut |line, text| {
+        // Concatenated files (`cat a.jsonl b.jsonl`) may bring a byte-order mark mid-stream.
+        let text = strip_bom(text);
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Ok(());
@@ -340,6 +342,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out[0].text, "deep");
+    }
+
+    #[test]
+    fn a_byte_order_mark_at_the_start_of_any_jsonl_line_is_dropped() {
+        let input = "\u{feff}{\"text\": \"a\"}\n\u{feff}{\"text\": \"b\"}\n";
+        let drafts = collect(read_jsonl, input).unwrap();
+        assert_eq!((drafts[1].line, drafts[1].text.as_str()), (2, "b"));
     }
 
     #[test]

@@ -166,13 +166,8 @@ pub(crate) fn for_each_line(
                 buffer.pop();
             }
         }
-        if line == 1 && buffer.starts_with("\u{feff}".as_bytes()) {
-            buffer.drain(..3);
-        }
-        on_line(
-            line,
-            utf8_or_error(name, std::mem::take(&mut buffer), line)?,
-        )?;
+        let text = utf8_or_error(name, std::mem::take(&mut buffer), line)?;
+        on_line(line, if line == 1 { strip_bom(text) } else { text })?;
     }
 }
 

@@ -300,13 +300,6 @@ impl Terms {
         self.heads
     }
 
-    /// Whether a multi-word term starts with `word`.
-    pub fn is_head(&self, word: &str) -> bool {
-        self.heads
-            .binary_search_by(|head| compare(head, word))
-            .is_ok()
-    }
-
     /// The terms of `pattern` other than those in `category` (the forms an `or` pattern pairs).
     pub fn partners(&self, pattern: &Pattern, category: &str) -> Vec<&'static str> {
         let n = self.starts.len().saturating_sub(1);

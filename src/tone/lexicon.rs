@@ -1,5 +1,5 @@
-//! The tone lexicons, compiled at build time (`buildsrc/tone_lexicons.rs`) into sorted tables that are
-//! searched in place: valence (VADER, pattern, Plume's own), profanity sureness (cuss), emoji
+//! The tone lexicons, compiled at build time (`buildsrc/tone_lexicons.rs`) into sorted tables
+//! that a hash index, built on a table's first lookup, answers: valence (VADER, pattern, Plume's own), profanity sureness (cuss), emoji
 //! valence, and retext-equality's inclusive-language patterns. Start-up parses nothing.
 //! Lookups fall back from French inflections to the base form, and from masked spellings
 //! (`f*ck`) to the profane word they hide.
@@ -220,8 +220,8 @@ impl Table {
         None
     }
 
-    /// Every key with its entry, in order (for the rare scans that cannot binary-search, such
-    /// as matching a masked word).
+    /// Every key with its entry, in order (for the rare scans that no lookup of one key answers,
+    /// such as matching a masked word).
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, Entry)> + '_ {
         let mut offset = 0usize;
         self.lens.iter().enumerate().map(move |(n, &len)| {
@@ -327,7 +327,8 @@ pub fn words(lang: Lang) -> &'static Table {
 }
 
 /// French inflections and the base forms to try for them, longest ending first: lexicons list
-/// the masculine singular (`déçu`), drafts write `déçue`, `déçus`, `déçues`, `géniaux`.
+/// the masculine singular and often not every inflection (`stylé` but not `stylés`, `convivial`
+/// but not `conviviaux`).
 const FRENCH_ENDINGS: &[(&str, &str)] = &[
     ("euses", "eux"),
     ("euse", "eux"),
@@ -345,7 +346,8 @@ const FRENCH_ENDINGS: &[(&str, &str)] = &[
 ];
 
 /// The entry of `word`, or of its base form when the draft writes an inflection the lexicon
-/// does not list (French gender and number: `nulle`, `déçues`, `géniaux`). Words of four letters
+/// does not list (French gender and number: `stylés`, `ambitieuses`, `conviviaux`, `dépressives`
+/// read as `stylé`, `ambitieux`, `convivial`, `dépressif`). Words of four letters
 /// or fewer are looked up as written: stripping them invents homographs (`mes` → `me`).
 pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
     let table = words(lang);
@@ -361,7 +363,8 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
     }
     let mut key = String::new();
     FRENCH_ENDINGS.iter().find_map(|(ending, base)| {
-        let stem = word.strip_suffix(ending)?;
+        // An ending that is the whole word leaves no stem to look up (`elles` is not `el`).
+        let stem = word.strip_suffix(ending).filter(|stem| !stem.is_empty())?;
         // A feminine `-e` follows a participle or an adjective ending (`déçue`, `contente`,
         // `grande`); after other letters it is part of the word (`france` is not `franc`).
         if ending.starts_with('e')

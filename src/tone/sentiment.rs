@@ -267,7 +267,8 @@ pub fn read(draft: &Draft) -> Sentiment {
         apology_in[draft.items[first].sentence] = true;
     }
     // Irony: a marker phrase or emoji turns the praise of its sentence around; `/s` at the end
-    // of a draft turns the whole draft.
+    // of the text read, or a `#sarcasm` hashtag in it, turns all of it. `check_tone` reads each
+    // line on its own, so `/s` turns its line.
     let mut sarcastic_in = vec![false; draft.sentences.len()];
     for (_, first, _) in draft.find_phrases(cues::sarcasm(lang)) {
         sarcastic_in[draft.items[first].sentence] = true;

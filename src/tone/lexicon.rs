@@ -523,6 +523,28 @@ mod tests {
     }
 
     #[test]
+    fn french_inflections_the_lexicon_does_not_list_read_as_their_base_form() {
+        for (form, base) in [
+            ("stylés", "stylé"),
+            ("ambitieuses", "ambitieux"),
+            ("conviviaux", "convivial"),
+            ("dépressives", "dépressif"),
+        ] {
+            assert_eq!(FR.get(form), None, "{form} is listed: it needs no fallback");
+            let entry = FR.get(base).expect("the base form is listed");
+            assert_ne!(entry.valence, 0.0, "{base}");
+            assert_eq!(lookup(Lang::Fr, form), Some(entry), "{form}");
+        }
+    }
+
+    #[test]
+    fn french_words_written_without_accents_read_as_the_accented_word() {
+        // No lexicon file lists `decu`: the build stores `déçu`'s entry under it too.
+        assert!(FR.get("decu").is_some_and(|e| e.valence < 0.0));
+        assert_eq!(FR.get("decu"), FR.get("déçu"));
+    }
+
+    #[test]
     fn inclusive_terms_point_to_their_pattern() {
         let (pattern, _) = TERMS
             .get("chairman")

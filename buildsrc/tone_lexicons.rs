@@ -1,7 +1,8 @@
 //! Compiles the tone lexicons in `data/lexicons/` (TSV, see `data/lexicons/fetch.sh`) into
 //! `$OUT_DIR/tone_lexicons.rs`: per language one sorted key blob with a length byte per key, the
 //! offset of every 16th key, and a 2-byte record per key (valence ×10; profanity sureness + 1 and
-//! a phrase-head flag), plus the emoji valences and the inclusive-language patterns. `src/tone/lexicon.rs` includes the output and binary-searches it in place.
+//! a phrase-head flag), plus the emoji valences and the inclusive-language patterns. `src/tone/lexicon.rs` includes the output and
+//! looks keys up through a hash index it builds on a table's first lookup.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -138,7 +139,8 @@ fn fold_accents(word: &str) -> String {
     out
 }
 
-/// Entries per block of the key index: lookups binary-search block heads, then scan one block.
+/// Entries per block of the key index: a table too big for a hash index is searched by binary
+/// search of the block heads, then a scan of one block.
 const BLOCK: usize = 16;
 
 fn emit_table(out: &mut String, name: &str, table: &BTreeMap<String, Entry>) {

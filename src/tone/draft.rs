@@ -371,10 +371,11 @@ impl<'a> Draft<'a> {
             i += 1;
         }
         for it in &mut items {
+            // Only words get an entry and cues: no cue list holds punctuation, emoticons or emoji.
             if it.kind == ItemKind::Word {
                 it.entry = lexicon::lookup(lang, &it.lower);
+                it.cues = WordCues::of(lang, &it.lower);
             }
-            it.cues = WordCues::of(lang, &it.lower);
         }
         let count = items.last().map_or(0, |l| l.sentence + 1);
         let mut sentences: Vec<Span> = Vec::with_capacity(count);

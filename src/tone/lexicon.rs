@@ -1,5 +1,5 @@
-//! The tone lexicons, compiled at build time (`buildsrc/tone_lexicons.rs`) into sorted tables that are
-//! searched in place: valence (VADER, pattern, Plume's own), profanity sureness (cuss), emoji
+//! The tone lexicons, compiled at build time (`buildsrc/tone_lexicons.rs`) into sorted tables
+//! that a hash index, built on a table's first lookup, answers: valence (VADER, pattern, Plume's own), profanity sureness (cuss), emoji
 //! valence, and retext-equality's inclusive-language patterns. Start-up parses nothing.
 //! Lookups fall back from French inflections to the base form, and from masked spellings
 //! (`f*ck`) to the profane word they hide.
@@ -220,8 +220,8 @@ impl Table {
         None
     }
 
-    /// Every key with its entry, in order (for the rare scans that cannot binary-search, such
-    /// as matching a masked word).
+    /// Every key with its entry, in order (for the rare scans that no lookup of one key answers,
+    /// such as matching a masked word).
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, Entry)> + '_ {
         let mut offset = 0usize;
         self.lens.iter().enumerate().map(move |(n, &len)| {
@@ -300,13 +300,6 @@ impl Terms {
         self.heads
     }
 
-    /// Whether a multi-word term starts with `word`.
-    pub fn is_head(&self, word: &str) -> bool {
-        self.heads
-            .binary_search_by(|head| compare(head, word))
-            .is_ok()
-    }
-
     /// The terms of `pattern` other than those in `category` (the forms an `or` pattern pairs).
     pub fn partners(&self, pattern: &Pattern, category: &str) -> Vec<&'static str> {
         let n = self.starts.len().saturating_sub(1);
@@ -334,7 +327,8 @@ pub fn words(lang: Lang) -> &'static Table {
 }
 
 /// French inflections and the base forms to try for them, longest ending first: lexicons list
-/// the masculine singular (`déçu`), drafts write `déçue`, `déçus`, `déçues`, `géniaux`.
+/// the masculine singular and often not every inflection (`stylé` but not `stylés`, `convivial`
+/// but not `conviviaux`).
 const FRENCH_ENDINGS: &[(&str, &str)] = &[
     ("euses", "eux"),
     ("euse", "eux"),
@@ -352,7 +346,8 @@ const FRENCH_ENDINGS: &[(&str, &str)] = &[
 ];
 
 /// The entry of `word`, or of its base form when the draft writes an inflection the lexicon
-/// does not list (French gender and number: `nulle`, `déçues`, `géniaux`). Words of four letters
+/// does not list (French gender and number: `stylés`, `ambitieuses`, `conviviaux`, `dépressives`
+/// read as `stylé`, `ambitieux`, `convivial`, `dépressif`). Words of four letters
 /// or fewer are looked up as written: stripping them invents homographs (`mes` → `me`).
 pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
     let table = words(lang);
@@ -368,7 +363,8 @@ pub fn lookup(lang: Lang, word: &str) -> Option<Entry> {
     }
     let mut key = String::new();
     FRENCH_ENDINGS.iter().find_map(|(ending, base)| {
-        let stem = word.strip_suffix(ending)?;
+        // An ending that is the whole word leaves no stem to look up (`elles` is not `el`).
+        let stem = word.strip_suffix(ending).filter(|stem| !stem.is_empty())?;
         // A feminine `-e` follows a participle or an adjective ending (`déçue`, `contente`,
         // `grande`); after other letters it is part of the word (`france` is not `franc`).
         if ending.starts_with('e')
@@ -524,6 +520,28 @@ mod tests {
         assert!(lookup(Lang::Fr, "déçues").is_some_and(|e| e.valence < 0.0));
         assert!(lookup(Lang::Fr, "géniaux").is_some_and(|e| e.valence > 0.0));
         assert_eq!(lookup(Lang::En, "gooder"), None);
+    }
+
+    #[test]
+    fn french_inflections_the_lexicon_does_not_list_read_as_their_base_form() {
+        for (form, base) in [
+            ("stylés", "stylé"),
+            ("ambitieuses", "ambitieux"),
+            ("conviviaux", "convivial"),
+            ("dépressives", "dépressif"),
+        ] {
+            assert_eq!(FR.get(form), None, "{form} is listed: it needs no fallback");
+            let entry = FR.get(base).expect("the base form is listed");
+            assert_ne!(entry.valence, 0.0, "{base}");
+            assert_eq!(lookup(Lang::Fr, form), Some(entry), "{form}");
+        }
+    }
+
+    #[test]
+    fn french_words_written_without_accents_read_as_the_accented_word() {
+        // No lexicon file lists `decu`: the build stores `déçu`'s entry under it too.
+        assert!(FR.get("decu").is_some_and(|e| e.valence < 0.0));
+        assert_eq!(FR.get("decu"), FR.get("déçu"));
     }
 
     #[test]

@@ -118,6 +118,11 @@ pub fn french_vote(text: &str, tokens: &[Token]) -> i32 {
     score
 }
 
+/// How many letters `s` has.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
 /// Adds up cue weights into a 0…1 score: one strong cue is clear, more saturate towards 1.
 fn saturate(sum: f32) -> f32 {
     1.0 - (-sum).exp()
@@ -167,7 +172,6 @@ impl<'a> ToneAnalysis<'a> {
     }
 
     fn shouting_share(&self, within: crate::report::Span) -> f32 {
-        let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
         let total = letters(&self.draft.text[within.start..within.end]);
         if total == 0 {
             return 0.0;
@@ -179,21 +183,6 @@ impl<'a> ToneAnalysis<'a> {
             .map(|f| letters(&self.draft.text[f.span.start..f.span.end]))
             .sum();
         shouted as f32 / total as f32
-    }
-
-    /// The draft's scores.
-    pub fn scores(&self) -> ToneScores {
-        ToneScores {
-            sentiment: self.sentiment.draft,
-            formality: self.formality.draft,
-            aggression: self.aggression.draft,
-            profanity: self.aggression.profanity,
-            shouting: self.shouting_share(crate::report::Span::new(0, self.draft.text.len())),
-            excitement: self.excitement.draft,
-            hype: self.hype.draft,
-            hedging: self.hedging.draft,
-            inclusive: saturate(self.inclusive.len() as f32),
-        }
     }
 
     /// The scores of sentence `s`.
@@ -225,34 +214,6 @@ impl<'a> ToneAnalysis<'a> {
             inclusive: saturate(inclusive as f32),
         }
     }
-
-    /// The summary the report carries.
-    pub fn summary(&self) -> ToneSummary {
-        let scores = self.scores();
-        let index = Utf16Index::new(self.draft.text);
-        let sentences = (0..self.draft.sentences.len())
-            .map(|s| {
-                let scores = self.sentence_scores(s);
-                SentenceTone {
-                    span: self.draft.sentences[s],
-                    utf16: index.span_to_utf16(self.draft.sentences[s]),
-                    label: ToneLabel::of(&scores),
-                    scores,
-                }
-            })
-            .collect();
-        ToneSummary {
-            language: self.draft.lang.code().to_string(),
-            label: ToneLabel::of(&scores),
-            sentiment: SentimentSummary {
-                score: scores.sentiment,
-                label: Polarity::of(scores.sentiment, self.draft.lang),
-            },
-            scores,
-            sentences,
-            on_target: None,
-        }
-    }
 }
 
 /// What one paragraph (a line) brings to its draft's tone, read on its own: kept between checks
@@ -276,10 +237,6 @@ pub struct ParagraphTone {
     inclusive: usize,
     shouted_letters: usize,
     letters: usize,
-}
-
-fn letters(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphabetic()).count()
 }
 
 impl ParagraphTone {

@@ -267,7 +267,8 @@ pub fn read(draft: &Draft) -> Sentiment {
         apology_in[draft.items[first].sentence] = true;
     }
     // Irony: a marker phrase or emoji turns the praise of its sentence around; `/s` at the end
-    // of a draft turns the whole draft.
+    // of the text read, or a `#sarcasm` hashtag in it, turns all of it. `check_tone` reads each
+    // line on its own, so `/s` turns its line.
     let mut sarcastic_in = vec![false; draft.sentences.len()];
     for (_, first, _) in draft.find_phrases(cues::sarcasm(lang)) {
         sarcastic_in[draft.items[first].sentence] = true;
@@ -295,6 +296,12 @@ pub fn read(draft: &Draft) -> Sentiment {
         let mut contrast_at: Option<usize> = None;
         let mut bangs = 0usize;
         let mut questions = 0usize;
+        // Whether a word comes before position `k` of the sentence: punctuation and emoji that
+        // open it (`🎉 Great news`, `- Well, …`) do not make the next word a sentence's second.
+        let first_word = indices
+            .iter()
+            .position(|&i| draft.items[i].kind == ItemKind::Word);
+        let word_before = |k: usize| first_word.is_some_and(|f| f < k);
         let mut k = 0;
         while k < indices.len() {
             let i = indices[k];
@@ -346,7 +353,7 @@ pub fn read(draft: &Draft) -> Sentiment {
             // `well` opening a sentence or set off by a comma is a discourse marker.
             if lang == Lang::En
                 && item.lower == "well"
-                && (k == 0 || next_is_comma(draft, k, &indices))
+                && (!word_before(k) || next_is_comma(draft, k, &indices))
             {
                 k += 1;
                 continue;
@@ -354,7 +361,7 @@ pub fn read(draft: &Draft) -> Sentiment {
             if item.caps && !all_caps {
                 v += CAPS_STRESS * v.signum();
             }
-            if k > 0
+            if word_before(k)
                 && !item.in_hashtag
                 && is_title_case(&draft.text[item.span.start..item.span.end])
             {
@@ -653,6 +660,19 @@ mod tests {
         assert!(score("Streaming Dark Souls tonight", Lang::En).abs() < 0.2);
         // The first word of a sentence keeps its weight.
         assert!(score("Love this new update", Lang::En) > 0.3);
+    }
+
+    #[test]
+    fn punctuation_or_an_emoji_opening_a_sentence_leaves_its_first_word_first() {
+        let close = |a: f32, b: f32| (a - b).abs() < 0.01;
+        let great = score("Great news", Lang::En);
+        assert!(close(
+            score("🎉 Great news", Lang::En),
+            score("🎉 great news", Lang::En)
+        ));
+        assert!(score("🎉 Great news", Lang::En) > great - 0.01);
+        assert!(close(score("- Great news", Lang::En), great));
+        assert_eq!(score("- Well, the store opens at nine", Lang::En), 0.0);
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct Config {
     /// Brand and product names in their canonical spelling (`iPhone`, `LinkedIn`): never
     /// flagged, and other capitalisations are corrected. Filled from the guideline pack.
     pub brand_lexicon: Vec<String>,
+    /// The language messages, whys and labels are written in (not the draft's language).
+    pub ui_language: crate::locale::UiLanguage,
 }
 
 /// Options for one check.

@@ -15,6 +15,7 @@
 pub mod config;
 pub mod guide;
 mod incremental;
+pub mod locale;
 pub mod report;
 pub mod spell;
 pub mod text;
@@ -24,6 +25,7 @@ pub mod tone;
 mod wasm;
 
 pub use config::{CheckOptions, Config, ConfigError, Language};
+pub use locale::{Localized, UiLanguage};
 pub use report::{Category, Diagnostic, Report, RuleId, Severity, Span, Summary, Utf16Span};
 
 pub use spell::DictionaryError;

@@ -78,6 +78,8 @@ pub enum Kind {
         pattern: Pattern,
         replacements: Vec<String>,
         ignorecase: bool,
+        /// Vale's `capitalize`: a capitalised match gets a capitalised replacement.
+        capitalize: bool,
     },
     Occurrence {
         pattern: Pattern,
@@ -481,6 +483,7 @@ impl Rule {
                     pattern: compile_or_blame(&source, &keys, "swap")?,
                     replacements: entries.into_iter().map(|(_, v)| v).collect(),
                     ignorecase,
+                    capitalize: spec.capitalize.unwrap_or(false),
                 }
             }
             "occurrence" => {

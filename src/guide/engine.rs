@@ -136,13 +136,19 @@ fn capitalize_first(text: &str) -> String {
 
 /// Whether `found` already is the preferred text, as Vale decides it: a plain phrase (letters,
 /// digits, spaces, hyphens) must be identical, case included (`javascript` is not
-/// `JavaScript`); otherwise (`a|b`) any option matches, ignoring case when the rule does.
+/// `JavaScript`); otherwise the replacement is a pattern (`a|b`, `[pP]y.*`) that must match
+/// all of `found`, ignoring case when the rule does.
 fn already_preferred(replacement: &str, options: &[String], found: &str, ignorecase: bool) -> bool {
     let phrase = replacement
         .chars()
         .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
     if phrase {
         return options.iter().any(|o| o == found);
+    }
+    // A pattern (`[pP]y.*`, `(?i)GitHub`) is already followed when it matches all of `found`.
+    let flags = if ignorecase { "(?i)" } else { "" };
+    if let Ok(pattern) = super::pattern::Pattern::new(&format!("{flags}^(?:{replacement})$")) {
+        return pattern.is_match(found);
     }
     options.iter().any(|o| {
         if ignorecase {

@@ -6,8 +6,10 @@
 //! an unknown key, a pattern the engine refuses) is listed in [`ValeRun::skipped`] with the
 //! reason, never dropped silently.
 
+pub mod controls;
 pub mod ini;
 pub mod markup;
+pub mod vocab;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -353,8 +355,12 @@ pub fn check_text(
                 })
                 .collect::<Vec<_>>()
         });
+    let controls = controls::controls(text);
     for (check, rule, level, found_alerts) in found {
         for alert in found_alerts {
+            if controls::switched_off(&controls, check, alert.span.start) {
+                continue;
+            }
             let line_index = line_starts
                 .partition_point(|&s| s <= alert.span.start)
                 .saturating_sub(1);
@@ -422,9 +428,12 @@ fn load_config(config_path: &Path, run: &mut ValeRun) -> Result<Loaded, ValeErro
     for name in names {
         if name == "Vale" {
             run.skipped.push(SkippedRule {
-                check: "Vale.*".into(),
-                reason: "Vale's built-in style (spelling, terms, repetition) is not bundled; Plume's speller covers spelling".into(),
+                check: "Vale.Spelling, Vale.Repetition".into(),
+                reason: "Vale's built-in spelling and repetition rules are not bundled; Plume's speller covers spelling".into(),
             });
+            let style = vocab::builtin_style(&styles_path, &config.vocab)?;
+            run.skipped.extend(style.skipped.iter().cloned());
+            styles.insert(name, style);
             continue;
         }
         let dir = styles_path.join(&name);
@@ -590,7 +599,10 @@ mod tests {
             run.alerts
         );
         let checks: Vec<&str> = run.skipped.iter().map(|s| s.check.as_str()).collect();
-        assert_eq!(checks, vec!["Acme.Order", "Acme.Typo", "Vale.*"]);
+        assert_eq!(
+            checks,
+            vec!["Acme.Order", "Acme.Typo", "Vale.Spelling, Vale.Repetition"]
+        );
         assert!(run.skipped[0].reason.contains("part-of-speech"));
         assert!(run.skipped[1].reason.contains("mesage"));
         std::fs::remove_dir_all(dir).ok();
@@ -798,6 +810,38 @@ mod tests {
             check_paths(&dir, &[PathBuf::from("missing.md")], None),
             Err(ValeError::Io { .. })
         ));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_vocabulary_gives_the_vale_style_its_terms_and_avoid_rules() {
+        let dir = folder(
+            "vocab",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\nVocab = Brand\n[*.md]\nBasedOnStyles = Vale\n",
+                ),
+                (
+                    "styles/config/vocabularies/Brand/accept.txt",
+                    "AcmeCloud\n[pP]lume\n",
+                ),
+                ("styles/config/vocabularies/Brand/reject.txt", "Acme Cloud\n"),
+                (
+                    "post.md",
+                    "Try acmecloud, not Acme Cloud.\n\n<!-- vale Vale.Terms = NO -->\nAcmecloud and plume.\n",
+                ),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "post.md:1:5:Vale.Terms:Use 'AcmeCloud' instead of 'acmecloud'.",
+                "post.md:1:20:Vale.Avoid:Avoid using 'Acme Cloud'.",
+            ]
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 

@@ -202,6 +202,7 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         Kind::Existence {
             pattern,
             exceptions,
+            excepted,
         } => {
             for m in pattern.find_all(text) {
                 let found = &text[m.start..m.end];
@@ -210,6 +211,7 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                     || exceptions
                         .iter()
                         .any(|x| x.eq_ignore_ascii_case(found.trim()))
+                    || excepted.as_ref().is_some_and(|p| p.is_match(found))
                     || !keeps(doc, rule, span)
                 {
                     continue;

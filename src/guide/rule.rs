@@ -73,6 +73,8 @@ pub enum Kind {
     Existence {
         pattern: Pattern,
         exceptions: Vec<String>,
+        /// The exceptions as one pattern, searched in each match (Vale's rule).
+        excepted: Option<Pattern>,
     },
     Substitution {
         pattern: Pattern,
@@ -451,9 +453,19 @@ impl Rule {
                         body
                     }
                 };
+                let exceptions = spec.exceptions.clone().unwrap_or_default();
+                // Vale excepts a match in which one of the exceptions, a pattern, is found
+                // between word boundaries (case-sensitive unless the exception says `(?i)`).
+                let excepted = if exceptions.is_empty() {
+                    None
+                } else {
+                    let source = format!("\\b(?:{})\\b", exceptions.join("|"));
+                    Some(compile_or_blame(&source, &exceptions, "exceptions")?)
+                };
                 Kind::Existence {
                     pattern: compile_or_blame(&source, &tokens, "tokens")?,
-                    exceptions: spec.exceptions.clone().unwrap_or_default(),
+                    exceptions,
+                    excepted,
                 }
             }
             "substitution" => {

@@ -309,6 +309,10 @@ fn document<'a>(text: &'a str, prose: &markup::Prose) -> Document<'a> {
     }
 }
 
+/// How many times a draft's steps one search of a Vale file may take (see
+/// [`super::regex::with_search_factor`]).
+const VALE_SEARCH_FACTOR: usize = 50;
+
 /// Checks one file's text with `rules`; alerts carry `path`.
 pub fn check_text(
     path: &str,
@@ -340,9 +344,14 @@ pub fn check_text(
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let mut alerts = Vec::new();
-    // Every rule's searches on one file share one step budget, as in a draft's check.
-    let (found, _) =
-        super::regex::with_shared_budget(super::check_budget(prose.text.len()), || {
+    // Every rule's searches on one file share one step budget; each rule brings many drafts'
+    // worth, since Vale runs every rule of a style to the end (Red Hat's has hundreds of swaps
+    // with lookbehinds, searched over paragraphs of hundreds of lines).
+    let budget = super::check_budget(prose.text.len())
+        .saturating_mul(VALE_SEARCH_FACTOR)
+        .saturating_mul(rules.len().max(1));
+    let (found, _) = super::regex::with_shared_budget(budget, || {
+        super::regex::with_search_factor(VALE_SEARCH_FACTOR, || {
             rules
                 .iter()
                 .filter(|(_, _, level)| *level >= min_level)
@@ -354,7 +363,8 @@ pub fn check_text(
                     (check, rule, level, engine::run(rule, doc))
                 })
                 .collect::<Vec<_>>()
-        });
+        })
+    });
     let controls = controls::controls(text);
     for (check, rule, level, found_alerts) in found {
         for alert in found_alerts {

@@ -121,6 +121,27 @@ fn keeps(doc: &Document, rule: &Rule, span: Span) -> bool {
     !(doc.skip_social_tokens && !token_scope && inside_social_token(doc, span))
 }
 
+/// Vale's list of replacements: `'a'`, `'a' or 'b'`, `'a', 'b', or 'c'`.
+fn to_sentence(options: &[String]) -> String {
+    let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
+    match quoted.len() {
+        0 | 1 => quoted.concat(),
+        2 => format!("{} or {}", quoted[0], quoted[1]),
+        n => format!("{}, or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// A message with two quoted slots (`'%s'` … `'%s'`) loses the quotes of the first, since the
+/// replacements arrive quoted.
+fn unquote_first_slot(message: &str) -> String {
+    for slot in ["'%s'", "\"%s\""] {
+        if message.matches(slot).count() == 2 {
+            return message.replacen(slot, "%s", 1);
+        }
+    }
+    message.to_string()
+}
+
 fn starts_uppercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase)
 }
@@ -228,6 +249,7 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             replacements,
             ignorecase,
             capitalize,
+            quotes_replacements,
         } => {
             for m in pattern.find_all(text) {
                 // Vale compares and quotes the match without its surrounding spaces.
@@ -257,7 +279,11 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                 }
                 // The message quotes the preferred terms as written; suggestions follow the
                 // case of the replaced text when the rule ignores case.
-                let expected = options.join("' or '");
+                let (template, expected) = if *quotes_replacements {
+                    (unquote_first_slot(&rule.message), to_sentence(&options))
+                } else {
+                    (rule.message.clone(), options.join("' or '"))
+                };
                 let suggestions = options
                     .iter()
                     .map(|o| {
@@ -270,7 +296,7 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                     .collect();
                 out.push(Alert {
                     span,
-                    message: format_message(&rule.message, &[&expected, found]),
+                    message: format_message(&template, &[&expected, found]),
                     suggestions,
                 });
             }

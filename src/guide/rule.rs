@@ -82,6 +82,9 @@ pub enum Kind {
         ignorecase: bool,
         /// Vale's `capitalize`: a capitalised match gets a capitalised replacement.
         capitalize: bool,
+        /// `action: {name: replace}` without params: Vale quotes each replacement itself
+        /// (`'a', 'b', or 'c'`) and unquotes the message's first `'%s'`.
+        quotes_replacements: bool,
     },
     Occurrence {
         pattern: Pattern,
@@ -496,6 +499,10 @@ impl Rule {
                     replacements: entries.into_iter().map(|(_, v)| v).collect(),
                     ignorecase,
                     capitalize: spec.capitalize.unwrap_or(false),
+                    quotes_replacements: spec.action.as_ref().is_some_and(|a| {
+                        a.name.as_deref() == Some("replace")
+                            && a.params.as_ref().is_none_or(|p| p.is_empty())
+                    }),
                 }
             }
             "occurrence" => {

@@ -776,6 +776,19 @@ mod tests {
     }
 
     #[test]
+    fn a_replace_action_lists_its_replacements_the_way_vale_3_does() {
+        let rule = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\naction:\n  name: replace\nswap:\n  cell phone: phone|mobile phone\n  handset: phone|mobile|cell\n  utilize: use\n";
+        assert_eq!(
+            lines_for(rule, "My cell phone, a handset I utilize.\n"),
+            vec![
+                "f.md:1:4:Acme.Rule:Use 'phone' or 'mobile phone' instead of 'cell phone'.",
+                "f.md:1:18:Acme.Rule:Use 'phone', 'mobile', or 'cell' instead of 'handset'.",
+                "f.md:1:28:Acme.Rule:Use 'use' instead of 'utilize'.",
+            ]
+        );
+    }
+
+    #[test]
     fn a_phrase_replacement_must_match_exactly_case_included() {
         let rule = "extends: substitution\nmessage: \"Use '%s' instead of '%s'\"\nignorecase: true\nswap:\n  'java[ -]?script': JavaScript\n  colou?r: color|colour\n";
         assert_eq!(

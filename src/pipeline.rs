@@ -452,7 +452,6 @@ mod equivalence_tests {
 }
 
 #[cfg(test)]
-
 mod budget_tests {
     //! A pack too slow for one check's step budget: what a check could not finish is read
     //! again by the next check, never remembered half-read.

@@ -65,6 +65,9 @@ test("a pack, locked switches and a tone target pushed by Chromium policy show i
         const card = learn.locator(`article[data-rule="${name}.NoLeverage"]`);
         await card.waitFor();
         assert.match(await card.textContent(), /Our readers skip corporate verbs\..*We leverage feedback.*We use feedback/s);
+        assert.equal(await learn.textContent('#tone-target-fields dd[data-field="preset"]'), "Institutional");
+        assert.equal(await learn.textContent('#tone-target-fields dd[data-field="max_exclamations"]'), "0");
+        assert.equal(await learn.isVisible("#tone-target-locked"), true, "the tone target is marked as the organisation's");
         await learn.close();
 
         const page = await browser.context.newPage();

@@ -72,6 +72,9 @@ test("a pack, locked switches and a tone target pushed by Firefox policy show in
       await driver.get(`${addonOrigin}/learn.html`);
       const card = await waitFor(async () => (await driver.findElements(By.css(`article[data-rule="${name}.NoLeverage"]`)))[0], "the pack's rule on the Learn page");
       assert.match(await card.getText(), /Our readers skip corporate verbs\.[\s\S]*We leverage feedback[\s\S]*We use feedback/);
+      assert.equal(await driver.findElement(By.css('#tone-target-fields dd[data-field="preset"]')).getText(), "Institutional");
+      assert.equal(await driver.findElement(By.css('#tone-target-fields dd[data-field="max_exclamations"]')).getText(), "0");
+      assert.equal(await driver.findElement(By.id("tone-target-locked")).isDisplayed(), true, "the tone target is marked as the organisation's");
 
       await driver.get(`${server.origin}/basic.html`);
       const textarea = await driver.findElement(By.id("ta"));

@@ -1,5 +1,5 @@
 //! `plume check --format vale .` inside copies of Vale's own fixture folders (write-good,
-//! proselint, alex from `shared/data/vale-styles`), compared with `features/rules.feature`.
+//! proselint, alex from `tests/vale_styles`), compared with `features/rules.feature`.
 
 mod cli_support;
 mod vale_support;

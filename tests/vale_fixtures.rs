@@ -1,7 +1,7 @@
 //! Vale's own fixture scenarios (`features/rules.feature` of write-good, proselint and alex)
 //! run through `plume::guide::vale::check_folder`, compared line for line with Vale's output.
 //!
-//! The styles are read in place from `shared/data/vale-styles` beside the repository.
+//! The styles are the copies in `tests/vale_styles` (licences and sources in its README).
 
 use plume::guide::vale::check_folder;
 

@@ -16,6 +16,7 @@ mod distance;
 mod format;
 mod keyboard;
 pub mod language;
+mod names;
 mod phonetic;
 pub mod suggest;
 
@@ -134,15 +135,21 @@ const FRENCH_ELISIONS: &[&str] = &[
 ];
 
 impl Speller {
-    /// The speller with the user's own words and the brand lexicon (canonical spellings).
+    /// The speller with the user's own words, the built-in names (`names.rs`) and the brand
+    /// lexicon (canonical spellings).
     pub fn new(personal: &[String], brands: &[String]) -> Speller {
         let french = (!FRENCH_BYTES.is_empty())
             .then(|| Dictionary::from_static(FRENCH_BYTES).ok())
             .flatten();
-        let brand_words: Vec<String> = brands
-            .iter()
-            .flat_map(|b| b.split_whitespace())
+        // The built-in names first: a pack's own spelling of a name wins.
+        let brand_words: Vec<String> = names::built_in_names()
             .map(str::to_string)
+            .chain(
+                brands
+                    .iter()
+                    .flat_map(|b| b.split_whitespace())
+                    .map(str::to_string),
+            )
             .collect();
         let mut extra_words: Vec<String> = personal.to_vec();
         extra_words.extend(brand_words.iter().cloned());

@@ -2,6 +2,10 @@
 //! and French validation sets (macro-recall, macro-F1, accuracy), and the aggression/profanity signal on
 //! TweetEval offensive validation (F1 of the offensive class), with time per tweet.
 //!
+//! Then a false-alarm table on positive brand posts written for Plume (`brand-posts.tsv`, in
+//! this folder, so it runs without the shared data too): how many read as Negative or
+//! Aggressive, or get a shouting or hostile diagnostic.
+//!
 //! `cargo bench --bench tone -- <data dir>`; `benches/tone/run.sh` runs it beside VADER.
 
 use std::time::Instant;
@@ -195,7 +199,56 @@ fn explain(text: &str, language: Language) -> String {
         .join(" ")
 }
 
+/// The false-alarm table: every brand post is meant warmly, so each Negative sentiment, each
+/// Negative or Aggressive label, each shouting, aggressive or profanity diagnostic is a false
+/// alarm. `PLUME_TONE_VERBOSE=1` prints the posts that raised one.
+fn brand_posts() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/tone/brand-posts.tsv");
+    let verbose = std::env::var("PLUME_TONE_VERBOSE").is_ok_and(|v| v == "1");
+    for (code, language) in [("en", Language::EnUs), ("fr", Language::Fr)] {
+        let posts: Vec<String> = read_lines(path)
+            .into_iter()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                l.split_once('\t')
+                    .filter(|(c, _)| *c == code)
+                    .map(|(_, p)| p.to_string())
+            })
+            .collect();
+        let checker = checker(language);
+        let (mut negative, mut label, mut shouting, mut hostile) = (0, 0, 0, 0);
+        for post in &posts {
+            let report = checker.check(post, &CheckOptions::default());
+            let tone = &report.tone;
+            let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+            let flags = [
+                tone.sentiment.label == Polarity::Negative,
+                matches!(
+                    tone.label,
+                    plume::tone::ToneLabel::Negative | plume::tone::ToneLabel::Aggressive
+                ),
+                rules.contains(&"tone.shouting"),
+                rules
+                    .iter()
+                    .any(|r| matches!(*r, "tone.aggressive" | "tone.profanity")),
+            ];
+            negative += usize::from(flags[0]);
+            label += usize::from(flags[1]);
+            shouting += usize::from(flags[2]);
+            hostile += usize::from(flags[3]);
+            if verbose && flags.iter().any(|f| *f) {
+                eprintln!("false alarm ({code}) {flags:?} {:?}: {post}", tone.label);
+            }
+        }
+        println!(
+            "plume\tbrand posts ({code})\tn={}\tnegative-sentiment={negative}\tnegative-or-aggressive-label={label}\tshouting={shouting}\thostile-diagnostic={hostile}",
+            posts.len()
+        );
+    }
+}
+
 fn main() {
+    brand_posts();
     let dir = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))

@@ -368,7 +368,7 @@ fn strongest_pulls(paragraphs: &[(usize, &ParagraphTone)], index: &Utf16Index) -
         .flat_map(|(offset, p)| {
             p.pulls
                 .iter()
-                .map(move |&(d, span, w)| (d, crate::incremental::shift(span, *offset), w))
+                .map(move |&(d, span, w)| (d, crate::text::lines::shift(span, *offset), w))
         })
         .collect();
     all.sort_by(|a, b| {
@@ -407,7 +407,7 @@ pub fn combine(
 ) -> ToneSummary {
     let before = out.len();
     for (offset, p) in paragraphs {
-        crate::incremental::extend_shifted(out, &p.findings, *offset);
+        crate::report::extend_shifted(out, &p.findings, *offset);
     }
     let scores = draft_scores(paragraphs);
     let index = Utf16Index::new(text);
@@ -415,7 +415,7 @@ pub fn combine(
         .iter()
         .flat_map(|(offset, p)| p.sentences.iter().map(move |(span, s)| (*offset, *span, s)))
         .map(|(offset, span, scores)| {
-            let span = crate::incremental::shift(span, offset);
+            let span = crate::text::lines::shift(span, offset);
             SentenceTone {
                 span,
                 utf16: index.span_to_utf16(span),
@@ -471,7 +471,7 @@ pub fn check_tone(
     target: Option<&ToneTarget>,
     out: &mut Vec<Finding>,
 ) -> ToneSummary {
-    let lines = crate::incremental::split_tokens_by_line(text, tokens);
+    let lines = crate::text::lines::split_tokens_by_line(text, tokens);
     let votes = lines
         .iter()
         .map(|(_, line, tokens)| french_vote(line, tokens))

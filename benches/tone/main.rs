@@ -247,7 +247,74 @@ fn brand_posts() {
     }
 }
 
+/// `PLUME_TONE_TUNE=1`: how the learned model's weight in the blend moves macro-recall on the
+/// held-out rows of the *training* data (`tone-train/`: GoEmotions dev, DynaSent dev, the
+/// Allociné test sample), where [`plume::tone::model_weight`] was chosen. Never the tweets.
+fn tune(dir: &str) {
+    let sets = [
+        ("goemotions/dev.tsv", Language::EnUs),
+        ("dynasent/dev.tsv", Language::EnUs),
+        ("allocine-fr/test.tsv", Language::Fr),
+    ];
+    for (file, language) in sets {
+        let rows: Vec<(usize, String)> = read_lines(&format!("{dir}/tone-train/{file}"))
+            .into_iter()
+            .filter_map(|l| {
+                let (label, text) = l.split_once('\t')?;
+                let text = text
+                    .split('\t')
+                    .next()?
+                    .chars()
+                    .take(600)
+                    .collect::<String>();
+                let class = match label {
+                    "negative" => 0,
+                    "neutral" => 1,
+                    "positive" => 2,
+                    _ => return None,
+                };
+                Some((class, text))
+            })
+            .collect();
+        let lang = match language {
+            Language::Fr => plume::tone::Lang::Fr,
+            _ => plume::tone::Lang::En,
+        };
+        let read: Vec<(usize, f32, f32)> = rows
+            .iter()
+            .map(|(class, text)| {
+                let tokens = plume::text::tokenize(text);
+                let a = plume::tone::ToneAnalysis::read(text, &tokens, lang);
+                (*class, a.sentiment.draft, plume::tone::model::margin(text))
+            })
+            .collect();
+        let gold: Vec<usize> = read.iter().map(|r| r.0).collect();
+        for weight in [0.0f32, 0.25, 0.5, 0.75, 1.0, 1.5] {
+            // `add`: the margin always adds; `fill`: it speaks only where no word carries valence.
+            for (way, fill) in [("add", false), ("fill", true)] {
+                let predicted: Vec<usize> = read
+                    .iter()
+                    .map(|&(_, lexicon, margin)| {
+                        let m = if fill && lexicon != 0.0 { 0.0 } else { margin };
+                        class(Polarity::of((lexicon + weight * m).clamp(-1.0, 1.0), lang))
+                    })
+                    .collect();
+                let (recall, f1, _) = metrics(&gold, &predicted, 3);
+                println!("tune\t{file}\t{way}\tweight={weight}\tmacro-recall={recall:.3}\tmacro-F1={f1:.3}");
+            }
+        }
+    }
+}
+
 fn main() {
+    if std::env::var("PLUME_TONE_TUNE").is_ok_and(|v| v == "1") {
+        let dir = std::env::args()
+            .skip(1)
+            .find(|a| !a.starts_with('-'))
+            .unwrap_or_else(|| "../shared/data".to_string());
+        tune(&dir);
+        return;
+    }
     brand_posts();
     let dir = std::env::args()
         .skip(1)

@@ -124,7 +124,13 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .iter()
             .map(|l| {
                 let paragraph = caches.tone.get_or_make(l.text, &(lang, language), || {
-                    ParagraphTone::read(l.text, &l.read.tokens, lang, target)
+                    ParagraphTone::read(
+                        l.text,
+                        &l.read.tokens,
+                        lang,
+                        target,
+                        checker.config.ui_language,
+                    )
                 });
                 (l.start, paragraph)
             })

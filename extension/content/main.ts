@@ -21,6 +21,7 @@ import { benchAfterPaint, benchMark, benchWork } from "../shared/bench";
 import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
 import { Popover, type PopoverActions } from "./popover";
+import { TonePanel } from "./tone-panel";
 
 /** Quiet time after the last keystroke before the underlines are drawn. */
 const DEBOUNCE_MS = 120;
@@ -42,6 +43,8 @@ function afterNextFrame(): Promise<void> {
 }
 
 let popover: Popover | undefined;
+/** The tone chip's explanation panel, created on first use. */
+let tonePanel: TonePanel | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
 /** The session typed in last: the popup's summary and keyboard commands act on it. */
 let current: FieldSession | undefined;
@@ -168,6 +171,8 @@ class FieldSession {
   private readonly badge: Badge;
   /** Summary of the last report, for the popup. */
   lastSummary: Summary | null = null;
+  /** The last report, for the tone chip's explanation. */
+  private lastReport: Report | null = null;
   /** Length of the text checked last. */
   private lastLength = 0;
   /** Checks in a row that got no answer. */
@@ -185,6 +190,12 @@ class FieldSession {
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
     this.badge = new Badge(element);
+    this.badge.onChip = (anchor, chip, byKeyboard) => {
+      if (this.lastReport === null) return;
+      tonePanel ??= new TonePanel();
+      if (tonePanel.isOpen) tonePanel.hide();
+      else tonePanel.show(this.lastReport, element, anchor, chip, byKeyboard);
+    };
     this.adapter.watch?.(() => this.schedule());
     element.addEventListener("input", this.onInput);
     this.resizeObserver = new ResizeObserver(() => benchWork("resize", () => this.redraw()));
@@ -261,6 +272,7 @@ class FieldSession {
       benchWork("draw:badge", () => this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)), spot));
     });
     this.lastSummary = report.summary;
+    this.lastReport = report;
     benchMark("drawn", { revision });
     benchAfterPaint("painted", { revision });
   }

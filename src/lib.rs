@@ -12,10 +12,11 @@
 //! assert_eq!(report.diagnostics[0].suggestions[0], "The");
 //! ```
 
+mod cache;
 pub mod config;
 pub mod guide;
-mod incremental;
 pub mod locale;
+mod pipeline;
 pub mod report;
 pub mod spell;
 pub mod text;
@@ -40,7 +41,7 @@ pub struct Checker {
     speller: Speller,
     guide: guide::Guide,
     /// Per-line results of earlier checks, reused when a line comes back unchanged.
-    caches: incremental::Caches,
+    caches: pipeline::Caches,
 }
 
 impl Checker {
@@ -56,7 +57,7 @@ impl Checker {
             config,
             speller,
             guide,
-            caches: incremental::Caches::default(),
+            caches: pipeline::Caches::default(),
         })
     }
 
@@ -90,6 +91,6 @@ impl Checker {
     /// Checks `text` and returns every diagnostic, sorted by position. Lines seen in an earlier
     /// check (of any draft) are not checked again: their results are reused.
     pub fn check(&self, text: &str, options: &CheckOptions) -> Report {
-        incremental::check(self, text, options)
+        pipeline::check(self, text, options)
     }
 }

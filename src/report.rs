@@ -317,6 +317,14 @@ impl Summary {
     }
 }
 
+/// Appends `findings` moved `offset` bytes further into the text.
+pub fn extend_shifted(out: &mut Vec<Finding>, findings: &[Finding], offset: usize) {
+    out.extend(findings.iter().map(|f| Finding {
+        span: crate::text::lines::shift(f.span, offset),
+        ..f.clone()
+    }));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

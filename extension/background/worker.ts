@@ -1,7 +1,8 @@
 /**
- * The background service worker: owns the one wasm instance of the Rust core, configures it from
- * the user's settings, dictionary and policy, and answers messages from content scripts.
- * Nothing is drawn here and no text leaves the browser.
+ * The background worker (a service worker in Chromium, an event page in Firefox: the same code):
+ * owns the one wasm instance of the Rust core, configures it from the user's settings,
+ * dictionary and policy, and answers messages from content scripts. Nothing is drawn here and
+ * no text leaves the browser.
  */
 
 import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";

@@ -19,6 +19,8 @@ const STYLE = `
 .count[data-level="warning"] { background: #e37400; }
 .count[data-level="suggestion"] { background: #1a73e8; }
 .chip, .meter { padding: 0 6px; border-radius: 8px; background: #f1f3f4; color: #3c4043; border: 1px solid #dadce0; }
+.chip { pointer-events: auto; cursor: pointer; }
+.chip:focus-visible { outline: 2px solid #1a73e8; }
 .meter[data-over="true"] { background: #fce8e6; color: #a50e0e; border-color: #d93025; }
 `;
 
@@ -84,6 +86,17 @@ export class Badge {
     this.count.addEventListener("click", () => onOpenList());
     this.chip = document.createElement("span");
     this.chip.className = "chip";
+    // The tone chip opens its explanation (tone-panel.ts), by pointer or keyboard.
+    this.chip.tabIndex = 0;
+    this.chip.setAttribute("role", "button");
+    this.chip.setAttribute("aria-haspopup", "dialog");
+    this.chip.dataset.plumeChip = "tone";
+    this.chip.addEventListener("click", () => this.onChip?.(this.chip.getBoundingClientRect(), this.chip, false));
+    this.chip.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      this.onChip?.(this.chip.getBoundingClientRect(), this.chip, true);
+    });
     this.meter = document.createElement("span");
     this.meter.className = "meter";
     this.box.append(this.chip, this.meter, this.count);
@@ -93,6 +106,9 @@ export class Badge {
     this.host.setAttribute("role", "status");
     this.host.hidden = true;
   }
+
+  /** Called when the tone chip is clicked or pressed (Enter, Space). */
+  onChip: ((anchor: DOMRect, chip: HTMLElement, byKeyboard: boolean) => void) | undefined;
 
   /** The content and the position written last: an unchanged badge writes nothing to the page. */
   private written = "";

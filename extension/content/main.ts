@@ -23,6 +23,7 @@ import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
 import { Popover, UNKNOWN_WORD_RULE, type OffSwitch, type PopoverActions } from "./popover";
 import { loadIgnored, saveIgnored } from "./ignored";
+import { TonePanel } from "./tone-panel";
 
 /** Quiet time after the last keystroke before the underlines are drawn. */
 const DEBOUNCE_MS = 120;
@@ -44,6 +45,8 @@ function afterNextFrame(): Promise<void> {
 }
 
 let popover: Popover | undefined;
+/** The tone chip's explanation panel, created on first use. */
+let tonePanel: TonePanel | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
 /** The session typed in last: the popup's summary and keyboard commands act on it. */
 let current: FieldSession | undefined;
@@ -205,6 +208,8 @@ class FieldSession {
   private readonly badge: Badge;
   /** Summary of the last report, for the popup. */
   lastSummary: Summary | null = null;
+  /** The last report, for the tone chip's explanation. */
+  private lastReport: Report | null = null;
   /** Length of the text checked last. */
   private lastLength = 0;
   /** Checks in a row that got no answer. */
@@ -232,6 +237,12 @@ class FieldSession {
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
     this.badge = new Badge(element, () => this.showIssueList());
+    this.badge.onChip = (anchor, chip, byKeyboard) => {
+      if (this.lastReport === null) return;
+      tonePanel ??= new TonePanel();
+      if (tonePanel.isOpen) tonePanel.hide();
+      else tonePanel.show(this.lastReport, element, anchor, chip, byKeyboard);
+    };
     this.adapter.watch?.(() => {
       this.edits += 1;
       this.schedule();
@@ -314,6 +325,7 @@ class FieldSession {
     if (!this.adapter.holds(text)) return;
     this.drawReport(text, report);
     this.lastSummary = report.summary;
+    this.lastReport = report;
     benchMark("drawn", { revision });
     benchAfterPaint("painted", { revision });
   }

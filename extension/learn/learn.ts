@@ -1,8 +1,9 @@
 /**
  * The Learn page, for trainees: Plume's built-in checks (spelling, grammar, tone, platform, from
- * `built-in-rules.json`, in the interface language), the active packs' rules with their why and
- * examples of wrong and right, in plain words (no rule ids or rule types), and local progress (issues met and fixed per category, week by week). Progress is
- * read from `storage.local` only; nothing leaves the browser.
+ * `built-in-rules.json`, in the interface language), the tone target in force, the active packs'
+ * rules with their why and examples of wrong and right, in plain words (no rule ids or rule types),
+ * and local progress (issues met and fixed per category, week by week). Progress is read from
+ * `storage.local` only; nothing leaves the browser.
  */
 
 import { localise, t } from "../shared/i18n";
@@ -10,7 +11,7 @@ import { initCore, inspectPack, packSources } from "../shared/packs";
 import { loadProgress, weeklyProgress, type WeekProgress } from "../shared/progress";
 import { element, packRules } from "../shared/rules-view";
 import catalogue from "./built-in-rules.json";
-import { CATEGORIES, loadSettings } from "../shared/settings";
+import { CATEGORIES, loadSettings, type TonePreset, type ToneTargetSetting } from "../shared/settings";
 import { byId as $, CATEGORY_LABEL } from "../shared/dom";
 
 function weekRow(week: WeekProgress): HTMLTableRowElement {
@@ -98,10 +99,52 @@ async function renderRules(): Promise<void> {
   );
 }
 
+const PRESET_LABEL: Record<TonePreset, string> = {
+  "friendly-professional": "tonePresetFriendlyProfessional",
+  playful: "tonePresetPlayful",
+  institutional: "tonePresetInstitutional",
+  "customer-care": "tonePresetCustomerCare",
+};
+
+/** The tone target's fields as (field, label, value) rows, only those it sets. */
+function toneTargetRows(target: ToneTargetSetting): Array<[string, string, string]> {
+  const rows: Array<[string, string, string]> = [];
+  if (target.preset !== undefined) rows.push(["preset", t("optionsTonePreset"), t(PRESET_LABEL[target.preset])]);
+  if (target.formality !== undefined) rows.push(["formality", t("toneFormality"), `${target.formality.min} – ${target.formality.max}`]);
+  if (target.min_sentiment !== undefined) rows.push(["min_sentiment", t("toneMinSentiment"), String(target.min_sentiment)]);
+  if (target.max_exclamations !== undefined) rows.push(["max_exclamations", t("toneMaxExclamations"), String(target.max_exclamations)]);
+  const flags = [["no_shouting", "toneNoShouting"], ["no_profanity", "toneNoProfanity"], ["warn_hedging", "toneWarnHedging"]] as const;
+  for (const [field, label] of flags) {
+    if (target[field] === true) rows.push([field, t(label), "✓"]);
+  }
+  return rows;
+}
+
+/** The tone target in force (the user's, or the organisation's, then marked as set by it). */
+async function renderToneTarget(): Promise<void> {
+  const { settings, locked } = await loadSettings();
+  const target = settings.toneTarget;
+  $("no-tone-target").hidden = target !== null;
+  $("tone-target-locked").hidden = target === null || !locked.has("toneTarget");
+  const fields = $("tone-target-fields");
+  fields.hidden = target === null;
+  fields.replaceChildren(
+    ...(target === null ? [] : toneTargetRows(target)).flatMap(([field, label, value]) => {
+      const term = element("dt", undefined, label);
+      const detail = element("dd", undefined, value);
+      detail.dataset.field = field;
+      return [term, detail];
+    }),
+  );
+}
+
 localise();
 renderBuiltIn();
-void Promise.all([renderProgress(), renderRules()]);
+void Promise.all([renderProgress(), renderToneTarget(), renderRules()]);
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === "local" && "progress" in changes) void renderProgress();
-  if ((area === "sync" && "settings" in changes) || (area === "local" && "packs" in changes)) void renderRules();
+  if ((area === "sync" && "settings" in changes) || (area === "local" && "packs" in changes) || area === "managed") {
+    void renderRules();
+    void renderToneTarget();
+  }
 });

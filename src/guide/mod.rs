@@ -90,10 +90,10 @@ impl Guide {
         regex::with_shared_budget(check_budget(text.len()), || {
             if categories(Category::Guideline) {
                 for (start, line, line_tokens) in
-                    crate::incremental::split_tokens_by_line(text, tokens)
+                    crate::text::lines::split_tokens_by_line(text, tokens)
                 {
                     let found = self.check_line(line, &line_tokens, language, platform);
-                    crate::incremental::extend_shifted(out, &found, start);
+                    crate::report::extend_shifted(out, &found, start);
                 }
             }
             self.check_draft(text, tokens, language, platform, categories, out)

@@ -4,7 +4,7 @@
 
 use super::error::PackErrorKind;
 use super::regex::Regex;
-use crate::incremental::UnitCache;
+use crate::cache::UnitCache;
 
 /// Longest pattern accepted, in bytes (a 1,300-word token list is about 15 KB).
 pub const MAX_PATTERN_BYTES: usize = 200_000;

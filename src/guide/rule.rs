@@ -73,11 +73,18 @@ pub enum Kind {
     Existence {
         pattern: Pattern,
         exceptions: Vec<String>,
+        /// The exceptions as one pattern, searched in each match (Vale's rule).
+        excepted: Option<Pattern>,
     },
     Substitution {
         pattern: Pattern,
         replacements: Vec<String>,
         ignorecase: bool,
+        /// Vale's `capitalize`: a capitalised match gets a capitalised replacement.
+        capitalize: bool,
+        /// `action: {name: replace}` without params: Vale quotes each replacement itself
+        /// (`'a', 'b', or 'c'`) and unquotes the message's first `'%s'`.
+        quotes_replacements: bool,
     },
     Occurrence {
         pattern: Pattern,
@@ -449,9 +456,19 @@ impl Rule {
                         body
                     }
                 };
+                let exceptions = spec.exceptions.clone().unwrap_or_default();
+                // Vale excepts a match in which one of the exceptions, a pattern, is found
+                // between word boundaries (case-sensitive unless the exception says `(?i)`).
+                let excepted = if exceptions.is_empty() {
+                    None
+                } else {
+                    let source = format!("\\b(?:{})\\b", exceptions.join("|"));
+                    Some(compile_or_blame(&source, &exceptions, "exceptions")?)
+                };
                 Kind::Existence {
                     pattern: compile_or_blame(&source, &tokens, "tokens")?,
-                    exceptions: spec.exceptions.clone().unwrap_or_default(),
+                    exceptions,
+                    excepted,
                 }
             }
             "substitution" => {
@@ -481,6 +498,11 @@ impl Rule {
                     pattern: compile_or_blame(&source, &keys, "swap")?,
                     replacements: entries.into_iter().map(|(_, v)| v).collect(),
                     ignorecase,
+                    capitalize: spec.capitalize.unwrap_or(false),
+                    quotes_replacements: spec.action.as_ref().is_some_and(|a| {
+                        a.name.as_deref() == Some("replace")
+                            && a.params.as_ref().is_none_or(|p| p.is_empty())
+                    }),
                 }
             }
             "occurrence" => {

@@ -22,8 +22,8 @@ pub mod suggest;
 
 use std::collections::{HashMap, HashSet};
 
+use crate::cache::UnitCache;
 use crate::config::Language;
-use crate::incremental::UnitCache;
 use crate::report::{Category, Finding, Severity, Span};
 use crate::text::{hashtag_parts, Token, TokenKind};
 
@@ -296,7 +296,7 @@ impl Speller {
 
     /// Flags unknown words, brand casing, dialect mixing, `a`/`an` and doubled words: the whole
     /// text at once, with no per-line cache. `Checker::check` takes the same steps line by line
-    /// in `incremental::check`; this is the room's own entry for tests and the per-stage bench.
+    /// in `pipeline::check`; this is the room's own entry for tests and the per-stage bench.
     pub fn check_in(
         &self,
         text: &str,

@@ -3,6 +3,7 @@
 //! Checkers never re-scan raw text: they walk the tokens this module produces, so a `#hashtag`,
 //! an `@mention` or a `bit.ly/xyz` link is recognised in one place and never mistaken for a word.
 
+pub mod lines;
 pub mod offsets;
 mod scan;
 mod segment;

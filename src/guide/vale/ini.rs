@@ -1,4 +1,4 @@
-//! `.vale.ini`: `StylesPath`, `MinAlertLevel`, and `[glob]` sections with `BasedOnStyles` and
+//! `.vale.ini`: `StylesPath`, `MinAlertLevel`, `Vocab`, and `[glob]` sections with `BasedOnStyles` and
 //! `Style.Rule = YES|NO|suggestion|warning|error`.
 
 use crate::report::Severity;
@@ -8,6 +8,8 @@ use crate::report::Severity;
 pub struct ValeConfig {
     pub styles_path: Option<String>,
     pub min_alert_level: Option<Severity>,
+    /// `Vocab = A, B`: vocabularies under `<StylesPath>/config/vocabularies/`.
+    pub vocab: Vec<String>,
     pub sections: Vec<Section>,
     /// Keys read but not acted on (`Packages`, `Vocab`, `BlockIgnores`…), with their line.
     pub ignored_keys: Vec<(usize, String)>,
@@ -66,6 +68,13 @@ pub fn parse(text: &str) -> Result<ValeConfig, (usize, String)> {
         match config.sections.last_mut() {
             None => match key {
                 "StylesPath" => config.styles_path = Some(value.to_string()),
+                "Vocab" => config.vocab.extend(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                ),
                 "MinAlertLevel" => {
                     config.min_alert_level = Some(parse_level(value).ok_or((
                         line_no,

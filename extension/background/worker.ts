@@ -206,10 +206,24 @@ async function addWord(word: string): Promise<ActionResponse> {
   return error === null ? { type: "ok" } : { type: "error", message: error };
 }
 
-async function disableRule(rule: string): Promise<ActionResponse> {
+/** Turns a rule off, or back on (the popover's undo). */
+async function switchRule(rule: string, off: boolean): Promise<ActionResponse> {
   const { settings, locked } = await loadSettings();
-  if (locked.has("disabledRules")) return { type: "error", message: "Your organisation manages the rules; this one cannot be turned off here." };
-  if (!settings.disabledRules.includes(rule)) settings.disabledRules.push(rule);
+  if (locked.has("disabledRules")) return { type: "error", message: chrome.i18n.getMessage("errorRulesLocked") || "Your organisation manages the rules; this one cannot be changed here." };
+  settings.disabledRules = settings.disabledRules.filter((r) => r !== rule);
+  if (off) settings.disabledRules.push(rule);
+  const error = await saveSettings(settings);
+  invalidateConfiguration();
+  return error === null ? { type: "ok" } : { type: "error", message: error };
+}
+
+/** Switches Plume off on the sender's site, or back on (the popover's undo). */
+async function switchSite(host: string | null, off: boolean): Promise<ActionResponse> {
+  if (host === null || host === "") return { type: "error", message: chrome.i18n.getMessage("errorNoSite") || "This page has no site to switch off." };
+  const { settings, locked } = await loadSettings();
+  if (locked.has("disabledSites")) return { type: "error", message: chrome.i18n.getMessage("errorSitesLocked") || "Your organisation manages the sites; this one cannot be changed here." };
+  settings.disabledSites = settings.disabledSites.filter((s) => s !== host);
+  if (off) settings.disabledSites.push(host);
   const error = await saveSettings(settings);
   invalidateConfiguration();
   return error === null ? { type: "ok" } : { type: "error", message: error };
@@ -222,7 +236,11 @@ function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): P
     case "dictionary/add":
       return addWord(request.word);
     case "rules/disable":
-      return disableRule(request.rule);
+    case "rules/enable":
+      return switchRule(request.rule, request.type === "rules/disable");
+    case "site/disable":
+    case "site/enable":
+      return switchSite(hostOf(sender.tab?.url ?? sender.url), request.type === "site/disable");
     case "progress/fixed":
       return Promise.resolve(noteFixed(request.category));
   }
@@ -287,3 +305,9 @@ function warmUp(): void {
 
 // Warm up as soon as the worker starts, so the first keystroke does not pay for compilation.
 void ensureConfigured().then(warmUp, () => undefined);
+
+// A listener for the browser's start makes Chromium start this worker with the browser, so the
+// wasm is compiled and warm before the first field is focused (the first check after a browser
+// start otherwise paid for the worker's start, the wasm's compilation and the configuration).
+chrome.runtime.onStartup.addListener(() => undefined);
+chrome.runtime.onInstalled.addListener(() => undefined);

@@ -17,6 +17,8 @@ mod distance;
 #[allow(dead_code)]
 #[path = "src/spell/format.rs"]
 mod format;
+#[path = "buildsrc/grammar_rules.rs"]
+mod grammar_rules;
 #[path = "buildsrc/tone_lexicons.rs"]
 mod tone_lexicons;
 
@@ -49,6 +51,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/spell/compile/affix.rs");
     println!("cargo:rerun-if-changed=src/spell/format.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    grammar_rules::generate(&out);
     let english = compile_english();
     write(&out, "en.dict", &english);
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");

@@ -3,9 +3,9 @@
 //! adjective, adverb), packed into the word map's value (`format::EN_*` bits at
 //! `format::READINGS_SHIFT`) for the grammar room's English lexicon.
 //!
-//! A stem's flags tell its class: `G`/`D` (‑ing, ‑ed) make a verb, `M` (possessive) a noun,
-//! `R`/`T` (‑er, ‑est) or `Y` (‑ly) or `P` (‑ness) an adjective; `S` is a plural for a noun and
-//! a third person singular for a verb. Forms the dictionaries list as stems of their own
+//! A stem's flags tell its class: `G`/`D` (‑ing, ‑ed) make a verb, `M` (possessive) or `S` a
+//! noun, `T` (‑est), `Y` (‑ly) or `P` (‑ness) an adjective; `S` is a plural for a noun and a
+//! third person singular for a verb. Forms the dictionaries list as stems of their own
 //! (`stopped`, `running`, `goes`) get their readings from their base in [`complete`].
 
 use crate::format::*;
@@ -19,8 +19,10 @@ fn has(flags: &[String], flag: &str) -> bool {
 pub fn of(form: &crate::affix::WordForm) -> u16 {
     let flags = &form.stem_flags;
     let verb = has(flags, "G") || has(flags, "D");
-    let noun = has(flags, "M") || (has(flags, "S") && !verb);
-    let adj = !verb && (has(flags, "R") || has(flags, "T") || has(flags, "Y") || has(flags, "P"));
+    // Many nouns that are also verbs lack `M` (`pack/GSD`): a stem with `S` reads as a noun too.
+    let noun = has(flags, "M") || has(flags, "S");
+    // `R` alone is as often an agent noun (`seer`) as a comparative: only `T`, `Y`, `P` tell.
+    let adj = !verb && (has(flags, "T") || has(flags, "Y") || has(flags, "P"));
     match form.suffix.as_deref() {
         None => {
             let mut r = 0;
@@ -48,7 +50,8 @@ pub fn of(form: &crate::affix::WordForm) -> u16 {
         Some("G") => EN_VERB_ING,
         Some("D") => EN_VERB_ED,
         Some("R") if verb => EN_NOUN_SG,
-        Some("R" | "T") => EN_ADJ,
+        Some("R") if adj => EN_ADJ,
+        Some("T") => EN_ADJ,
         Some("Y") => EN_ADV,
         Some("P" | "N" | "L") => EN_NOUN_SG,
         Some("X" | "J" | "Z") => EN_NOUN_PL,

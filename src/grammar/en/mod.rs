@@ -494,3 +494,16 @@ mod tests {
         assert_eq!(lexicon.inflect("go", Pos::Verb, &pp), Some("gone".into()));
     }
 }
+
+#[cfg(test)]
+mod probe {
+    #[test]
+    #[ignore]
+    fn print_readings() {
+        use crate::grammar::Lexicon;
+        let lexicon = super::EnglishLexicon::built_in();
+        for w in std::env::var("WORDS").unwrap_or_default().split(',') {
+            println!("{w}: {:?}", lexicon.analyses(w));
+        }
+    }
+}

@@ -507,3 +507,27 @@ mod probe {
         }
     }
 }
+
+#[cfg(test)]
+mod probe_lines {
+    #[test]
+    #[ignore]
+    fn print_findings() {
+        let line = std::env::var("LINE").unwrap_or_default();
+        let found = crate::grammar::check_line(
+            &line,
+            &crate::text::tokenize(&line),
+            crate::spell::Detected::English,
+            super::EnglishLexicon::built_in(),
+            crate::UiLanguage::English,
+        );
+        for f in found {
+            println!(
+                "FOUND {} {:?} {:?}",
+                f.rule,
+                &line[f.span.start..f.span.end],
+                f.suggestions
+            );
+        }
+    }
+}

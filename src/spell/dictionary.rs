@@ -69,6 +69,10 @@ impl WordInfo {
     pub fn supplement(self) -> bool {
         self.0 & format::SUPPLEMENT != 0
     }
+    /// The grammar readings bits (`format::EN_*` in the English dictionary).
+    pub fn readings(self) -> u16 {
+        (self.0 >> format::READINGS_SHIFT) as u16
+    }
 }
 
 /// A word within the search distance of a misspelling.

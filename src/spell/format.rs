@@ -11,7 +11,7 @@
 /// First bytes of every compiled dictionary.
 pub const MAGIC: &[u8; 8] = b"PLUMEDIC";
 /// Layout version; bump when anything below changes.
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 /// Number of sections after the header.
 pub const SECTIONS: usize = 6;
 
@@ -36,7 +36,22 @@ pub const DIALECT_GB: u64 = 1 << 12;
 /// From the supplement list (function words and chat forms the dictionaries lack).
 pub const SUPPLEMENT: u64 = 1 << 13;
 /// Start of a (offset: 24 bits, length: 8 bits) reference into a text section.
-pub const REFERENCE_SHIFT: u32 = 16;
+pub const REFERENCE_SHIFT: u32 = 32;
+
+/// Where a word's grammar readings start (16 bits, below the reference: low bits keep the word
+/// map's values short): for English, the `EN_*` bits below, derived at build time from the affix
+/// classes (`buildsrc/english_readings.rs`); read by the grammar room's lexicon. Zero: nothing
+/// known.
+pub const READINGS_SHIFT: u32 = 16;
+pub const EN_NOUN_SG: u16 = 1;
+pub const EN_NOUN_PL: u16 = 1 << 1;
+pub const EN_VERB_BASE: u16 = 1 << 2;
+pub const EN_VERB_3SG: u16 = 1 << 3;
+/// The regular `-ed` form: past and past participle.
+pub const EN_VERB_ED: u16 = 1 << 4;
+pub const EN_VERB_ING: u16 = 1 << 5;
+pub const EN_ADJ: u16 = 1 << 6;
+pub const EN_ADV: u16 = 1 << 7;
 
 /// Packs a reference to `len` bytes at `offset` of a text section.
 #[allow(dead_code)] // used by build.rs

@@ -326,11 +326,13 @@ mod equivalence_tests {
                     pack.check_part(&doc, Part::Whole, &mut whole);
                     let mut split = Vec::new();
                     pack.check_part(&doc, Part::Draft, &mut split);
-                    for (start, line, line_tokens) in super::split_tokens_by_line(&text, &tokens) {
+                    for (start, line, line_tokens) in
+                        crate::text::lines::split_tokens_by_line(&text, &tokens)
+                    {
                         let line_doc = crate::guide::engine_document(line, &line_tokens, french);
                         let mut found = Vec::new();
                         pack.check_part(&line_doc, Part::Lines, &mut found);
-                        super::extend_shifted(&mut split, &found, start);
+                        crate::report::extend_shifted(&mut split, &found, start);
                     }
                     let key =
                         |f: &crate::report::Finding| (f.span, f.rule.clone(), f.message.clone());
@@ -450,7 +452,6 @@ mod equivalence_tests {
 }
 
 #[cfg(test)]
-
 mod budget_tests {
     //! A pack too slow for one check's step budget: what a check could not finish is read
     //! again by the next check, never remembered half-read.

@@ -3,7 +3,7 @@
 //!
 //! A dictionary file is `PLUMEDIC`, a version byte, then length-prefixed sections (u32 little
 //! endian): language code, word map, exact-spelling map, exact spellings, misspelling map,
-//! corrections. Keys of both
+//! corrections, grammar lexicon (French: `src/grammar/fr/table.rs`; empty in English). Keys of both
 //! maps are lowercase words in Windows-1252 (one byte per letter, so edit distances computed on
 //! bytes are distances on letters, accents included). A word's `u64` value packs its frequency
 //! score, casing class, dialects and, for mixed-case words, where its exact spelling is stored.
@@ -11,9 +11,9 @@
 /// First bytes of every compiled dictionary.
 pub const MAGIC: &[u8; 8] = b"PLUMEDIC";
 /// Layout version; bump when anything below changes.
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 /// Number of sections after the header.
-pub const SECTIONS: usize = 6;
+pub const SECTIONS: usize = 7;
 
 /// Frequency score, 0 (no count) to 15 (the commonest words). English uses eight odd steps,
 /// `1 + 2⌊(ln(count) − 8) / 2⌋` (a step is a factor of e² ≈ 7 in count): finer steps cost 20 KB
@@ -37,6 +37,10 @@ pub const DIALECT_GB: u64 = 1 << 12;
 pub const SUPPLEMENT: u64 = 1 << 13;
 /// Start of a (offset: 24 bits, length: 8 bits) reference into a text section.
 pub const REFERENCE_SHIFT: u32 = 16;
+
+/// Where a word's grammar readings start (16 bits). French: the number of the word's list in the
+/// grammar section plus one (0: none; `src/grammar/fr/table.rs`).
+pub const READINGS_SHIFT: u32 = 48;
 
 /// Packs a reference to `len` bytes at `offset` of a text section.
 #[allow(dead_code)] // used by build.rs

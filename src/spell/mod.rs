@@ -13,7 +13,7 @@ mod compile;
 pub mod context;
 pub mod dictionary;
 mod distance;
-mod format;
+pub mod format;
 mod keyboard;
 pub mod language;
 mod phonetic;

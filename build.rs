@@ -22,6 +22,8 @@ mod french_lexicon;
 #[allow(dead_code)]
 #[path = "src/grammar/fr/table.rs"]
 mod french_table;
+#[path = "buildsrc/grammar_rules.rs"]
+mod grammar_rules;
 #[path = "buildsrc/tone_lexicons.rs"]
 mod tone_lexicons;
 
@@ -56,6 +58,7 @@ fn main() {
     println!("cargo:rerun-if-changed=buildsrc/french_lexicon.rs");
     println!("cargo:rerun-if-changed=src/grammar/fr/table.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    grammar_rules::generate(&out);
     let english = compile_english();
     write(&out, "en.dict", &english);
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");

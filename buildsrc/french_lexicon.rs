@@ -12,8 +12,9 @@
 //! - **verb classes** (`a0`, `f0`, `tF`, `zA`…; the stem is the infinitive): the elision flags a
 //!   conjugated form accepts say its person — `j'` first singular, `s'`/`c'` third person
 //!   (plural when the form ends in `-nt`), `t'` and `m'` second singular, `t'` alone first plural,
-//!   `m'` alone second plural, no `qu'` the imperative, `d'` the infinitive or the present
-//!   participle (`-ant`); forms with noun elision flags are past participles. Every class lists
+//!   `m'` alone second plural, no `qu'` the imperative, `d'` the infinitive (`-r`, `-re`), the
+//!   present participle (`-ant`) or an invariable past participle; forms with noun elision flags
+//!   are past participles. Every class lists
 //!   its tenses in the same order, a new one starting at each first-person form: present,
 //!   imperfect, simple past, future, conditional, then the subjunctive;
 //! - **participle classes** (`p+`, `p.`, `q+`): past participles by gender and number;
@@ -148,8 +149,11 @@ fn verb_tags(rule: &AffixRule, form: &str, block: usize) -> Vec<Tag> {
     if has("d'") {
         return if form.ends_with("ant") {
             verb(&[(FORM, FORM_ING), (MOOD, MOOD_PPRES)])
-        } else {
+        } else if form.ends_with('r') || form.ends_with("re") {
             verb(&[(FORM, FORM_INF), (MOOD, MOOD_INF)])
+        } else {
+            // `d'q'` on a participle that never agrees (`été`, and classes such as `p.`).
+            participle_tags(rule, form, true)
         };
     }
     let (j, s, t, m) = (has("j'"), has("s'") || has("c'"), has("t'"), has("m'"));

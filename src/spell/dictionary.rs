@@ -69,7 +69,8 @@ impl WordInfo {
     pub fn supplement(self) -> bool {
         self.0 & format::SUPPLEMENT != 0
     }
-    /// The grammar readings bits (`format::READINGS_SHIFT`).
+    /// The grammar readings bits (`format::READINGS_SHIFT`: the `EN_*` bits in the English
+    /// dictionary, a list number in the French one).
     pub fn readings(self) -> u16 {
         (self.0 >> format::READINGS_SHIFT) as u16
     }

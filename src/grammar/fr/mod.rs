@@ -19,6 +19,7 @@
 pub mod table;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use crate::grammar::morph::*;
 use crate::spell::format::{decode, encode};
@@ -126,6 +127,25 @@ impl FrenchLexicon {
         })
     }
 
+    /// The lexicon of a loaded French dictionary, built once per dictionary and shared: checks
+    /// ask for it on every call, and reading the section takes longer than a check.
+    pub fn shared(dictionary: &Dictionary) -> Option<Arc<FrenchLexicon>> {
+        // Keyed by where the section lives: the cached lexicon holds the dictionary, so its bytes
+        // (and their address) stay while it is cached.
+        static LAST: Mutex<Option<(usize, usize, Arc<FrenchLexicon>)>> = Mutex::new(None);
+        let section = dictionary.grammar_section();
+        let key = (section.as_ptr() as usize, section.len());
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((ptr, len, lexicon)) = last.as_ref() {
+            if (*ptr, *len) == key {
+                return Some(lexicon.clone());
+            }
+        }
+        let lexicon = Arc::new(FrenchLexicon::new(dictionary.clone())?);
+        *last = Some((key.0, key.1, lexicon.clone()));
+        Some(lexicon)
+    }
+
     /// The reading ids the dictionary stores for `word` (lowercase).
     fn reading_ids(&self, word: &str) -> &[u16] {
         let list = self.dictionary.info(word).map_or(0, |i| i.readings());
@@ -215,6 +235,18 @@ impl Lexicon for FrenchLexicon {
         out
     }
 
+    fn elision(&self, word: &str) -> Option<usize> {
+        const CLITICS: [&str; 13] = [
+            "l'", "d'", "j'", "m'", "t'", "s'", "c'", "n'", "qu'", "jusqu'", "lorsqu'", "puisqu'",
+            "quoiqu'",
+        ];
+        let clitic = CLITICS.iter().find(|c| word.starts_with(*c))?;
+        let rest = &word[clitic.len()..];
+        // Whole words with an apostrophe (`prud'homme`) stay whole; the rest must be a word.
+        let starts_with_letter = rest.chars().next().is_some_and(char::is_alphabetic);
+        (starts_with_letter && self.dictionary.info(word).is_none()).then(|| clitic.chars().count())
+    }
+
     fn inflect(&self, lemma: &str, pos: Pos, wanted: &Features) -> Option<String> {
         // Closed classes first (`le` → `la`, `être` → `sont`), then the affix classes.
         let mut best: Option<(usize, &str)> = None;
@@ -302,6 +334,39 @@ mod tests {
         assert_eq!(Feature::Mood.value("ppas"), Some(table::MOOD_PPAS));
         assert_eq!(Feature::Mood.value("cond"), Some(table::MOOD_COND));
         assert_eq!(Feature::Tense.value("fut"), Some(table::TENSE_FUT));
+    }
+
+    #[test]
+    fn every_french_rule_file_parses_and_its_examples_hold() {
+        let lexicon = lexicon();
+        let mut failures = Vec::new();
+        let mut count = 0;
+        for (path, parsed) in crate::grammar::shipped_files() {
+            if !path.starts_with("fr/") {
+                continue;
+            }
+            match parsed {
+                Err(e) => failures.push(e.to_string()),
+                Ok(family) => {
+                    count += 1;
+                    if let Err(f) = crate::grammar::check_examples(&family, path, &lexicon) {
+                        failures.extend(f);
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        assert!(count > 0, "no French rule file");
+    }
+
+    #[test]
+    fn elided_words_are_read_as_two() {
+        let l = lexicon();
+        assert_eq!(l.elision("l'équipe"), Some(2));
+        assert_eq!(l.elision("qu'elle"), Some(3));
+        assert_eq!(l.elision("jusqu'à"), Some(6));
+        assert_eq!(l.elision("aujourd'hui"), None);
+        assert_eq!(l.elision("équipe"), None);
     }
 
     #[test]

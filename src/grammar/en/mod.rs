@@ -176,10 +176,6 @@ impl EnglishLexicon {
                 .unwrap_or_else(|| word.trim_end_matches('s').to_string());
             out.push(Analysis::new(&lemma, Pos::Noun, f().with(Feature::Num, PL)));
         }
-        if bits & EN_POSSESSIVE != 0 {
-            let owner = word.trim_end_matches("'s").trim_end_matches('\'');
-            out.push(Analysis::new(owner, Pos::Det, f()));
-        }
         if bits & EN_VERB_BASE != 0 {
             push_base_readings(word, out);
         }
@@ -197,9 +193,9 @@ impl EnglishLexicon {
                 out.push(Analysis::new(&base, Pos::Verb, features));
             }
         }
-        for (bit, form) in [(EN_VERB_PAST, FORM_PAST), (EN_VERB_PP, FORM_PP)] {
-            if bits & bit != 0 {
-                if let Some(base) = verb(&["ed", "d"]) {
+        if bits & EN_VERB_ED != 0 {
+            if let Some(base) = verb(&["ed", "d"]) {
+                for form in [FORM_PAST, FORM_PP] {
                     out.push(Analysis::new(
                         &base,
                         Pos::Verb,
@@ -217,7 +213,7 @@ impl EnglishLexicon {
                 ));
             }
         }
-        if bits & (EN_ADJ | EN_ADJ_CMP | EN_ADJ_SUP) != 0 {
+        if bits & EN_ADJ != 0 {
             out.push(Analysis::new(word, Pos::Adj, f()));
         }
         if bits & EN_ADV != 0 {
@@ -294,12 +290,7 @@ impl EnglishLexicon {
             let list = if form & FORM_PAST != 0 { past } else { pp };
             return list.first().map(|s| s.to_string());
         }
-        let bit = if form & FORM_PAST != 0 {
-            EN_VERB_PAST
-        } else {
-            EN_VERB_PP
-        };
-        self.regular(lemma, "ed", bit)
+        self.regular(lemma, "ed", EN_VERB_ED)
     }
 }
 
@@ -440,6 +431,59 @@ mod tests {
     }
 
     #[test]
+    fn regular_forms_read_from_the_affix_classes_and_inflect() {
+        let lexicon = EnglishLexicon::built_in();
+        let has = |word: &str, lemma: &str, pos: Pos, feature: Feature, value: u8| {
+            lexicon
+                .analyses(word)
+                .iter()
+                .any(|a| a.lemma == lemma && a.pos == pos && a.features.get(feature) & value != 0)
+        };
+        assert!(has("results", "result", Pos::Noun, Feature::Num, PL));
+        assert!(has("products", "product", Pos::Noun, Feature::Num, PL));
+        assert!(has("product", "product", Pos::Noun, Feature::Num, SG));
+        assert!(has("stopped", "stop", Pos::Verb, Feature::Form, FORM_PAST));
+        assert!(has("studies", "study", Pos::Verb, Feature::Per, THIRD));
+        assert!(has("loving", "love", Pos::Verb, Feature::Form, FORM_ING));
+        assert!(has("goes", "go", Pos::Verb, Feature::Per, THIRD));
+        let f = Features::default;
+        let past = f().with(Feature::Form, FORM_PAST);
+        assert_eq!(
+            lexicon.inflect("stop", Pos::Verb, &past),
+            Some("stopped".into())
+        );
+        assert_eq!(
+            lexicon.inflect("study", Pos::Verb, &past),
+            Some("studied".into())
+        );
+        let third = f()
+            .with(Feature::Form, FORM_PRES)
+            .with(Feature::Per, THIRD)
+            .with(Feature::Num, SG);
+        assert_eq!(
+            lexicon.inflect("go", Pos::Verb, &third),
+            Some("goes".into())
+        );
+        assert_eq!(
+            lexicon.inflect("launch", Pos::Verb, &third),
+            Some("launches".into())
+        );
+        let plural = f().with(Feature::Num, PL);
+        assert_eq!(
+            lexicon.inflect("product", Pos::Noun, &plural),
+            Some("products".into())
+        );
+        assert_eq!(
+            lexicon.inflect("story", Pos::Noun, &plural),
+            Some("stories".into())
+        );
+        assert_eq!(
+            lexicon.inflect("child", Pos::Noun, &plural),
+            Some("children".into())
+        );
+    }
+
+    #[test]
     fn irregular_verbs_read_and_inflect() {
         let lexicon = EnglishLexicon::built_in();
         let went = lexicon.analyses("went");
@@ -448,5 +492,18 @@ mod tests {
             .any(|a| a.lemma == "go" && a.features.get(Feature::Form) == FORM_PAST));
         let pp = Features::default().with(Feature::Form, FORM_PP);
         assert_eq!(lexicon.inflect("go", Pos::Verb, &pp), Some("gone".into()));
+    }
+}
+
+#[cfg(test)]
+mod probe {
+    #[test]
+    #[ignore]
+    fn print_readings() {
+        use crate::grammar::Lexicon;
+        let lexicon = super::EnglishLexicon::built_in();
+        for w in std::env::var("WORDS").unwrap_or_default().split(',') {
+            println!("{w}: {:?}", lexicon.analyses(w));
+        }
     }
 }

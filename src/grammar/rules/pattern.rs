@@ -5,7 +5,9 @@
 //! `cap`, `sound=`) read the token. Reading tests (`lemma=`, `pos=`, features) read its analyses:
 //! the positive ones must all hold for one same reading; a negated one (`!pos=verb`) holds when
 //! no reading passes it, so `[pos=noun !pos=verb]` is a word that can be a noun and cannot be a
-//! verb. Optional tokens are tried present first; skips shortest first; the first match found
+//! verb. A negated feature test reads only the readings that pass the bracket's positive
+//! `pos=`/`lemma=` tests: `[pos=noun num=pl !num=sg]` is a word whose every noun reading is
+//! plural (`results`, which is also a verb). Optional tokens are tried present first; skips shortest first; the first match found
 //! from a start position is the one used.
 
 use crate::grammar::morph::Analysis;
@@ -61,7 +63,19 @@ pub fn token_matches(test: &TokenTest, word: &Word, words: &[Word], bindings: &B
     let mut reads = false;
     for t in &test.tests {
         if t.kind.reads_analyses() {
-            if t.negated && word.analyses.iter().any(|a| reading_passes(&t.kind, a)) {
+            // `!pos=`/`!lemma=` read every reading; `!num=sg` (a feature) reads the readings
+            // that pass the bracket's positive `pos=`/`lemma=` tests: `[pos=noun !num=sg]`.
+            let negation_fails = t.negated
+                && word.analyses.iter().any(|a| {
+                    reading_passes(&t.kind, a)
+                        && (!matches!(t.kind, TestKind::Feature(..))
+                            || test.tests.iter().all(|p| {
+                                p.negated
+                                    || !matches!(p.kind, TestKind::Pos(_) | TestKind::Lemma(_))
+                                    || reading_passes(&p.kind, a)
+                            }))
+                });
+            if negation_fails {
                 return false;
             }
             reads |= !t.negated;

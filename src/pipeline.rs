@@ -121,6 +121,7 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
     if options.wants(Category::Grammar) {
         // Each line is read in the language detected for it (in `auto`) or the draft's.
         let draft = spell::draft_language(&spelling_votes);
+        let lexicons = crate::grammar::Lexicons::new(checker.speller.french_dictionary());
         for (i, line) in lines.iter().enumerate() {
             let signals = spelling_votes.get(i).copied().unwrap_or_default();
             let detected = spell::line_language(language, signals, draft);
@@ -129,7 +130,7 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
                     line.text,
                     &line.read.tokens,
                     detected,
-                    crate::grammar::lexicon_for(detected),
+                    lexicons.get(detected),
                     checker.config.ui_language,
                 )
             });

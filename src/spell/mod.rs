@@ -197,6 +197,11 @@ impl Speller {
     }
 
     /// Whether words of `language` can be checked now (French needs its dictionary).
+    /// The loaded French dictionary (the grammar room reads its lexicon section).
+    pub fn french_dictionary(&self) -> Option<&Dictionary> {
+        self.french.as_ref()
+    }
+
     pub fn has_dictionary(&self, language: Language) -> bool {
         language != Language::Fr || self.french.is_some()
     }

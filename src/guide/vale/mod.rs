@@ -974,6 +974,23 @@ mod tests {
     }
 
     #[test]
+    fn a_readability_rule_averages_its_grade_formulas() {
+        // 2 sentences, 12 words, 20 syllables (English vowel groups), 3 complex words.
+        let text = "Regulatory documentation necessitates elaborate verification. We read it twice over.\n";
+        let rule = |metrics: &str, grade: &str| {
+            format!("extends: readability\nmessage: \"Grade %s.\"\ngrade: {grade}\nmetrics: [{metrics}]\n")
+        };
+        let fk = lines_for(&rule("Flesch-Kincaid", "1"), text);
+        assert_eq!(fk.len(), 1);
+        assert!(fk[0].starts_with("f.md:1:1:Acme.Rule:Grade "), "{fk:?}");
+        assert!(lines_for(&rule("Flesch-Kincaid", "40"), text).is_empty());
+        let both = lines_for(&rule("Gunning Fog, SMOG", "1"), text);
+        assert_eq!(both.len(), 1);
+        assert!(compile_rule("R", &rule("Dale-Chall", "8")).is_err());
+        assert!(compile_rule("R", "extends: readability\nmessage: x\nmetrics: [SMOG]\n").is_err());
+    }
+
+    #[test]
     fn columns_count_characters_not_bytes() {
         let rule = compile_rule("Hype", STYLE_HYPE).unwrap();
         let rules = vec![("Acme.Hype".to_string(), &rule, Severity::Suggestion)];

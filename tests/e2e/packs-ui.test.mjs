@@ -211,7 +211,7 @@ describe("tone target", () => {
 
   test("a preset and a field are saved in sync settings and change the diagnostics", async () => {
     await browser.setStorage("sync", { settings: { activePacks: [] } });
-    let draft = await typeDraft("Big news! New store! Come by tomorow");
+    let draft = await typeDraft("Big news! New store! Come by tomorow.");
     await waitFor(async () => (await overlayRules(draft)).length > 0, "a first check (the typo)");
     assert.ok((await overlayRules(draft)).every((m) => m.rule !== "tone.target.exclamations"), "no target, no budget");
     await draft.close();
@@ -236,7 +236,7 @@ describe("tone target", () => {
     assert.equal((await browser.storage("sync", "settings")).toneTarget.formality, undefined, "the reversed range is not stored");
     await page.close();
 
-    draft = await typeDraft("Big news! New store! Come by tomorow");
+    draft = await typeDraft("Big news! New store! Come by tomorow.");
     const marks = await waitFor(async () => {
       const found = (await overlayRules(draft)).filter((m) => m.rule === "tone.target.exclamations");
       return found.length > 0 && found;

@@ -14,6 +14,7 @@
 
 mod cache;
 pub mod config;
+pub mod grammar;
 pub mod guide;
 pub mod locale;
 mod pipeline;

@@ -3,17 +3,16 @@
 //! English (en-US and en-GB in one compiled map, each word marked with its dialects) is built
 //! into the binary; French is built in natively and loaded at run time in the browser
 //! ([`Speller::load_dictionary`]). Unknown words get ranked suggestions (`suggest`), hashtags are
-//! checked by their CamelCase parts, brand names keep their canonical casing, and two cheap
-//! context rules (`context`) catch `a`/`an` and doubled words.
+//! checked by their CamelCase parts, and brand names keep their canonical casing. Real-word slips
+//! (`a`/`an`, doubled words, grammar) belong to the grammar room (`crate::grammar`).
 
 mod case;
 #[cfg(test)]
 #[allow(dead_code)]
 mod compile;
-pub mod context;
 pub mod dictionary;
 mod distance;
-mod format;
+pub mod format;
 mod keyboard;
 pub mod language;
 mod names;
@@ -198,6 +197,11 @@ impl Speller {
     }
 
     /// Whether words of `language` can be checked now (French needs its dictionary).
+    /// The loaded French dictionary (the grammar room reads its lexicon section).
+    pub fn french_dictionary(&self) -> Option<&Dictionary> {
+        self.french.as_ref()
+    }
+
     pub fn has_dictionary(&self, language: Language) -> bool {
         language != Language::Fr || self.french.is_some()
     }
@@ -294,7 +298,7 @@ impl Speller {
         self.check_in(text, tokens, Language::EnUs, out);
     }
 
-    /// Flags unknown words, brand casing, dialect mixing, `a`/`an` and doubled words: the whole
+    /// Flags unknown words, brand casing and dialect mixing: the whole
     /// text at once, with no per-line cache. `Checker::check` takes the same steps line by line
     /// in `pipeline::check`; this is the room's own entry for tests and the per-stage bench.
     pub fn check_in(
@@ -347,12 +351,6 @@ impl Speller {
             detected,
             variety,
             &mut line.varieties,
-            &mut line.findings,
-        );
-        context::check(
-            text,
-            tokens,
-            detected == Detected::English,
             &mut line.findings,
         );
         line

@@ -3,7 +3,7 @@
 // checks, in the real extension, that enthusiasm is not read as hostility (issue 18).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { clickInClosedShadow, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
+import { clickInClosedShadow, clickUnderline, launchWithExtension, startServer, textInClosedShadow, waitFor } from "./harness.mjs";
 
 let server;
 let browser;
@@ -62,6 +62,19 @@ describe("the tone chip's panel", () => {
     assert.match(panel, /dingue/);
     await page.keyboard.press("Escape");
     await waitFor(async () => (await textInClosedShadow(page, "class", "panel", { visible: true })) === null, "the panel closing on Escape");
+    await page.close();
+  });
+
+  test("the popover offers the calmer phrasing as a suggestion, and choosing it calms the reply", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/basic.html`);
+    const draft = "Honestly you people are useless";
+    await page.click("#ta");
+    await page.keyboard.type(draft);
+    await clickUnderline(page, { start: draft.indexOf("useless"), rule: "tone.aggressive" }, "the underline under useless");
+    await waitFor(() => textInClosedShadow(page, "data-suggestion", "not helpful", { visible: true }), "the calmer suggestion");
+    await clickInClosedShadow(page, "data-suggestion", "not helpful");
+    await waitFor(async () => (await page.inputValue("#ta")) === "Honestly you people are not helpful", "the calmer wording in the field");
     await page.close();
   });
 });

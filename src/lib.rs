@@ -50,7 +50,8 @@ impl Checker {
         // Brand names come from the config and from the active packs' lexicons.
         let mut brand_lexicon = config.brand_lexicon.clone();
         brand_lexicon.extend(guide.lexicon());
-        let speller = Speller::new(&config.personal_dictionary, &brand_lexicon);
+        let mut speller = Speller::new(&config.personal_dictionary, &brand_lexicon);
+        speller.set_ui_language(config.ui_language);
         Ok(Checker {
             config,
             speller,

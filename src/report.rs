@@ -192,15 +192,32 @@ pub struct Report {
     /// until `load_dictionary`): those paragraphs were not spell-checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing_dictionaries: Vec<crate::config::Language>,
+    /// The language the draft, and each paragraph (line), was read in, and how it was decided.
+    #[serde(default)]
+    pub decided_language: crate::spell::DecidedLanguage,
 }
 
 impl Report {
     /// Builds the report for `text`: sorts findings by position and adds UTF-16 spans.
-    pub fn from_findings(text: &str, mut findings: Vec<Finding>, words: usize) -> Report {
+    pub fn from_findings(text: &str, findings: Vec<Finding>, words: usize) -> Report {
+        Report::from_findings_in(text, findings, words, Default::default())
+    }
+
+    /// [`Report::from_findings`] with the languages the text was read in (their paragraphs'
+    /// UTF-16 spans are filled here).
+    pub fn from_findings_in(
+        text: &str,
+        mut findings: Vec<Finding>,
+        words: usize,
+        mut decided_language: crate::spell::DecidedLanguage,
+    ) -> Report {
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.category).cmp(&(b.span.start, b.span.end, b.category))
         });
         let index = Utf16Index::new(text);
+        for paragraph in &mut decided_language.paragraphs {
+            paragraph.utf16 = index.span_to_utf16(paragraph.span);
+        }
         let mut summary = Summary {
             words,
             utf16_length: index.utf16_len(),
@@ -229,6 +246,7 @@ impl Report {
             tone: crate::tone::ToneSummary::default(),
             platform: None,
             missing_dictionaries: Vec::new(),
+            decided_language,
         }
     }
 }

@@ -54,6 +54,29 @@ export interface PlatformCounters {
   [counter: string]: unknown;
 }
 
+/** How a language was decided (mirrors `spell::language::Basis`). */
+export type LanguageBasis = "configured" | "clear" | "weak" | "from_draft" | "from_prior" | "default";
+
+/** The language a draft or a paragraph was read in. */
+export interface LanguageVerdict {
+  language: "en" | "fr";
+  /** `en-US`, `en-GB` or `fr` when known; null for English whose variety nothing shows. */
+  variety: "en-US" | "en-GB" | "fr" | null;
+  basis: LanguageBasis;
+}
+
+/** One paragraph (a line with words) and the language it was read in. */
+export interface ParagraphLanguage extends LanguageVerdict {
+  span: OffsetSpan;
+  utf16: OffsetSpan;
+}
+
+/** Which language the draft, and each paragraph, was read in. */
+export interface DecidedLanguage {
+  draft: LanguageVerdict;
+  paragraphs: ParagraphLanguage[];
+}
+
 export interface Report {
   diagnostics: Diagnostic[];
   summary: Summary;
@@ -61,6 +84,8 @@ export interface Report {
   platform?: PlatformCounters | null;
   /** Languages whose dictionary must be loaded before the draft is fully checked (`fr`). */
   missing_dictionaries?: string[];
+  /** The language the draft and each of its paragraphs was read in. */
+  decided_language: DecidedLanguage;
 }
 
 /** Longest draft a content script may send, in UTF-16 code units (a 1 MB paste fits). */

@@ -1,6 +1,8 @@
 //! Real-word slips that a dictionary cannot see but one neighbouring word reveals: `a`/`an`
 //! before the wrong sound, and a word typed twice (`the the`).
 
+use super::messages;
+use crate::locale::UiLanguage;
 use crate::report::{Category, Finding, RuleId, Severity, Span};
 use crate::text::{Token, TokenKind};
 
@@ -18,7 +20,7 @@ const DOUBLED_BY_MISTAKE: &[&str] = &[
 ];
 
 /// Checks `a`/`an` (English paragraphs only) and repeated words among `tokens`.
-pub fn check(text: &str, tokens: &[Token], english: bool, out: &mut Vec<Finding>) {
+pub fn check(text: &str, tokens: &[Token], english: bool, ui: UiLanguage, out: &mut Vec<Finding>) {
     for (i, pair) in tokens.windows(2).enumerate() {
         let (first, second) = (pair[0], pair[1]);
         let gap = &text[first.span.end..second.span.start];
@@ -38,9 +40,8 @@ pub fn check(text: &str, tokens: &[Token], english: bool, out: &mut Vec<Finding>
                 rule: RuleId::from(REPEATED_WORD),
                 severity: Severity::Warning,
                 span: Span::new(first.span.start, second.span.end),
-                message: format!("“{word}” is typed twice"),
-                why: "A doubled word is the typo that survives proofreading, because the eye skips it; delete one."
-                    .into(),
+                message: messages::fill(&messages::REPEATED_WORD, ui, &[("word", word)]),
+                why: messages::REPEATED_WORD_WHY.get(ui).into(),
                 link: None,
                 suggestions: vec![word.to_string()],
             });
@@ -65,9 +66,12 @@ pub fn check(text: &str, tokens: &[Token], english: bool, out: &mut Vec<Finding>
                     rule: RuleId::from(ARTICLE),
                     severity: Severity::Warning,
                     span: first.span,
-                    message: format!("Use “{fixed}” before “{next}”"),
-                    why: "“An” goes before a vowel sound and “a” before a consonant sound: it is the sound that counts, not the letter (an hour, a user)."
-                        .into(),
+                    message: messages::fill(
+                        &messages::ARTICLE,
+                        ui,
+                        &[("fixed", &fixed), ("next", next)],
+                    ),
+                    why: messages::ARTICLE_WHY.get(ui).into(),
                     link: None,
                     suggestions: vec![fixed],
                 });
@@ -144,7 +148,7 @@ mod tests {
 
     fn rules(text: &str) -> Vec<(String, String, Vec<String>)> {
         let mut out = vec![];
-        check(text, &tokenize(text), true, &mut out);
+        check(text, &tokenize(text), true, UiLanguage::English, &mut out);
         out.into_iter()
             .map(|f| {
                 (

@@ -17,6 +17,7 @@ mod distance;
 mod format;
 mod keyboard;
 pub mod language;
+pub mod messages;
 mod phonetic;
 pub mod suggest;
 
@@ -355,6 +356,7 @@ impl Speller {
             text,
             tokens,
             detected == Detected::English,
+            self.ui,
             &mut line.findings,
         );
         if detected == Detected::French {
@@ -434,8 +436,12 @@ impl Speller {
                 BRAND_CASING,
                 Severity::Warning,
                 span,
-                format!("Write “{canonical}” as the brand does"),
-                "Brand names are part of a brand's identity: writing them with the wrong capitals looks careless to the brand and its fans.",
+                messages::fill(
+                    &messages::BRAND_CASING,
+                    self.ui,
+                    &[("canonical", canonical)],
+                ),
+                messages::BRAND_CASING_WHY.get(self.ui),
                 vec![canonical.clone()],
             ));
         }
@@ -470,22 +476,26 @@ impl Speller {
                 CAPITALIZATION,
                 Severity::Warning,
                 span,
-                format!("Write “{canonical}” with its capitals"),
-                "Names, places and acronyms keep their capitals even in a casual post.",
+                messages::fill(
+                    &messages::CAPITALIZATION,
+                    self.ui,
+                    &[("canonical", &canonical)],
+                ),
+                messages::CAPITALIZATION_WHY.get(self.ui),
                 vec![canonical],
             )),
             Verdict::OtherVariety => {
-                let (name, target) = match variety {
-                    Variety::British => ("American", Variety::British),
-                    _ => ("British", Variety::American),
+                let (message, target) = match variety {
+                    Variety::British => (&messages::AMERICAN_SPELLING, Variety::British),
+                    _ => (&messages::BRITISH_SPELLING, Variety::American),
                 };
                 let suggestions = self.suggest_in(word, Detected::English, target, 1);
                 Some(finding(
                     DIALECT,
                     Severity::Suggestion,
                     span,
-                    format!("“{word}” is the {name} spelling"),
-                    "Readers notice when a post switches between American and British spelling; keep to the variety the draft is set to.",
+                    messages::fill(message, self.ui, &[("word", word)]),
+                    messages::DIALECT_WHY.get(self.ui),
                     suggestions,
                 ))
             }
@@ -515,8 +525,8 @@ impl Speller {
                     UNKNOWN_WORD,
                     Severity::Error,
                     span,
-                    format!("“{word}” may be misspelled"),
-                    "A typo in a brand post is the first thing readers screenshot; pick a suggestion or add the word to your dictionary.",
+                    messages::fill(&messages::UNKNOWN_WORD, self.ui, &[("word", word)]),
+                    messages::UNKNOWN_WORD_WHY.get(self.ui),
                     suggestions,
                 ))
             }
@@ -619,8 +629,8 @@ impl Speller {
                 UNKNOWN_WORD,
                 Severity::Error,
                 span,
-                format!("“{tag}” may be misspelled"),
-                "A misspelled hashtag is a typo everyone can click: it also sends readers to the wrong feed.",
+                messages::fill(&messages::UNKNOWN_WORD, self.ui, &[("word", tag)]),
+                messages::HASHTAG_WHY.get(self.ui),
                 vec![fixed],
             )
         })
@@ -877,10 +887,10 @@ impl Speller {
         let first_british = found.iter().position(|(_, i)| i.british()).unwrap_or(0);
         let keep_american =
             american > british || (american == british && first_american < first_british);
-        let (target, name, other) = if keep_american {
-            (Variety::American, "British", "American")
+        let (target, message) = if keep_american {
+            (Variety::American, &messages::BRITISH_IN_AMERICAN)
         } else {
-            (Variety::British, "American", "British")
+            (Variety::British, &messages::AMERICAN_IN_BRITISH)
         };
         for (token, info) in found {
             if info.american() == keep_american {
@@ -891,8 +901,8 @@ impl Speller {
                 MIXED_DIALECT,
                 Severity::Suggestion,
                 token.span,
-                format!("“{word}” is {name} spelling; the rest of the post is {other}"),
-                "Mixing American and British spelling in one post looks unedited; pick one variety and keep to it.",
+                messages::fill(message, self.ui, &[("word", word)]),
+                messages::MIXED_DIALECT_WHY.get(self.ui),
                 self.suggest_in(word, Detected::English, target, 1),
             ));
         }

@@ -88,10 +88,12 @@ export class Badge {
       this.written = key;
       this.count.textContent = String(content.count);
       this.count.dataset.level = content.level;
-      this.host.setAttribute("aria-label", `Plume: ${content.count} issue${content.count === 1 ? "" : "s"}`);
+      const issues = chrome.i18n.getMessage(`badgeIssues_${new Intl.PluralRules(chrome.i18n.getUILanguage()).select(content.count)}`, [String(content.count)]);
+      this.host.setAttribute("aria-label", `Plume: ${issues || chrome.i18n.getMessage("badgeIssues_other", [String(content.count)]) || String(content.count)}`);
       this.host.dataset.count = String(content.count);
       this.chip.hidden = content.tone === undefined;
-      this.chip.textContent = content.tone ?? "";
+      // The core's label is an identifier (`Excited`); the chip shows its name in the UI language.
+      this.chip.textContent = content.tone === undefined ? "" : chrome.i18n.getMessage(`toneLabel${content.tone}`) || content.tone;
       this.host.dataset.tone = content.tone ?? "";
       if (content.length === undefined) {
         this.meter.hidden = true;

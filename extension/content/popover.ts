@@ -4,6 +4,7 @@
  * and builds its DOM with `textContent` only: page and pack text never reach `innerHTML`.
  */
 
+import { CATEGORY_LABEL } from "../shared/dom";
 import type { Diagnostic } from "../shared/protocol";
 
 export interface PopoverActions {
@@ -69,7 +70,7 @@ export class Popover {
       return node;
     };
     const children: HTMLElement[] = [
-      el("div", "category", diagnostic.category),
+      el("div", "category", chrome.i18n.getMessage(CATEGORY_LABEL[diagnostic.category]) || diagnostic.category),
       el("div", "message", diagnostic.message),
       el("p", "why", diagnostic.why),
     ];
@@ -82,7 +83,7 @@ export class Popover {
     }
     const suggestions = el("div", "suggestions");
     for (const suggestion of diagnostic.suggestions.slice(0, 5)) {
-      const button = el("button", "suggestion", suggestion === "" ? "(remove)" : suggestion);
+      const button = el("button", "suggestion", suggestion === "" ? chrome.i18n.getMessage("popoverRemove") || "(remove)" : suggestion);
       button.dataset.suggestion = suggestion;
       button.addEventListener("click", () => actions.choose(suggestion));
       suggestions.append(button);

@@ -48,6 +48,15 @@ impl Guide {
         Ok(Guide { packs })
     }
 
+    /// Shows every rule's message and why in `ui` where its pack translates them.
+    pub fn translate(&mut self, ui: crate::locale::UiLanguage) {
+        for pack in &mut self.packs {
+            for rule in &mut pack.rules {
+                rule.translate(ui);
+            }
+        }
+    }
+
     pub fn packs(&self) -> &[Pack] {
         &self.packs
     }

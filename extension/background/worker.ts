@@ -6,6 +6,7 @@
 
 import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";
 import { BENCH, benchMark, benchWork } from "../shared/bench";
+import { uiLocale } from "../shared/i18n";
 import { inspectPack, packSources, type PackSource } from "../shared/packs";
 import { dayOf, loadProgress, recordFixed, recordMet, saveProgress, type MetIssue } from "../shared/progress";
 import {
@@ -97,7 +98,7 @@ function ensureConfigured(): Promise<Settings> {
       personal_dictionary: dictionary,
       disabled_rules: settings.disabledRules,
       // Messages and explanations in the browser's language (the core writes English and French).
-      ui_language: chrome.i18n.getUILanguage().toLowerCase().startsWith("fr") ? "fr" : "en",
+      ui_language: uiLocale().toLowerCase().startsWith("fr") ? "fr" : "en",
     };
     configureSafely(base, packs, settings.toneTarget);
     return settings;

@@ -88,7 +88,7 @@ export class Badge {
       this.written = key;
       this.count.textContent = String(content.count);
       this.count.dataset.level = content.level;
-      const issues = chrome.i18n.getMessage(`badgeIssues_${new Intl.PluralRules(chrome.i18n.getUILanguage()).select(content.count)}`, [String(content.count)]);
+      const issues = chrome.i18n.getMessage(`badgeIssues_${new Intl.PluralRules(chrome.i18n.getMessage("@@ui_locale").replace("_", "-") || undefined).select(content.count)}`, [String(content.count)]);
       this.host.setAttribute("aria-label", `Plume: ${issues || chrome.i18n.getMessage("badgeIssues_other", [String(content.count)]) || String(content.count)}`);
       this.host.dataset.count = String(content.count);
       this.chip.hidden = content.tone === undefined;

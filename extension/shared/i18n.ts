@@ -14,12 +14,17 @@ export function localise(root: ParentNode = document): void {
     const key = element.dataset.i18n;
     if (key !== undefined) element.textContent = t(key);
   }
-  document.documentElement.lang = chrome.i18n.getUILanguage();
+  document.documentElement.lang = uiLocale();
 }
 
-/** The interface's locale (`fr`, `en-US`): plurals, numbers and dates follow it. */
+/**
+ * The interface's locale (`fr`, `en-US`): the locale chrome.i18n picked the messages from, so
+ * plurals, numbers, dates and the core's messages follow the strings on screen (in a service
+ * worker, getUILanguage can differ from it).
+ */
 export function uiLocale(): string {
-  return chrome.i18n.getUILanguage();
+  const picked = chrome.i18n.getMessage("@@ui_locale");
+  return picked === "" ? chrome.i18n.getUILanguage() : picked.replace("_", "-");
 }
 
 /**

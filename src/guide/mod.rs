@@ -21,7 +21,7 @@ mod spec;
 pub mod vale;
 
 pub use error::{PackError, PackErrorKind};
-pub use inspect::{inspect, PackOverview, RuleOverview, TestOutcome};
+pub use inspect::{inspect, inspect_in, PackOverview, RuleOverview, TestOutcome};
 pub use pack::{Pack, PackFormat, PackSource, Part, LEXICON_RULE};
 pub use platform::{Platform, PlatformCounters};
 pub use regex::{shared_budget_spent, with_shared_budget, BudgetUse};

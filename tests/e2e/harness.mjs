@@ -63,7 +63,7 @@ export async function launchWithExtension(extension = extensionDir, { locale } =
       "--disable-sync",
       ...(locale === undefined ? [] : [`--lang=${locale}`]),
     ],
-    ...(locale === undefined ? {} : { locale, env: { ...process.env, LANGUAGE: locale, LANG: `${locale}_FR.UTF-8` } }),
+    ...(locale === undefined ? {} : { locale, env: { ...process.env, LANGUAGE: locale, LANG: `${locale}_FR.UTF-8`, LC_ALL: `${locale}_FR.UTF-8` } }),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent("serviceworker", { timeout: 15000 });

@@ -204,7 +204,7 @@ mod tests {
         assert_eq!(found[0].2, vec!["the"]);
         let mut out = vec![];
         let fr = "Merci pour pour votre soutien";
-        check(fr, &tokenize(fr), false, &mut out);
+        check(fr, &tokenize(fr), false, UiLanguage::English, &mut out);
         assert_eq!(out.len(), 1);
     }
 

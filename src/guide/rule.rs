@@ -160,6 +160,8 @@ pub struct Rule {
     pub scope: Scope,
     pub link: Option<String>,
     pub why: Option<String>,
+    /// The message and why in other interface languages (see [`Rule::translate`]).
+    pub translations: std::collections::BTreeMap<String, crate::guide::spec::TranslationSpec>,
     pub examples: Vec<Example>,
     /// Most alerts this rule raises per check.
     pub limit: Option<usize>,
@@ -772,10 +774,26 @@ impl Rule {
             scope,
             link: spec.link.clone(),
             why: spec.why.clone().or_else(|| spec.description.clone()),
+            translations: spec.translations.clone().unwrap_or_default(),
             examples: spec.examples.clone().unwrap_or_default(),
             limit,
             kind,
         })
+    }
+}
+
+impl Rule {
+    /// Shows the rule's message and why in `ui` when the pack gives them in that language; a
+    /// rule written in one language keeps its own.
+    pub fn translate(&mut self, ui: crate::locale::UiLanguage) {
+        if let Some(translation) = self.translations.get(ui.code()) {
+            if let Some(message) = &translation.message {
+                self.message = message.clone();
+            }
+            if let Some(why) = &translation.why {
+                self.why = Some(why.clone());
+            }
+        }
     }
 }
 

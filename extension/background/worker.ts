@@ -8,12 +8,14 @@
 import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";
 import { BENCH, benchMark, benchWork } from "../shared/bench";
 import { inspectPack, packSources, type PackSource } from "../shared/packs";
+import { loadIgnored, pageOf, saveIgnored } from "./ignored";
 import { dayOf, loadProgress, recordFixed, recordMet, saveProgress, type MetIssue } from "../shared/progress";
 import {
   CHECK_PORT,
   parseWorkerRequest,
   type ActionResponse,
   type Category,
+  type IgnoredResponse,
   type Diagnostic,
   type CheckResponse,
   type PortCheckResponse,
@@ -229,7 +231,20 @@ async function switchSite(host: string | null, off: boolean): Promise<ActionResp
   return error === null ? { type: "ok" } : { type: "error", message: error };
 }
 
-function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<CheckResponse | ActionResponse> {
+/** The issues ignored on the sender's page, or one more remembered there. */
+async function answerIgnored(request: Extract<WorkerRequest, { type: "ignored/list" | "ignored/add" }>, sender: chrome.runtime.MessageSender): Promise<IgnoredResponse | ActionResponse> {
+  const page = pageOf(sender.url ?? sender.tab?.url);
+  if (page === null) return request.type === "ignored/list" ? { type: "ignored", keys: [] } : { type: "ok" };
+  if (request.type === "ignored/list") return { type: "ignored", keys: await loadIgnored(page) };
+  try {
+    await saveIgnored(page, request.key);
+    return { type: "ok" };
+  } catch (error) {
+    return { type: "error", message: String(error) };
+  }
+}
+
+function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<CheckResponse | ActionResponse | IgnoredResponse> {
   switch (request.type) {
     case "check":
       return answerCheck(request.text, request.revision, sender);
@@ -243,6 +258,9 @@ function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): P
       return switchSite(hostOf(sender.tab?.url ?? sender.url), request.type === "site/disable");
     case "progress/fixed":
       return Promise.resolve(noteFixed(request.category));
+    case "ignored/list":
+    case "ignored/add":
+      return answerIgnored(request, sender);
   }
 }
 

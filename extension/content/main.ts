@@ -10,6 +10,7 @@ import {
   rulesOf,
   type ActionResponse,
   type CheckResponse,
+  type IgnoredResponse,
   type Diagnostic,
   type DraftSummary,
   type PortCheckResponse,
@@ -22,7 +23,6 @@ import { benchAfterPaint, benchMark, benchWork } from "../shared/bench";
 import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
 import { Popover, UNKNOWN_WORD_RULE, type OffSwitch, type PopoverActions } from "./popover";
-import { loadIgnored, saveIgnored } from "./ignored";
 import { TonePanel } from "./tone-panel";
 
 /** Quiet time after the last keystroke before the underlines are drawn. */
@@ -249,7 +249,9 @@ class FieldSession {
     });
     element.addEventListener("input", this.onInput);
     element.addEventListener("focusout", this.onBlur);
-    void loadIgnored().then((keys) => {
+    // Issues ignored on this page before (kept by the worker, per page).
+    void ask<IgnoredResponse>({ type: "ignored/list" }).then((answer) => {
+      const keys = answer?.type === "ignored" ? answer.keys : [];
       if (keys.length === 0) return;
       for (const key of keys) this.ignored.add(key);
       if (this.shownReport !== undefined) this.drawReport(this.shownReport.text, this.shownReport.report);
@@ -463,7 +465,7 @@ class FieldSession {
       ignore: () => {
         const key = ignoreKey(text, diagnostic);
         this.ignored.add(key);
-        void saveIgnored(key);
+        void ask<ActionResponse>({ type: "ignored/add", key });
         this.schedule(0);
       },
     };

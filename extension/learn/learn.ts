@@ -69,7 +69,7 @@ function renderBuiltIn(): void {
         const text = rule[ui];
         const card = element("article", "rule");
         card.dataset.rule = rule.rule;
-        card.append(element("p", "rule-message", text.title), element("p", "rule-why", text.why));
+        card.append(element("p", "rule-title", text.title), element("p", "rule-why", text.why));
         if (text.bad !== undefined || text.good !== undefined) {
           const example = element("ul", "examples");
           const li = element("li");

@@ -114,7 +114,16 @@ export interface FixAppliedRequest {
   rule: string;
 }
 
-export type WorkerRequest = CheckRequest | AddWordRequest | DisableRuleRequest | SiteSwitchRequest | FixAppliedRequest;
+/** The issues ignored on the sender's page ("ignored/list"), or one more to remember ("ignored/add"). */
+export type IgnoredRequest = { type: "ignored/list" } | { type: "ignored/add"; key: string };
+
+/** The answer to "ignored/list": keys of ignored issues (rule and flagged text). */
+export interface IgnoredResponse {
+  type: "ignored";
+  keys: string[];
+}
+
+export type WorkerRequest = CheckRequest | AddWordRequest | DisableRuleRequest | SiteSwitchRequest | FixAppliedRequest | IgnoredRequest;
 
 export type CheckResponse =
   | { type: "report"; revision: number; report: Report }
@@ -172,7 +181,13 @@ export function parseWorkerRequest(message: unknown): WorkerRequest | string {
       return { type: m.type, rule: m.rule };
     case "site/disable":
     case "site/enable":
+    case "ignored/list":
       return { type: m.type };
+    case "ignored/add":
+      if (typeof m.key !== "string" || m.key.length === 0 || m.key.length > 300) {
+        return "key must be a rule and the flagged text, at most 300 characters";
+      }
+      return { type: "ignored/add", key: m.key };
     case "progress/fixed":
       if (typeof m.category !== "string" || !(CATEGORY_NAMES as readonly string[]).includes(m.category)) {
         return "category must be spelling, grammar, tone, guideline or platform";

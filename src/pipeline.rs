@@ -33,6 +33,8 @@ pub struct Caches {
     spelling: UnitCache<(Language, Detected), LineSpelling>,
     /// Tone per line, by tone language and the check's language (which picks the pack target).
     tone: UnitCache<(tone::Lang, Language), ParagraphTone>,
+    /// Grammar findings per line, by the language the line is read in.
+    grammar: UnitCache<Detected, Vec<Finding>>,
     /// Guideline findings per line, by the check's language and platform (which pick the packs).
     guide: UnitCache<(Language, Option<Platform>), Vec<Finding>>,
 }
@@ -45,6 +47,7 @@ impl Default for Caches {
             spelling: UnitCache::new(LINES),
             tone: UnitCache::new(LINES),
             guide: UnitCache::new(LINES),
+            grammar: UnitCache::new(LINES),
         }
     }
 }
@@ -55,6 +58,7 @@ impl Caches {
         self.spelling.clear();
         self.tone.clear();
         self.guide.clear();
+        self.grammar.clear();
     }
 }
 
@@ -114,6 +118,25 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .speller
             .check_varieties(text, language, &varieties, &mut findings);
     }
+    if options.wants(Category::Grammar) {
+        // Each line is read in the language detected for it (in `auto`) or the draft's.
+        let draft = spell::draft_language(&spelling_votes);
+        let lexicons = crate::grammar::Lexicons::new(checker.speller.french_dictionary());
+        for (i, line) in lines.iter().enumerate() {
+            let signals = spelling_votes.get(i).copied().unwrap_or_default();
+            let detected = spell::line_language(language, signals, draft);
+            let found = caches.grammar.get_or_make(line.text, &detected, || {
+                crate::grammar::check_line(
+                    line.text,
+                    &line.read.tokens,
+                    detected,
+                    lexicons.get(detected),
+                    checker.config.ui_language,
+                )
+            });
+            extend_shifted(&mut findings, &found, line.start);
+        }
+    }
     let mut tone_summary = tone::ToneSummary::default();
     if options.wants(Category::Tone) {
         // The configured target wins; otherwise that of the first pack for this language.
@@ -124,7 +147,13 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .iter()
             .map(|l| {
                 let paragraph = caches.tone.get_or_make(l.text, &(lang, language), || {
-                    ParagraphTone::read(l.text, &l.read.tokens, lang, target)
+                    ParagraphTone::read(
+                        l.text,
+                        &l.read.tokens,
+                        lang,
+                        target,
+                        checker.config.ui_language,
+                    )
                 });
                 (l.start, paragraph)
             })

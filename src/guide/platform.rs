@@ -69,6 +69,20 @@ impl Platform {
         }
     }
 
+    /// The platform's name as people write it, for messages (`X`, `LinkedIn`, `YouTube`).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Platform::X => "X",
+            Platform::Mastodon => "Mastodon",
+            Platform::Bluesky => "Bluesky",
+            Platform::Threads => "Threads",
+            Platform::Linkedin => "LinkedIn",
+            Platform::Instagram => "Instagram",
+            Platform::Facebook => "Facebook",
+            Platform::Youtube => "YouTube",
+        }
+    }
+
     /// The platform a site serves, from its host (`x.com`, `www.linkedin.com`, `bsky.app`…).
     /// Mastodon servers have many hosts: a few large ones are known, others are set by the user.
     pub fn from_host(host: &str) -> Option<Platform> {
@@ -381,7 +395,7 @@ pub fn check(
     out: &mut Vec<Finding>,
 ) -> PlatformCounters {
     let counters = counters(platform, text, tokens);
-    let name = platform.as_str();
+    let name = platform.display_name();
     let (_, overflow) = measured(platform, text, tokens);
     if let Some(at) = overflow {
         out.push(finding(
@@ -559,6 +573,7 @@ mod tests {
         let tokens = tokenize(&text);
         check(Platform::X, &text, &tokens, &[], &mut out);
         assert_eq!(out[0].rule.as_str(), TOO_LONG);
+        assert!(out[0].message.contains(" on X:"), "{}", out[0].message);
         assert_eq!(out[0].span, Span::new(280, 285));
     }
 

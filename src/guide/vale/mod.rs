@@ -321,19 +321,36 @@ pub fn check_text(
     rules: &[(String, &Rule, Severity)],
     min_level: Severity,
 ) -> Vec<ValeAlert> {
-    check_text_ignoring(path, text, markup, rules, min_level, &[])
+    check_text_with(
+        path,
+        text,
+        markup,
+        rules,
+        min_level,
+        &FileOptions::default(),
+    )
 }
 
-/// [`check_text`], leaving out what `ignores` (`TokenIgnores`, `BlockIgnores`) match: the first
-/// group of a match when it has one, else the whole match.
-pub fn check_text_ignoring(
+/// What a configuration adds to a file's check.
+#[derive(Default)]
+pub struct FileOptions<'a> {
+    /// `TokenIgnores` and `BlockIgnores`: what they match (the first group of a match when it
+    /// has one, else the whole match) is not checked.
+    pub ignores: &'a [&'a super::pattern::Pattern],
+    /// The vocabularies' accepted terms (see `Loaded::accepted`).
+    pub accepted: Option<&'a super::pattern::Pattern>,
+}
+
+/// [`check_text`] with a configuration's ignores and vocabulary.
+pub fn check_text_with(
     path: &str,
     text: &str,
     markup: Markup,
     rules: &[(String, &Rule, Severity)],
     min_level: Severity,
-    ignores: &[&super::pattern::Pattern],
+    options: &FileOptions,
 ) -> Vec<ValeAlert> {
+    let ignores = options.ignores;
     let mut prose = markup::prose(text, markup);
     if !ignores.is_empty() {
         let mut bytes = std::mem::take(&mut prose.text).into_bytes();
@@ -408,6 +425,17 @@ pub fn check_text_ignoring(
             if controls::switched_off(&controls, check, alert.span.start) {
                 continue;
             }
+            let vocabulary_rule = matches!(
+                rule.kind,
+                super::rule::Kind::Existence { .. } | super::rule::Kind::Substitution { .. }
+            ) && !check.starts_with("Vale.");
+            if vocabulary_rule
+                && options.accepted.is_some_and(|accepted| {
+                    accepted.is_match(prose.text[alert.span.start..alert.span.end].trim())
+                })
+            {
+                continue;
+            }
             let line_index = line_starts
                 .partition_point(|&s| s <= alert.span.start)
                 .saturating_sub(1);
@@ -444,6 +472,9 @@ struct Loaded {
     styles_path: PathBuf,
     /// Each section's `TokenIgnores` and `BlockIgnores`, compiled, in section order.
     ignores: Vec<Vec<super::pattern::Pattern>>,
+    /// The vocabularies' accepted terms as one pattern: a match of an `existence` or
+    /// `substitution` rule in which one is found is not an alert (Vale's `vocab: true`).
+    accepted: Option<super::pattern::Pattern>,
 }
 
 /// Reads the configuration at `config_path` and loads the styles it names.
@@ -518,11 +549,27 @@ fn load_config(config_path: &Path, run: &mut ValeRun) -> Result<Loaded, ValeErro
             compiled
         })
         .collect();
+    let accept = vocab::load(&styles_path, &config.vocab)?.accept;
+    let accepted = if accept.is_empty() {
+        None
+    } else {
+        match super::pattern::Pattern::new(&format!("\\b(?:{})\\b", accept.join("|"))) {
+            Ok(pattern) => Some(pattern),
+            Err(kind) => {
+                run.skipped.push(SkippedRule {
+                    check: "Vocab".into(),
+                    reason: PackError::new("accept.txt", kind).to_string(),
+                });
+                None
+            }
+        }
+    };
     Ok(Loaded {
         config,
         styles,
         styles_path,
         ignores,
+        accepted,
     })
 }
 
@@ -599,8 +646,12 @@ pub fn check_paths(
             .filter(|(section, _)| ini::glob_matches(&section.glob, &rel))
             .flat_map(|(_, patterns)| patterns)
             .collect();
-        run.alerts.extend(check_text_ignoring(
-            &rel, &text, markup, &rules, min_level, &ignores,
+        let options = FileOptions {
+            ignores: &ignores,
+            accepted: loaded.accepted.as_ref(),
+        };
+        run.alerts.extend(check_text_with(
+            &rel, &text, markup, &rules, min_level, &options,
         ));
     }
     run.alerts.sort_by(|a, b| {
@@ -988,6 +1039,32 @@ mod tests {
         assert_eq!(both.len(), 1);
         assert!(compile_rule("R", &rule("Dale-Chall", "8")).is_err());
         assert!(compile_rule("R", "extends: readability\nmessage: x\nmetrics: [SMOG]\n").is_err());
+    }
+
+    #[test]
+    fn accepted_terms_are_exceptions_to_other_styles_rules() {
+        let dir = folder(
+            "accepted2",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\nVocab = Brand\n[*.md]\nBasedOnStyles = Acme\n",
+                ),
+                (
+                    "styles/config/vocabularies/Brand/accept.txt",
+                    "revolutionary\n",
+                ),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                ("post.md", "A revolutionary and game-changing team.\n"),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec!["post.md:1:21:Acme.Hype:'game-changing' is hype."]
+        );
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]

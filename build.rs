@@ -19,6 +19,11 @@ mod english_readings;
 #[allow(dead_code)]
 #[path = "src/spell/format.rs"]
 mod format;
+#[path = "buildsrc/french_lexicon.rs"]
+mod french_lexicon;
+#[allow(dead_code)]
+#[path = "src/grammar/fr/table.rs"]
+mod french_table;
 #[path = "buildsrc/grammar_rules.rs"]
 mod grammar_rules;
 #[path = "buildsrc/tone_lexicons.rs"]
@@ -54,6 +59,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/spell/compile/affix.rs");
     println!("cargo:rerun-if-changed=src/spell/format.rs");
+    println!("cargo:rerun-if-changed=buildsrc/french_lexicon.rs");
+    println!("cargo:rerun-if-changed=src/grammar/fr/table.rs");
     println!("cargo:rerun-if-changed=buildsrc/english_readings.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     grammar_rules::generate(&out);
@@ -215,7 +222,7 @@ fn compile_english() -> Vec<u8> {
         frequency.get(key).copied().unwrap_or(0)
     };
     let misspellings = english_misspellings(&table);
-    assemble("en", &table, score, &misspellings)
+    assemble("en", &table, score, &misspellings, &[])
 }
 
 /// typos-dict entries whose correction is a dictionary word and whose typo is not one. Typos
@@ -249,6 +256,16 @@ fn english_misspellings(table: &WordTable) -> BTreeMap<Vec<u8>, String> {
 fn compile_french() -> Vec<u8> {
     let mut table = WordTable::new();
     add_hunspell(&mut table, "data/dictionaries/fr", 0, |_| 0);
+    // Grammar readings: each word's list number in its value, the lists in their own section.
+    let lexicon = french_lexicon::compile(
+        &affix::AffixFile::parse(&read("data/dictionaries/fr/index.aff")),
+        &read("data/dictionaries/fr/index.dic"),
+    );
+    for (key, entry) in table.iter_mut() {
+        if let Some(&list) = lexicon.word_lists.get(key) {
+            entry.flags |= u64::from(list) << READINGS_SHIFT;
+        }
+    }
     for line in list_words(&read("data/dictionaries/supplement-fr.txt")) {
         let (word, no_suggest) = supplement_entry(line);
         add_word(&mut table, word, SUPPLEMENT, true, no_suggest);
@@ -266,7 +283,7 @@ fn compile_french() -> Vec<u8> {
             base + u64::from(key.len() <= 5)
         })
     };
-    assemble("fr", &table, score, &BTreeMap::new())
+    assemble("fr", &table, score, &BTreeMap::new(), &lexicon.section)
 }
 
 /// Builds the word map, exact-spelling text, misspelling map and corrections text.
@@ -275,6 +292,7 @@ fn assemble(
     table: &WordTable,
     score: impl Fn(&[u8], &Entry) -> u64,
     misspellings: &BTreeMap<Vec<u8>, String>,
+    grammar: &[u8],
 ) -> Vec<u8> {
     let mut exact = Vec::new();
     let mut exact_map = fst::MapBuilder::memory();
@@ -325,5 +343,6 @@ fn assemble(
         &exact,
         &typo_map,
         &corrections,
+        grammar,
     ])
 }

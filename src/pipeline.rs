@@ -121,6 +121,7 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
     if options.wants(Category::Grammar) {
         // Each line is read in the language detected for it (in `auto`) or the draft's.
         let draft = spell::draft_language(&spelling_votes);
+        let lexicons = crate::grammar::Lexicons::new(checker.speller.french_dictionary());
         for (i, line) in lines.iter().enumerate() {
             let signals = spelling_votes.get(i).copied().unwrap_or_default();
             let detected = spell::line_language(language, signals, draft);
@@ -129,7 +130,7 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
                     line.text,
                     &line.read.tokens,
                     detected,
-                    crate::grammar::lexicon_for(detected),
+                    lexicons.get(detected),
                     checker.config.ui_language,
                 )
             });
@@ -146,7 +147,13 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .iter()
             .map(|l| {
                 let paragraph = caches.tone.get_or_make(l.text, &(lang, language), || {
-                    ParagraphTone::read(l.text, &l.read.tokens, lang, target)
+                    ParagraphTone::read(
+                        l.text,
+                        &l.read.tokens,
+                        lang,
+                        target,
+                        checker.config.ui_language,
+                    )
                 });
                 (l.start, paragraph)
             })
@@ -354,7 +361,7 @@ mod equivalence_tests {
                         let line_doc = crate::guide::engine_document(line, &line_tokens, french);
                         let mut found = Vec::new();
                         pack.check_part(&line_doc, Part::Lines, &mut found);
-                        super::extend_shifted(&mut split, &found, start);
+                        crate::report::extend_shifted(&mut split, &found, start);
                     }
                     let key =
                         |f: &crate::report::Finding| (f.span, f.rule.clone(), f.message.clone());

@@ -10,6 +10,7 @@
 //! rule's `good:` and `bad:` examples. Findings carry the rule id `grammar.<family>`.
 
 pub mod en;
+pub mod fr;
 pub mod morph;
 pub mod rules;
 pub mod sentence;
@@ -78,6 +79,28 @@ pub fn lexicon_for(language: Detected) -> &'static dyn Lexicon {
     match language {
         Detected::English => en::EnglishLexicon::built_in(),
         Detected::French => &NoLexicon,
+    }
+}
+
+/// The lexicons one check reads its lines with: English built in, French from the loaded French
+/// dictionary's grammar section (`fr::FrenchLexicon::shared`; until it is loaded, `NoLexicon`).
+pub struct Lexicons {
+    french: Option<std::sync::Arc<fr::FrenchLexicon>>,
+}
+
+impl Lexicons {
+    pub fn new(french_dictionary: Option<&crate::spell::Dictionary>) -> Lexicons {
+        Lexicons {
+            french: french_dictionary.and_then(fr::FrenchLexicon::shared),
+        }
+    }
+
+    /// The lexicon of `language`.
+    pub fn get(&self, language: Detected) -> &dyn Lexicon {
+        match (language, &self.french) {
+            (Detected::French, Some(french)) => french.as_ref(),
+            _ => lexicon_for(language),
+        }
     }
 }
 

@@ -209,6 +209,13 @@ pub trait Lexicon: Send + Sync {
     /// The form of `lemma` as `pos` with `wanted` features (each non-empty set names the value
     /// wanted, its lowest bit first), lowercase; `None` when the lexicon knows no such form.
     fn inflect(&self, lemma: &str, pos: Pos, wanted: &Features) -> Option<String>;
+
+    /// Whether `word` (lowercase, straight apostrophes) starts with an elided word that reads
+    /// as a word of its own (French `l'équipe` = `l'` + `équipe`): the clitic's length in
+    /// characters, apostrophe included. English keeps `don't` whole.
+    fn elision(&self, _word: &str) -> Option<usize> {
+        None
+    }
 }
 
 #[cfg(test)]

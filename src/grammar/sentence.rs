@@ -76,6 +76,34 @@ pub fn sentences<'t>(line: &'t str, tokens: &[Token], lexicon: &dyn Lexicon) -> 
             }
         };
         let lower = text.to_lowercase().replace(['’', 'ʼ', '‘'], "'");
+        // French elision: `l'équipe` is read as `l'` and `équipe`.
+        let elided = (kind == WordKind::Word)
+            .then(|| lexicon.elision(&lower))
+            .flatten();
+        if let Some(chars) = elided {
+            let split = text
+                .char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(i, _)| i);
+            let clitic_lower: String = lower.chars().take(chars).collect();
+            current.push(Word {
+                kind,
+                text: &text[..split],
+                analyses: lexicon.analyses(&clitic_lower),
+                lower: clitic_lower,
+                span: Span::new(token.span.start, token.span.start + split),
+            });
+            let rest = &text[split..];
+            let rest_lower: String = lower.chars().skip(chars).collect();
+            current.push(Word {
+                kind,
+                text: rest,
+                analyses: lexicon.analyses(&rest_lower),
+                lower: rest_lower,
+                span: Span::new(token.span.start + split, token.span.end),
+            });
+            continue;
+        }
         let analyses = match kind {
             WordKind::Word => {
                 let mut found = lexicon.analyses(&lower);

@@ -15,6 +15,7 @@ mod distance;
 pub mod format;
 mod keyboard;
 pub mod language;
+mod names;
 mod phonetic;
 pub mod suggest;
 
@@ -133,15 +134,21 @@ const FRENCH_ELISIONS: &[&str] = &[
 ];
 
 impl Speller {
-    /// The speller with the user's own words and the brand lexicon (canonical spellings).
+    /// The speller with the user's own words, the built-in names (`names.rs`) and the brand
+    /// lexicon (canonical spellings).
     pub fn new(personal: &[String], brands: &[String]) -> Speller {
         let french = (!FRENCH_BYTES.is_empty())
             .then(|| Dictionary::from_static(FRENCH_BYTES).ok())
             .flatten();
-        let brand_words: Vec<String> = brands
-            .iter()
-            .flat_map(|b| b.split_whitespace())
+        // The built-in names first: a pack's own spelling of a name wins.
+        let brand_words: Vec<String> = names::built_in_names()
             .map(str::to_string)
+            .chain(
+                brands
+                    .iter()
+                    .flat_map(|b| b.split_whitespace())
+                    .map(str::to_string),
+            )
             .collect();
         let mut extra_words: Vec<String> = personal.to_vec();
         extra_words.extend(brand_words.iter().cloned());
@@ -190,6 +197,11 @@ impl Speller {
     }
 
     /// Whether words of `language` can be checked now (French needs its dictionary).
+    /// The loaded French dictionary (the grammar room reads its lexicon section).
+    pub fn french_dictionary(&self) -> Option<&Dictionary> {
+        self.french.as_ref()
+    }
+
     pub fn has_dictionary(&self, language: Language) -> bool {
         language != Language::Fr || self.french.is_some()
     }

@@ -68,11 +68,21 @@ fn parse_condition(condition: &str) -> Vec<CharClass> {
 
 /// One `PFX`/`SFX` line.
 #[derive(Debug, Clone)]
-struct AffixRule {
-    strip: String,
-    add: String,
-    continuation: Vec<String>,
+pub struct AffixRule {
+    /// Letters removed from the stem's end (suffix) or start (prefix).
+    pub strip: String,
+    /// Letters added in their place.
+    pub add: String,
+    /// Flags the derived form carries (further affixes, or French elision prefixes).
+    pub continuation: Vec<String>,
     condition: Vec<CharClass>,
+}
+
+impl AffixRule {
+    /// The form this suffix rule derives from `word`, if its strip and condition match.
+    pub fn apply_suffix(&self, word: &str) -> Option<String> {
+        apply(false, self, word)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -168,6 +178,21 @@ impl AffixFile {
             }
         }
         file
+    }
+
+    /// The rules of a suffix class (`None` for a prefix class or an unknown flag).
+    pub fn suffix_rules(&self, flag: &str) -> Option<&[AffixRule]> {
+        self.classes
+            .get(flag)
+            .filter(|c| !c.is_prefix)
+            .map(|c| c.rules.as_slice())
+    }
+
+    /// A `.dic` line's stem and flags (morphology after white space ignored).
+    pub fn stem_and_flags<'l>(&self, line: &'l str) -> (&'l str, Vec<String>) {
+        let entry = line.split(['\t', ' ']).next().unwrap_or("");
+        let (stem, flags) = split_entry(entry);
+        (stem, self.split_flags(flags))
     }
 
     fn split_flags(&self, flags: &str) -> Vec<String> {

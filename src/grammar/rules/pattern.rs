@@ -121,7 +121,9 @@ fn word_passes(kind: &TestKind, word: &Word) -> bool {
         TestKind::Capitalised => word.is_capitalised(),
         TestKind::VowelSound(vowel) => {
             // A shouted dictionary word (`a REAL win`) is said as the word, not spelled out.
+            // Two capitals are letters (`a US senator`, `an IT team`).
             let shouted = word.text.chars().all(|c| !c.is_lowercase())
+                && word.text.chars().count() > 2
                 && word
                     .analyses
                     .iter()

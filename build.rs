@@ -14,9 +14,18 @@ mod affix;
 #[allow(dead_code)]
 #[path = "src/spell/distance.rs"]
 mod distance;
+#[path = "buildsrc/english_readings.rs"]
+mod english_readings;
 #[allow(dead_code)]
 #[path = "src/spell/format.rs"]
 mod format;
+#[path = "buildsrc/french_lexicon.rs"]
+mod french_lexicon;
+#[allow(dead_code)]
+#[path = "src/grammar/fr/table.rs"]
+mod french_table;
+#[path = "buildsrc/grammar_rules.rs"]
+mod grammar_rules;
 #[path = "buildsrc/tone_lexicons.rs"]
 mod tone_lexicons;
 
@@ -34,6 +43,8 @@ struct Entry {
     flags: u64,
     is_stem: bool,
     no_suggest: bool,
+    /// Grammar readings (`format::EN_*` for English), stored at `format::READINGS_SHIFT`.
+    readings: u16,
 }
 
 type WordTable = BTreeMap<Vec<u8>, Entry>;
@@ -48,7 +59,11 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/spell/compile/affix.rs");
     println!("cargo:rerun-if-changed=src/spell/format.rs");
+    println!("cargo:rerun-if-changed=buildsrc/french_lexicon.rs");
+    println!("cargo:rerun-if-changed=src/grammar/fr/table.rs");
+    println!("cargo:rerun-if-changed=buildsrc/english_readings.rs");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    grammar_rules::generate(&out);
     let english = compile_english();
     write(&out, "en.dict", &english);
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
@@ -61,12 +76,25 @@ fn write(out: &Path, name: &str, bytes: &[u8]) {
 }
 
 /// Adds every form of a hunspell dictionary to `table`, marking it with `dialect`.
-fn add_hunspell(table: &mut WordTable, dir: &str, dialect: u64) {
+/// `readings` gives each form's grammar readings.
+fn add_hunspell(
+    table: &mut WordTable,
+    dir: &str,
+    dialect: u64,
+    readings: impl Fn(&affix::WordForm) -> u16,
+) {
     let aff = affix::AffixFile::parse(&read(&format!("{dir}/index.aff")));
     let dic = read(&format!("{dir}/index.dic"));
     for line in dic.lines().skip(1) {
         for form in aff.expand_line(line) {
             add_word(table, &form.word, dialect, form.is_stem, form.no_suggest);
+            let bits = readings(&form);
+            if bits != 0 {
+                let key = encode(&form.word.replace(['’', 'ʼ'], "'").to_lowercase());
+                if let Some(entry) = key.and_then(|k| table.get_mut(&k)) {
+                    entry.readings |= bits;
+                }
+            }
         }
     }
 }
@@ -123,8 +151,19 @@ const CONTRACTION_FREQUENCY: u64 = 13;
 
 fn compile_english() -> Vec<u8> {
     let mut table = WordTable::new();
-    add_hunspell(&mut table, "data/dictionaries/en-US", DIALECT_US);
-    add_hunspell(&mut table, "data/dictionaries/en-GB", DIALECT_GB);
+    add_hunspell(
+        &mut table,
+        "data/dictionaries/en-US",
+        DIALECT_US,
+        english_readings::of,
+    );
+    add_hunspell(
+        &mut table,
+        "data/dictionaries/en-GB",
+        DIALECT_GB,
+        english_readings::of,
+    );
+    english_readings::complete(&mut table);
     for line in list_words(&read("data/dictionaries/supplement-en.txt")) {
         let (word, no_suggest) = supplement_entry(line);
         add_word(
@@ -148,6 +187,13 @@ fn compile_english() -> Vec<u8> {
             key,
             ((count.max(1.0).ln() as u64).saturating_sub(8) / 2 * 2 + 1).clamp(1, 15),
         );
+    }
+    // Grammar readings are kept for words with a count only: the rare ones cost 40 KB of
+    // gzipped wasm and the rules read common words (a word without readings draws no rule).
+    for (key, entry) in table.iter_mut() {
+        if !frequency.contains_key(key) {
+            entry.readings = 0;
+        }
     }
     // The frequency list counts no contractions (its 65 entries with apostrophes carry a
     // placeholder count): they are among the commonest words of social text, and a
@@ -176,7 +222,7 @@ fn compile_english() -> Vec<u8> {
         frequency.get(key).copied().unwrap_or(0)
     };
     let misspellings = english_misspellings(&table);
-    assemble("en", &table, score, &misspellings)
+    assemble("en", &table, score, &misspellings, &[])
 }
 
 /// typos-dict entries whose correction is a dictionary word and whose typo is not one. Typos
@@ -209,7 +255,17 @@ fn english_misspellings(table: &WordTable) -> BTreeMap<Vec<u8>, String> {
 
 fn compile_french() -> Vec<u8> {
     let mut table = WordTable::new();
-    add_hunspell(&mut table, "data/dictionaries/fr", 0);
+    add_hunspell(&mut table, "data/dictionaries/fr", 0, |_| 0);
+    // Grammar readings: each word's list number in its value, the lists in their own section.
+    let lexicon = french_lexicon::compile(
+        &affix::AffixFile::parse(&read("data/dictionaries/fr/index.aff")),
+        &read("data/dictionaries/fr/index.dic"),
+    );
+    for (key, entry) in table.iter_mut() {
+        if let Some(&list) = lexicon.word_lists.get(key) {
+            entry.flags |= u64::from(list) << READINGS_SHIFT;
+        }
+    }
     for line in list_words(&read("data/dictionaries/supplement-fr.txt")) {
         let (word, no_suggest) = supplement_entry(line);
         add_word(&mut table, word, SUPPLEMENT, true, no_suggest);
@@ -227,7 +283,7 @@ fn compile_french() -> Vec<u8> {
             base + u64::from(key.len() <= 5)
         })
     };
-    assemble("fr", &table, score, &BTreeMap::new())
+    assemble("fr", &table, score, &BTreeMap::new(), &lexicon.section)
 }
 
 /// Builds the word map, exact-spelling text, misspelling map and corrections text.
@@ -236,6 +292,7 @@ fn assemble(
     table: &WordTable,
     score: impl Fn(&[u8], &Entry) -> u64,
     misspellings: &BTreeMap<Vec<u8>, String>,
+    grammar: &[u8],
 ) -> Vec<u8> {
     let mut exact = Vec::new();
     let mut exact_map = fst::MapBuilder::memory();
@@ -246,6 +303,7 @@ fn assemble(
         if entry.no_suggest {
             value |= NO_SUGGEST;
         }
+        value |= u64::from(entry.readings) << READINGS_SHIFT;
         if entry.forms.contains(&lower) {
             value |= CASE_ANY << CASE_SHIFT;
         } else if entry.forms.iter().all(|f| *f == title_case(&lower)) {
@@ -285,5 +343,6 @@ fn assemble(
         &exact,
         &typo_map,
         &corrections,
+        grammar,
     ])
 }

@@ -152,11 +152,9 @@ bundle_extension() {
     fail "check versions" "manifest.json says $manifest_version but Cargo.toml says $(version); make them equal."
 }
 
-package_extension() {
-  local zip="$DIST/plume-$(version).zip"
-  step "Packaging $zip"
-  rm -f "$DIST"/plume-*.zip
-  (cd "$EXT" && python3 - "$zip" <<'PY'
+# zip_folder DIR ZIP: the files of DIR, sorted, at the zip's root.
+zip_folder() {
+  (cd "$1" && python3 - "$2" <<'PY'
 import os, sys, zipfile
 with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
     for folder, _, files in sorted(os.walk(".")):
@@ -164,10 +162,32 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as
             path = os.path.join(folder, name)
             z.write(path, os.path.relpath(path, "."))
 PY
-  ) || fail "zip" "python3 is needed to write the zip."
+  ) || fail "zip" "python3 is needed to write $2."
+}
+
+package_extension() {
+  local zip="$DIST/plume-$(version).zip"
+  step "Packaging $zip"
+  rm -f "$DIST"/plume-*.zip
+  zip_folder "$EXT" "$zip"
   local wasm="$EXT/wasm/plume_bg.wasm"
   printf '    wasm: %s bytes raw, %s bytes gzipped; extension zip: %s bytes\n' \
     "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(wc -c <"$zip")"
+}
+
+# The Firefox build: the same files as dist/extension with the manifest rewritten for Firefox
+# (extension/firefox/manifest.mjs says what differs), zipped for about:debugging or AMO.
+FIREFOX_EXT="$DIST/extension-firefox"
+bundle_firefox() {
+  step "Writing the Firefox build into dist/extension-firefox"
+  rm -rf "$FIREFOX_EXT"
+  cp -r "$EXT" "$FIREFOX_EXT"
+  run "firefox manifest" "Fix manifest.json (node extension/firefox/manifest.mjs manifest.json OUT reproduces it)." \
+    node extension/firefox/manifest.mjs manifest.json "$FIREFOX_EXT/manifest.json"
+  local zip="$DIST/plume-$(version)-firefox.zip"
+  rm -f "$zip"
+  zip_folder "$FIREFOX_EXT" "$zip"
+  printf '    Firefox zip: %s (%s bytes)\n' "$zip" "$(wc -c <"$zip")"
 }
 
 build() {
@@ -177,6 +197,32 @@ build() {
   build_dictionaries
   bundle_extension
   package_extension
+  bundle_firefox
+}
+
+# Firefox tests need Debian's firefox-esr and geckodriver (crates.io, built once into ~/.cargo/bin);
+# web-ext and selenium-webdriver come from package-lock.json.
+ensure_firefox() {
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    step "Installing Debian firefox-esr (Firefox tests)"
+    run "install firefox-esr" "Run as root: apt-get update && apt-get install -y firefox-esr" \
+      as_root apt-get update -qq
+    run "install firefox-esr" "Run as root: apt-get install -y firefox-esr" \
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr
+  fi
+  if ! command -v geckodriver >/dev/null 2>&1; then
+    step "Installing geckodriver from crates.io (drives Firefox for the tests)"
+    run "install geckodriver" "Run: cargo install geckodriver --locked" cargo install geckodriver --locked
+  fi
+}
+
+# Headless Firefox ESR with dist/plume-<version>-firefox.zip as a temporary add-on: web-ext lint,
+# loading, underlines and fixes on strict-CSP pages, lazy French, options, and real policies.
+test_firefox() {
+  ensure_firefox
+  step "Firefox tests (headless Firefox ESR with the Firefox build)"
+  run "firefox tests" "Rerun one with: node --test tests/e2e/firefox/NAME.firefox.mjs" \
+    env GECKODRIVER="$(command -v geckodriver)" node --test --test-concurrency=1 tests/e2e/firefox/*.firefox.mjs
 }
 
 ensure_cargo_fuzz() {
@@ -217,6 +263,7 @@ test_all() {
   step "Browser tests (headless Chromium with the built extension)"
   run "browser tests" "Rerun one with: node --test tests/e2e/NAME.test.mjs" \
     node --test --test-concurrency=1 tests/e2e/
+  test_firefox
   fuzz_short
 }
 

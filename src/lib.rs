@@ -14,6 +14,7 @@
 
 mod cache;
 pub mod config;
+pub mod grammar;
 pub mod guide;
 pub mod locale;
 mod pipeline;
@@ -27,7 +28,9 @@ mod wasm;
 
 pub use config::{CheckOptions, Config, ConfigError, Language};
 pub use locale::{Localized, UiLanguage};
-pub use report::{Category, Diagnostic, Report, RuleId, Severity, Span, Summary, Utf16Span};
+pub use report::{
+    Category, Diagnostic, Reason, Report, RuleId, Severity, Span, Summary, Utf16Span,
+};
 
 pub use spell::DictionaryError;
 use spell::Speller;

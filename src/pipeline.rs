@@ -33,6 +33,8 @@ pub struct Caches {
     spelling: UnitCache<(Language, Detected, bool), LineSpelling>,
     /// Tone per line, by tone language and the check's language (which picks the pack target).
     tone: UnitCache<(tone::Lang, Language), ParagraphTone>,
+    /// Grammar findings per line, by the language the line is read in.
+    grammar: UnitCache<Detected, Vec<Finding>>,
     /// Guideline findings per line, by the check's language and platform (which pick the packs).
     guide: UnitCache<(Language, Option<Platform>), Vec<Finding>>,
 }
@@ -45,6 +47,7 @@ impl Default for Caches {
             spelling: UnitCache::new(LINES),
             tone: UnitCache::new(LINES),
             guide: UnitCache::new(LINES),
+            grammar: UnitCache::new(LINES),
         }
     }
 }
@@ -57,6 +60,7 @@ impl Caches {
         self.spelling.clear();
         self.tone.clear();
         self.guide.clear();
+        self.grammar.clear();
     }
 }
 
@@ -124,6 +128,23 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .speller
             .check_varieties(text, language, &varieties, &mut findings);
     }
+    if options.wants(Category::Grammar) {
+        // Each line is read in the language detected for it (in `auto`) or the draft's.
+        let lexicons = crate::grammar::Lexicons::new(checker.speller.french_dictionary());
+        for (line, reading) in lines.iter().zip(&readings) {
+            let detected = reading.language;
+            let found = caches.grammar.get_or_make(line.text, &detected, || {
+                crate::grammar::check_line(
+                    line.text,
+                    &line.read.tokens,
+                    detected,
+                    lexicons.get(detected),
+                    checker.config.ui_language,
+                )
+            });
+            extend_shifted(&mut findings, &found, line.start);
+        }
+    }
     let mut tone_summary = tone::ToneSummary::default();
     if options.wants(Category::Tone) {
         // The configured target wins; otherwise that of the first pack for this language.
@@ -142,7 +163,13 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .iter()
             .map(|l| {
                 let paragraph = caches.tone.get_or_make(l.text, &(lang, language), || {
-                    ParagraphTone::read(l.text, &l.read.tokens, lang, target)
+                    ParagraphTone::read(
+                        l.text,
+                        &l.read.tokens,
+                        lang,
+                        target,
+                        checker.config.ui_language,
+                    )
                 });
                 (l.start, paragraph)
             })
@@ -359,7 +386,7 @@ mod equivalence_tests {
                         let line_doc = crate::guide::engine_document(line, &line_tokens, french);
                         let mut found = Vec::new();
                         pack.check_part(&line_doc, Part::Lines, &mut found);
-                        super::extend_shifted(&mut split, &found, start);
+                        crate::report::extend_shifted(&mut split, &found, start);
                     }
                     let key =
                         |f: &crate::report::Finding| (f.span, f.rule.clone(), f.message.clone());

@@ -3,6 +3,10 @@
 //! A [`Diagnostic`] carries its span twice: as UTF-8 byte offsets (what Rust slices with) and as
 //! UTF-16 code units (what the DOM counts in). Rules only ever produce byte spans; the UTF-16 span
 //! is filled once, by [`Report::from_findings`], through the one offset table in `text::offsets`.
+//!
+//! One diagnostic per span: when rules of different rooms (or two rules of one room) flag exactly
+//! the same text, the report holds one diagnostic for it, counted once; the other rules' reasons
+//! ride along in [`Diagnostic::also`] and their suggestions are merged in.
 
 use serde::{Deserialize, Serialize};
 
@@ -157,6 +161,47 @@ pub struct Diagnostic {
     pub link: Option<String>,
     /// Replacement strings for the span, best first.
     pub suggestions: Vec<String>,
+    /// Other rules that flagged exactly the same span, most important first: one problem gets
+    /// one underline and one count, and the popover shows every reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Reason>,
+}
+
+/// Why another rule flagged the same span as a [`Diagnostic`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    pub category: Category,
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub message: String,
+    pub why: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+impl Diagnostic {
+    /// The rules behind this diagnostic: its own, then those in [`Diagnostic::also`].
+    pub fn rules(&self) -> impl Iterator<Item = &RuleId> {
+        std::iter::once(&self.rule).chain(self.also.iter().map(|r| &r.rule))
+    }
+
+    /// Folds `other`, which flags the same span, into this diagnostic: its reason goes to
+    /// `also` and its suggestions follow this one's, without repeats.
+    fn absorb(&mut self, other: Finding) {
+        for suggestion in other.suggestions {
+            if !self.suggestions.contains(&suggestion) {
+                self.suggestions.push(suggestion);
+            }
+        }
+        self.also.push(Reason {
+            category: other.category,
+            rule: other.rule,
+            severity: other.severity,
+            message: other.message,
+            why: other.why,
+            link: other.link,
+        });
+    }
 }
 
 /// Counters a badge or a CI summary shows without walking the diagnostics.
@@ -198,7 +243,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// Builds the report for `text`: sorts findings by position and adds UTF-16 spans.
+    /// Builds the report for `text`: one diagnostic per span (findings on the same span merged,
+    /// the most severe first), sorted by position, with UTF-16 spans.
     pub fn from_findings(text: &str, findings: Vec<Finding>, words: usize) -> Report {
         Report::from_findings_in(text, findings, words, Default::default())
     }
@@ -211,8 +257,21 @@ impl Report {
         words: usize,
         mut decided_language: crate::spell::DecidedLanguage,
     ) -> Report {
+        // Same span together, the most severe first, then by room; stable, so rules keep
+        // their order within a room.
         findings.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.category).cmp(&(b.span.start, b.span.end, b.category))
+            (
+                a.span.start,
+                a.span.end,
+                std::cmp::Reverse(a.severity),
+                a.category,
+            )
+                .cmp(&(
+                    b.span.start,
+                    b.span.end,
+                    std::cmp::Reverse(b.severity),
+                    b.category,
+                ))
         });
         let index = Utf16Index::new(text);
         for paragraph in &mut decided_language.paragraphs {
@@ -223,23 +282,30 @@ impl Report {
             utf16_length: index.utf16_len(),
             ..Summary::default()
         };
-        let diagnostics: Vec<Diagnostic> = findings
-            .into_iter()
-            .map(|f| {
-                summary.count(f.category, f.severity);
-                Diagnostic {
-                    utf16: index.span_to_utf16(f.span),
-                    category: f.category,
-                    rule: f.rule,
-                    severity: f.severity,
-                    span: f.span,
-                    message: f.message,
-                    why: f.why,
-                    link: f.link,
-                    suggestions: f.suggestions,
+        let mut diagnostics: Vec<Diagnostic> = Vec::with_capacity(findings.len());
+        for f in findings {
+            if let Some(last) = diagnostics.last_mut() {
+                if last.span == f.span {
+                    if !last.rules().any(|r| *r == f.rule) {
+                        last.absorb(f);
+                    }
+                    continue;
                 }
-            })
-            .collect();
+            }
+            summary.count(f.category, f.severity);
+            diagnostics.push(Diagnostic {
+                utf16: index.span_to_utf16(f.span),
+                category: f.category,
+                rule: f.rule,
+                severity: f.severity,
+                span: f.span,
+                message: f.message,
+                why: f.why,
+                link: f.link,
+                suggestions: f.suggestions,
+                also: Vec::new(),
+            });
+        }
         Report {
             diagnostics,
             summary,
@@ -284,7 +350,7 @@ mod tests {
     fn finding(start: usize, end: usize, category: Category) -> Finding {
         Finding {
             category,
-            rule: RuleId::from("test.rule"),
+            rule: RuleId::from(format!("{}.rule", category.as_str()).as_str()),
             severity: Severity::Warning,
             span: Span::new(start, end),
             message: "m".into(),
@@ -320,8 +386,64 @@ mod tests {
         let json = serde_json::to_value(&report.diagnostics[0]).unwrap();
         assert_eq!(json["category"], "spelling");
         assert_eq!(json["severity"], "warning");
-        assert_eq!(json["rule"], "test.rule");
+        assert_eq!(json["rule"], "spelling.rule");
         assert_eq!(json["utf16"]["end"], 3);
         assert!(json.get("link").is_none());
+        assert!(json.get("also").is_none());
+    }
+
+    #[test]
+    fn every_pair_of_rooms_on_one_span_makes_one_diagnostic_counted_once() {
+        for (i, first) in Category::ALL.iter().enumerate() {
+            for second in &Category::ALL[i + 1..] {
+                let mut a = finding(0, 3, *first);
+                a.suggestions = vec!["!".into(), "?".into()];
+                let mut b = finding(0, 3, *second);
+                b.suggestions = vec!["!".into(), ".".into()];
+                b.message = "second".into();
+                let report = Report::from_findings("!!! ok", vec![b, a, finding(4, 6, *first)], 1);
+                assert_eq!(report.diagnostics.len(), 2, "{first:?} and {second:?}");
+                assert_eq!(report.summary.total, 2, "{first:?} and {second:?}");
+                let merged = &report.diagnostics[0];
+                assert_eq!(merged.category, *first, "rooms in display order");
+                assert_eq!(merged.suggestions, vec!["!", "?", "."]);
+                assert_eq!(merged.also.len(), 1);
+                assert_eq!(merged.also[0].category, *second);
+                assert_eq!(merged.also[0].message, "second");
+                assert_eq!(
+                    merged.rules().map(RuleId::as_str).collect::<Vec<_>>(),
+                    vec![
+                        format!("{}.rule", first.as_str()),
+                        format!("{}.rule", second.as_str())
+                    ]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_most_severe_finding_leads_a_merged_span() {
+        let mut tone = finding(0, 3, Category::Tone);
+        tone.severity = Severity::Error;
+        let report = Report::from_findings("abc", vec![finding(0, 3, Category::Spelling), tone], 1);
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].category, Category::Tone);
+        assert_eq!(report.summary.errors, 1);
+        assert_eq!(report.summary.warnings, 0);
+        assert_eq!(report.diagnostics[0].also[0].category, Category::Spelling);
+    }
+
+    #[test]
+    fn overlapping_but_different_spans_stay_apart() {
+        let report = Report::from_findings(
+            "abc def",
+            vec![
+                finding(0, 7, Category::Tone),
+                finding(0, 3, Category::Spelling),
+            ],
+            2,
+        );
+        assert_eq!(report.diagnostics.len(), 2);
+        assert!(report.diagnostics.iter().all(|d| d.also.is_empty()));
     }
 }

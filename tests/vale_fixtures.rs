@@ -1,7 +1,7 @@
 //! Vale's own fixture scenarios (`features/rules.feature` of write-good, proselint and alex)
 //! run through `plume::guide::vale::check_folder`, compared line for line with Vale's output.
 //!
-//! The styles are read in place from `shared/data/vale-styles` beside the repository.
+//! The styles are the copies in `tests/vale_styles` (licences and sources in its README).
 
 use plume::guide::vale::check_folder;
 
@@ -22,7 +22,8 @@ fn reviewed(style: &str, fixture: &str, expected: Vec<String>) -> Vec<String> {
         }
         // The scenario names `alex.Profanity`, which the style has since split into
         // ProfanityLikely / ProfanityMaybe / ProfanityUnlikely with their own messages, and the
-        // fixture gained an OCD line (15) afterwards. Same positions, current rule names.
+        // fixture gained an OCD line (15) afterwards. Same positions, current rule names; the
+        // OCD replacements listed the way Vale 3 lists several (see proselint below).
         ("alex", "basic") => {
             let positions: Vec<String> = expected
                 .iter()
@@ -42,10 +43,24 @@ fn reviewed(style: &str, fixture: &str, expected: Vec<String>) -> Vec<String> {
                 "fail.md:6:13:alex.ProfanityMaybe:Reconsider using 'damn', it may be profane.".into(),
                 "fail.md:6:18:alex.ProfanityMaybe:Reconsider using 'sexy', it may be profane.".into(),
                 "fail.md:8:210:alex.ProfanityUnlikely:Be careful with 'dead', it's profane in some cases.".into(),
-                "fail.md:15:8:alex.OCD:When referring to a person, consider using 'has an anxiety disorder' or 'obsessive' or 'pedantic' or 'niggly' or 'picky' instead of 'o.c.d.'.".into(),
-                "fail.md:15:23:alex.OCD:When referring to a person, consider using 'has an anxiety disorder' or 'obsessive' or 'pedantic' or 'niggly' or 'picky' instead of 'OCD'.".into(),
+                "fail.md:15:8:alex.OCD:When referring to a person, consider using 'has an anxiety disorder', 'obsessive', 'pedantic', 'niggly', or 'picky' instead of 'o.c.d.'.".into(),
+                "fail.md:15:23:alex.OCD:When referring to a person, consider using 'has an anxiety disorder', 'obsessive', 'pedantic', 'niggly', or 'picky' instead of 'OCD'.".into(),
             ]
         }
+        // Vale 3 quotes the replacements of an `action: replace` rule itself ('a', 'b', or
+        // 'c') and unquotes only a message with two quoted slots, as its own test suite shows
+        // ("Use 'phone' or 'mobile phone' instead of 'cell phone'."). DenizenLabels' message
+        // has one slot, so Vale 3 prints the replacement twice quoted; the published line
+        // predates that.
+        ("proselint", "basic") => expected
+            .into_iter()
+            .map(|line| {
+                line.replace(
+                    "DenizenLabels:Did you mean 'Hong Konger'?",
+                    "DenizenLabels:Did you mean ''Hong Konger''?",
+                )
+            })
+            .collect(),
         _ => expected,
     }
 }

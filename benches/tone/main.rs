@@ -2,6 +2,10 @@
 //! and French validation sets (macro-recall, macro-F1, accuracy), and the aggression/profanity signal on
 //! TweetEval offensive validation (F1 of the offensive class), with time per tweet.
 //!
+//! Then a false-alarm table on positive brand posts written for Plume (`brand-posts.tsv`, in
+//! this folder, so it runs without the shared data too): how many read as Negative or
+//! Aggressive, or get a shouting or hostile diagnostic.
+//!
 //! `cargo bench --bench tone -- <data dir>`; `benches/tone/run.sh` runs it beside VADER.
 
 use std::time::Instant;
@@ -195,7 +199,123 @@ fn explain(text: &str, language: Language) -> String {
         .join(" ")
 }
 
+/// The false-alarm table: every brand post is meant warmly, so each Negative sentiment, each
+/// Negative or Aggressive label, each shouting, aggressive or profanity diagnostic is a false
+/// alarm. `PLUME_TONE_VERBOSE=1` prints the posts that raised one.
+fn brand_posts() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/tone/brand-posts.tsv");
+    let verbose = std::env::var("PLUME_TONE_VERBOSE").is_ok_and(|v| v == "1");
+    for (code, language) in [("en", Language::EnUs), ("fr", Language::Fr)] {
+        let posts: Vec<String> = read_lines(path)
+            .into_iter()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                l.split_once('\t')
+                    .filter(|(c, _)| *c == code)
+                    .map(|(_, p)| p.to_string())
+            })
+            .collect();
+        let checker = checker(language);
+        let (mut negative, mut label, mut shouting, mut hostile) = (0, 0, 0, 0);
+        for post in &posts {
+            let report = checker.check(post, &CheckOptions::default());
+            let tone = &report.tone;
+            let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+            let flags = [
+                tone.sentiment.label == Polarity::Negative,
+                matches!(
+                    tone.label,
+                    plume::tone::ToneLabel::Negative | plume::tone::ToneLabel::Aggressive
+                ),
+                rules.contains(&"tone.shouting"),
+                rules
+                    .iter()
+                    .any(|r| matches!(*r, "tone.aggressive" | "tone.profanity")),
+            ];
+            negative += usize::from(flags[0]);
+            label += usize::from(flags[1]);
+            shouting += usize::from(flags[2]);
+            hostile += usize::from(flags[3]);
+            if verbose && flags.iter().any(|f| *f) {
+                eprintln!("false alarm ({code}) {flags:?} {:?}: {post}", tone.label);
+            }
+        }
+        println!(
+            "plume\tbrand posts ({code})\tn={}\tnegative-sentiment={negative}\tnegative-or-aggressive-label={label}\tshouting={shouting}\thostile-diagnostic={hostile}",
+            posts.len()
+        );
+    }
+}
+
+/// `PLUME_TONE_TUNE=1`: how the learned model's weight in the blend moves macro-recall on the
+/// held-out rows of the *training* data (`tone-train/`: GoEmotions dev, DynaSent dev, the
+/// Allociné test sample), where [`plume::tone::model_weight`] was chosen. Never the tweets.
+fn tune(dir: &str) {
+    let sets = [
+        ("goemotions/dev.tsv", Language::EnUs),
+        ("dynasent/dev.tsv", Language::EnUs),
+        ("allocine-fr/test.tsv", Language::Fr),
+    ];
+    for (file, language) in sets {
+        let rows: Vec<(usize, String)> = read_lines(&format!("{dir}/tone-train/{file}"))
+            .into_iter()
+            .filter_map(|l| {
+                let (label, text) = l.split_once('\t')?;
+                let text = text
+                    .split('\t')
+                    .next()?
+                    .chars()
+                    .take(600)
+                    .collect::<String>();
+                let class = match label {
+                    "negative" => 0,
+                    "neutral" => 1,
+                    "positive" => 2,
+                    _ => return None,
+                };
+                Some((class, text))
+            })
+            .collect();
+        let lang = match language {
+            Language::Fr => plume::tone::Lang::Fr,
+            _ => plume::tone::Lang::En,
+        };
+        let read: Vec<(usize, f32, f32)> = rows
+            .iter()
+            .map(|(class, text)| {
+                let tokens = plume::text::tokenize(text);
+                let a = plume::tone::ToneAnalysis::read(text, &tokens, lang);
+                (*class, a.sentiment.draft, plume::tone::model::margin(text))
+            })
+            .collect();
+        let gold: Vec<usize> = read.iter().map(|r| r.0).collect();
+        for weight in [0.0f32, 0.25, 0.5, 0.75, 1.0, 1.5] {
+            // `add`: the margin always adds; `fill`: it speaks only where no word carries valence.
+            for (way, fill) in [("add", false), ("fill", true)] {
+                let predicted: Vec<usize> = read
+                    .iter()
+                    .map(|&(_, lexicon, margin)| {
+                        let m = if fill && lexicon != 0.0 { 0.0 } else { margin };
+                        class(Polarity::of((lexicon + weight * m).clamp(-1.0, 1.0), lang))
+                    })
+                    .collect();
+                let (recall, f1, _) = metrics(&gold, &predicted, 3);
+                println!("tune\t{file}\t{way}\tweight={weight}\tmacro-recall={recall:.3}\tmacro-F1={f1:.3}");
+            }
+        }
+    }
+}
+
 fn main() {
+    if std::env::var("PLUME_TONE_TUNE").is_ok_and(|v| v == "1") {
+        let dir = std::env::args()
+            .skip(1)
+            .find(|a| !a.starts_with('-'))
+            .unwrap_or_else(|| "../shared/data".to_string());
+        tune(&dir);
+        return;
+    }
+    brand_posts();
     let dir = std::env::args()
         .skip(1)
         .find(|a| !a.starts_with('-'))

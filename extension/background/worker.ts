@@ -1,13 +1,15 @@
 /**
- * The background service worker: owns the one wasm instance of the Rust core, configures it from
- * the user's settings, dictionary and policy, and answers messages from content scripts.
- * Nothing is drawn here and no text leaves the browser.
+ * The background worker (a service worker in Chromium, an event page in Firefox: the same code):
+ * owns the one wasm instance of the Rust core, configures it from the user's settings,
+ * dictionary and policy, and answers messages from content scripts. Nothing is drawn here and
+ * no text leaves the browser.
  */
 
 import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";
 import { BENCH, benchMark, benchWork } from "../shared/bench";
 import { uiLocale } from "../shared/i18n";
 import { inspectPack, packSources, type PackSource } from "../shared/packs";
+import { loadIgnored, pageOf, saveIgnored } from "./ignored";
 import { dayOf, loadProgress, recordFixed, recordMet, saveProgress, type MetIssue } from "../shared/progress";
 import {
   CHECK_PORT,
@@ -15,6 +17,7 @@ import {
   priorLanguage,
   type ActionResponse,
   type Category,
+  type IgnoredResponse,
   type Diagnostic,
   type CheckResponse,
   type PortCheckResponse,
@@ -229,25 +232,59 @@ async function addWord(word: string): Promise<ActionResponse> {
   return error === null ? { type: "ok" } : { type: "error", message: error };
 }
 
-async function disableRule(rule: string): Promise<ActionResponse> {
+/** Turns a rule off, or back on (the popover's undo). */
+async function switchRule(rule: string, off: boolean): Promise<ActionResponse> {
   const { settings, locked } = await loadSettings();
-  if (locked.has("disabledRules")) return { type: "error", message: "Your organisation manages the rules; this one cannot be turned off here." };
-  if (!settings.disabledRules.includes(rule)) settings.disabledRules.push(rule);
+  if (locked.has("disabledRules")) return { type: "error", message: chrome.i18n.getMessage("errorRulesLocked") || "Your organisation manages the rules; this one cannot be changed here." };
+  settings.disabledRules = settings.disabledRules.filter((r) => r !== rule);
+  if (off) settings.disabledRules.push(rule);
   const error = await saveSettings(settings);
   invalidateConfiguration();
   return error === null ? { type: "ok" } : { type: "error", message: error };
 }
 
-function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<CheckResponse | ActionResponse> {
+/** Switches Plume off on the sender's site, or back on (the popover's undo). */
+async function switchSite(host: string | null, off: boolean): Promise<ActionResponse> {
+  if (host === null || host === "") return { type: "error", message: chrome.i18n.getMessage("errorNoSite") || "This page has no site to switch off." };
+  const { settings, locked } = await loadSettings();
+  if (locked.has("disabledSites")) return { type: "error", message: chrome.i18n.getMessage("errorSitesLocked") || "Your organisation manages the sites; this one cannot be changed here." };
+  settings.disabledSites = settings.disabledSites.filter((s) => s !== host);
+  if (off) settings.disabledSites.push(host);
+  const error = await saveSettings(settings);
+  invalidateConfiguration();
+  return error === null ? { type: "ok" } : { type: "error", message: error };
+}
+
+/** The issues ignored on the sender's page, or one more remembered there. */
+async function answerIgnored(request: Extract<WorkerRequest, { type: "ignored/list" | "ignored/add" }>, sender: chrome.runtime.MessageSender): Promise<IgnoredResponse | ActionResponse> {
+  const page = pageOf(sender.url ?? sender.tab?.url);
+  if (page === null) return request.type === "ignored/list" ? { type: "ignored", keys: [] } : { type: "ok" };
+  if (request.type === "ignored/list") return { type: "ignored", keys: await loadIgnored(page) };
+  try {
+    await saveIgnored(page, request.key);
+    return { type: "ok" };
+  } catch (error) {
+    return { type: "error", message: String(error) };
+  }
+}
+
+function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<CheckResponse | ActionResponse | IgnoredResponse> {
   switch (request.type) {
     case "check":
       return answerCheck(request.text, request.revision, sender, request.pageLanguage);
     case "dictionary/add":
       return addWord(request.word);
     case "rules/disable":
-      return disableRule(request.rule);
+    case "rules/enable":
+      return switchRule(request.rule, request.type === "rules/disable");
+    case "site/disable":
+    case "site/enable":
+      return switchSite(hostOf(sender.tab?.url ?? sender.url), request.type === "site/disable");
     case "progress/fixed":
       return Promise.resolve(noteFixed(request.category));
+    case "ignored/list":
+    case "ignored/add":
+      return answerIgnored(request, sender);
   }
 }
 
@@ -310,3 +347,9 @@ function warmUp(): void {
 
 // Warm up as soon as the worker starts, so the first keystroke does not pay for compilation.
 void ensureConfigured().then(warmUp, () => undefined);
+
+// A listener for the browser's start makes Chromium start this worker with the browser, so the
+// wasm is compiled and warm before the first field is focused (the first check after a browser
+// start otherwise paid for the worker's start, the wasm's compilation and the configuration).
+chrome.runtime.onStartup.addListener(() => undefined);
+chrome.runtime.onInstalled.addListener(() => undefined);

@@ -1,19 +1,26 @@
 /**
  * The badge beside a checked field: how many issues it has, coloured by the worst one. It sits
- * in a closed shadow root placed over the page next to the field's bottom-right corner, never
- * inside the editor, and ignores the pointer so it never covers what the user types.
+ * in a closed shadow root placed over the page just outside the field's bottom-right corner
+ * (below it, or above when the field ends at the bottom of the window), never over the text,
+ * and is hidden while the field is empty. Its count is a button: the door to the list of the
+ * draft's issues.
  */
 
 import type { Report } from "../shared/protocol";
 
 const STYLE = `
 .badge { position: absolute; display: flex; gap: 4px; align-items: center; pointer-events: none;
-  font: 600 11px/16px system-ui, sans-serif; transform: translate(-100%, -100%); }
-.count { min-width: 16px; padding: 0 5px; border-radius: 8px; text-align: center; color: #fff; background: #188038; }
+  font: 600 11px/16px system-ui, sans-serif; transform: translate(-100%, 0); }
+.badge[data-above="true"] { transform: translate(-100%, -100%); }
+.count { min-width: 16px; padding: 0 5px; border-radius: 8px; text-align: center; color: #fff; background: #188038;
+  border: 0; font: inherit; cursor: pointer; pointer-events: auto; }
+.count:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .count[data-level="error"] { background: #d93025; }
 .count[data-level="warning"] { background: #e37400; }
 .count[data-level="suggestion"] { background: #1a73e8; }
 .chip, .meter { padding: 0 6px; border-radius: 8px; background: #f1f3f4; color: #3c4043; border: 1px solid #dadce0; }
+.chip { pointer-events: auto; cursor: pointer; }
+.chip:focus-visible { outline: 2px solid #1a73e8; }
 .meter[data-over="true"] { background: #fce8e6; color: #a50e0e; border-color: #d93025; }
 `;
 
@@ -43,16 +50,27 @@ export interface BadgeSpot {
   left: string;
   top: string;
   hidden: boolean;
+  /** Placed above the field's bottom edge (no room below it in the window). */
+  above: boolean;
 }
+
+/** Height kept free under a field for the badge; with less room in the window it goes above. */
+const BADGE_ROOM = 20;
 
 export class Badge {
   private readonly host: HTMLElement;
   private readonly box: HTMLDivElement;
-  private readonly count: HTMLSpanElement;
+  private readonly count: HTMLButtonElement;
   private readonly chip: HTMLSpanElement;
   private readonly meter: HTMLSpanElement;
 
-  constructor(private readonly field: HTMLElement) {
+  /** Whether there is something to show (a non-empty field was checked). */
+  private shown = false;
+
+  constructor(
+    private readonly field: HTMLElement,
+    onOpenList: () => void,
+  ) {
     this.host = document.createElement("plume-badge");
     this.host.style.cssText = "position:absolute;left:0;top:0;width:0;height:0;z-index:2147483646;pointer-events:none;";
     const shadow = this.host.attachShadow({ mode: "closed" });
@@ -60,10 +78,25 @@ export class Badge {
     style.textContent = STYLE;
     this.box = document.createElement("div");
     this.box.className = "badge";
-    this.count = document.createElement("span");
+    this.count = document.createElement("button");
     this.count.className = "count";
+    this.count.dataset.action = "issue-list";
+    // A click keeps the editor's focus and selection; the list opens beside the badge.
+    this.count.addEventListener("mousedown", (event) => event.preventDefault());
+    this.count.addEventListener("click", () => onOpenList());
     this.chip = document.createElement("span");
     this.chip.className = "chip";
+    // The tone chip opens its explanation (tone-panel.ts), by pointer or keyboard.
+    this.chip.tabIndex = 0;
+    this.chip.setAttribute("role", "button");
+    this.chip.setAttribute("aria-haspopup", "dialog");
+    this.chip.dataset.plumeChip = "tone";
+    this.chip.addEventListener("click", () => this.onChip?.(this.chip.getBoundingClientRect(), this.chip, false));
+    this.chip.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      this.onChip?.(this.chip.getBoundingClientRect(), this.chip, true);
+    });
     this.meter = document.createElement("span");
     this.meter.className = "meter";
     this.box.append(this.chip, this.meter, this.count);
@@ -71,7 +104,11 @@ export class Badge {
     document.documentElement.append(this.host);
     // The page can find the badge's state (not the text) for accessibility tools and tests.
     this.host.setAttribute("role", "status");
+    this.host.hidden = true;
   }
+
+  /** Called when the tone chip is clicked or pressed (Enter, Space). */
+  onChip: ((anchor: DOMRect, chip: HTMLElement, byKeyboard: boolean) => void) | undefined;
 
   /** The content and the position written last: an unchanged badge writes nothing to the page. */
   private written = "";
@@ -82,14 +119,23 @@ export class Badge {
    * (`measure()`), before any write: reading geometry, even `window.scrollX`, after a write makes
    * the browser lay the page out again on the spot.
    */
-  update(content: BadgeContent, spot: BadgeSpot = this.measure()): void {
+  update(content: BadgeContent | null, spot: BadgeSpot = this.measure()): void {
+    this.shown = content !== null;
+    if (content === null) {
+      // An empty field (tabbed through, or cleared) shows no badge.
+      this.placed = "";
+      this.host.hidden = true;
+      this.host.dataset.count = "";
+      return;
+    }
     const key = JSON.stringify(content);
     if (key !== this.written) {
       this.written = key;
       this.count.textContent = String(content.count);
       this.count.dataset.level = content.level;
-      const issues = chrome.i18n.getMessage(`badgeIssues_${new Intl.PluralRules(chrome.i18n.getMessage("@@ui_locale").replace("_", "-") || undefined).select(content.count)}`, [String(content.count)]);
-      this.host.setAttribute("aria-label", `Plume: ${issues || chrome.i18n.getMessage("badgeIssues_other", [String(content.count)]) || String(content.count)}`);
+      const label = chrome.i18n.getMessage("badgeIssues", [String(content.count)]) || `Plume, issues in this draft: ${content.count}. Show the list`;
+      this.host.setAttribute("aria-label", label);
+      this.count.setAttribute("aria-label", label);
       this.host.dataset.count = String(content.count);
       this.chip.hidden = content.tone === undefined;
       // The core's label is an identifier (`Excited`); the chip shows its name in the UI language.
@@ -108,14 +154,21 @@ export class Badge {
     this.place(spot);
   }
 
-  /** Where the badge goes: the field's bottom-right corner, in page coordinates. */
+  /** Where the badge goes: just below the field's bottom-right corner, in page coordinates. */
   measure(): BadgeSpot {
     const r = this.field.getBoundingClientRect();
+    const above = r.bottom + BADGE_ROOM > window.innerHeight;
     return {
-      left: `${r.right + window.scrollX - 4}px`,
-      top: `${r.bottom + window.scrollY - 4}px`,
+      left: `${r.right + window.scrollX}px`,
+      top: `${(above ? r.top - 2 : r.bottom + 2) + window.scrollY}px`,
       hidden: r.width === 0 && r.height === 0,
+      above,
     };
+  }
+
+  /** The badge's rectangle on screen, where the issue list opens. */
+  anchor(): DOMRect {
+    return this.count.getBoundingClientRect();
   }
 
   /**
@@ -124,11 +177,13 @@ export class Badge {
    * rectangle and never the badge's, which would lay out the page again after each update.
    */
   place(spot: BadgeSpot = this.measure()): void {
-    const placed = `${spot.left} ${spot.top} ${spot.hidden}`;
+    if (!this.shown) return;
+    const placed = `${spot.left} ${spot.top} ${spot.hidden} ${spot.above}`;
     if (placed === this.placed) return;
     this.placed = placed;
     this.box.style.left = spot.left;
     this.box.style.top = spot.top;
+    this.box.dataset.above = String(spot.above);
     this.host.hidden = spot.hidden;
   }
 

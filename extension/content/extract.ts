@@ -191,3 +191,33 @@ export function overlapsAtom(map: TextMap, start: number, end: number): boolean 
 export function mapIsLive(map: TextMap): boolean {
   return map.segments.every((s) => (s.kind === "text" ? s.node.isConnected : s.element.isConnected));
 }
+
+/**
+ * The offset in the extracted text of a DOM position (a caret), or null when the position is not
+ * inside the mapped text. Text nodes map character for character; a position between nodes
+ * counts every segment before it.
+ */
+export function offsetOf(map: TextMap, node: Node, offset: number): number | null {
+  for (const segment of map.segments) {
+    if (segment.kind === "text" && segment.node === node) return segment.start + Math.min(offset, segment.end - segment.start);
+  }
+  const point = document.createRange();
+  try {
+    point.setStart(node, offset);
+  } catch {
+    return null;
+  }
+  let result: number | null = null;
+  for (const segment of map.segments) {
+    const target = segment.kind === "text" ? segment.node : segment.element;
+    if (!target.isConnected) return null;
+    // The segment starts before the caret: the caret is at least past its start.
+    if (point.comparePoint(target, 0) <= 0) {
+      const length = segment.kind === "text" ? segment.node.data.length : segment.element.childNodes.length;
+      result = point.comparePoint(target, length) < 0 ? segment.end : segment.start;
+    } else {
+      break;
+    }
+  }
+  return result ?? 0;
+}

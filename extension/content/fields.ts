@@ -23,6 +23,16 @@ export interface FieldAdapter {
   read(): string;
   /** Underlines `diagnostics`, which were computed for `text`. */
   draw(text: string, diagnostics: Diagnostic[]): void;
+  /**
+   * Whether the field still holds `text` (what a report was computed for): results are drawn
+   * only onto the text they were computed for.
+   */
+  holds(text: string): boolean;
+  /**
+   * The caret's offset in the field's text (as `read()` counts) while the field has focus and
+   * nothing is selected, or null.
+   */
+  caret(): number | null;
   /** Re-positions underlines after scroll, resize or re-render. */
   redraw(): void;
   hitTest(x: number, y: number): Hit | null;

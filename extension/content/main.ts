@@ -7,8 +7,10 @@
 
 import {
   CHECK_PORT,
+  rulesOf,
   type ActionResponse,
   type CheckResponse,
+  type IgnoredResponse,
   type Diagnostic,
   type DraftSummary,
   type PortCheckResponse,
@@ -20,7 +22,8 @@ import {
 import { benchAfterPaint, benchMark, benchWork } from "../shared/bench";
 import { Badge, badgeContent } from "./badge";
 import { adapterFor, editorRoot, isCheckableField, type FieldAdapter, type Hit } from "./fields";
-import { Popover, type PopoverActions } from "./popover";
+import { Popover, UNKNOWN_WORD_RULE, type OffSwitch, type PopoverActions } from "./popover";
+import { TonePanel } from "./tone-panel";
 
 /** Quiet time after the last keystroke before the underlines are drawn. */
 const DEBOUNCE_MS = 120;
@@ -42,6 +45,8 @@ function afterNextFrame(): Promise<void> {
 }
 
 let popover: Popover | undefined;
+/** The tone chip's explanation panel, created on first use. */
+let tonePanel: TonePanel | undefined;
 const sessions = new Map<HTMLElement, FieldSession>();
 /** The session typed in last: the popup's summary and keyboard commands act on it. */
 let current: FieldSession | undefined;
@@ -165,15 +170,52 @@ function ignoreKey(text: string, d: Diagnostic): string {
   return `${d.rule}\u0000${text.slice(d.utf16.start, d.utf16.end)}`;
 }
 
+/** A letter, a digit or a joiner inside a word: the writer is still in the word. */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}'’_-]/u;
+
+/**
+ * Whether `d` flags the word the writer is typing: a span of one word that the caret is inside
+ * or at the end of, right after a word character. Such a word is not judged until the writer
+ * leaves it (space, punctuation, a caret move, leaving the field).
+ */
+function underCaret(text: string, d: Diagnostic, caret: number): boolean {
+  if (caret < d.utf16.start || caret > d.utf16.end || d.utf16.start === d.utf16.end) return false;
+  if (/\s/.test(text.slice(d.utf16.start, d.utf16.end))) return false;
+  return caret > 0 && WORD_CHAR.test(text.charAt(caret - 1));
+}
+
+/** Reads an action's answer as an error message, or null when it was done. */
+function outcome(response: ActionResponse | null): string | null {
+  if (response === null) return chrome.i18n.getMessage("errorNoAnswer") || "Plume did not answer; try again.";
+  return response.type === "error" ? response.message : null;
+}
+
+/** Sends `rules` one after the other (each reads and writes the settings). */
+async function switchRules(type: "rules/disable" | "rules/enable", rules: string[]): Promise<string | null> {
+  for (const rule of rules) {
+    const error = outcome(await ask<ActionResponse>({ type, rule }));
+    if (error !== null) return error;
+  }
+  return null;
+}
+
 class FieldSession {
   private readonly adapter: FieldAdapter;
   private revision = 0;
   private timer: number | undefined;
   private readonly ignored = new Set<string>();
+  /** Edits seen (input events, re-renders): an answer computed before the last one is not drawn. */
+  private edits = 0;
+  /** Whether the last change was the writer typing (not a fix, not a caret move since). */
+  private typing = false;
+  /** The last report drawn, the text it was computed for and the issues held back under the caret. */
+  private shownReport: { text: string; report: Report; held: Diagnostic[] } | undefined;
   private readonly resizeObserver: ResizeObserver;
   private readonly badge: Badge;
   /** Summary of the last report, for the popup. */
   lastSummary: Summary | null = null;
+  /** The last report, for the tone chip's explanation. */
+  private lastReport: Report | null = null;
   /** Length of the text checked last. */
   private lastLength = 0;
   /** Checks in a row that got no answer. */
@@ -184,15 +226,42 @@ class FieldSession {
     benchWork("input", () => {
       if (!extensionAlive()) return;
       current = this;
-      if (!this.applying) popover?.hide();
+      this.edits += 1;
+      if (!this.applying) {
+        this.typing = true;
+        popover?.hide();
+      }
       this.schedule();
     });
+  /** Leaving the field: the word typed last is judged now. */
+  private readonly onBlur = (): void => {
+    if (!extensionAlive()) return;
+    this.typing = false;
+    this.release();
+  };
 
   constructor(readonly element: HTMLElement) {
     this.adapter = adapterFor(element);
-    this.badge = new Badge(element);
-    this.adapter.watch?.(() => this.schedule());
+    this.badge = new Badge(element, () => this.showIssueList());
+    this.badge.onChip = (anchor, chip, byKeyboard) => {
+      if (this.lastReport === null) return;
+      tonePanel ??= new TonePanel();
+      if (tonePanel.isOpen) tonePanel.hide();
+      else tonePanel.show(this.lastReport, element, anchor, chip, byKeyboard);
+    };
+    this.adapter.watch?.(() => {
+      this.edits += 1;
+      this.schedule();
+    });
     element.addEventListener("input", this.onInput);
+    element.addEventListener("focusout", this.onBlur);
+    // Issues ignored on this page before (kept by the worker, per page).
+    void ask<IgnoredResponse>({ type: "ignored/list" }).then((answer) => {
+      const keys = answer?.type === "ignored" ? answer.keys : [];
+      if (keys.length === 0) return;
+      for (const key of keys) this.ignored.add(key);
+      if (this.shownReport !== undefined) this.drawReport(this.shownReport.text, this.shownReport.report);
+    });
     this.resizeObserver = new ResizeObserver(() => benchWork("resize", () => this.redraw()));
     this.resizeObserver.observe(element);
     watchdog ??= window.setInterval(extensionAlive, WATCHDOG_MS);
@@ -230,6 +299,7 @@ class FieldSession {
       return;
     }
     const revision = (this.revision = ++lastRequest);
+    const edits = this.edits;
     benchMark("fire", { revision });
     const text = benchWork("read", () => this.adapter.read());
     this.lastLength = text.length;
@@ -238,7 +308,8 @@ class FieldSession {
     this.early = undefined;
     const report = await (early ?? requestCheck(text, revision, this.element));
     benchMark("reply", { revision, early: early !== undefined });
-    if (revision !== this.revision) return;
+    // Drawn only onto the text it was computed for: an edit since then has its own check coming.
+    if (revision !== this.revision || edits !== this.edits) return;
     if (report === null) {
       // The worker may have been stopped or busy reconfiguring mid-request: ask again, a few
       // times, so the underlines do not stay stale until the next keystroke.
@@ -257,20 +328,59 @@ class FieldSession {
       // Measured right after the browser's own frame, drawing forces no pending layout of the
       // page (the field's own, for a huge draft, is long).
       await afterNextFrame();
-      if (revision !== this.revision || !extensionAlive()) return;
+      if (revision !== this.revision || edits !== this.edits || !extensionAlive()) return;
     }
-    benchWork("draw", () => {
-      const shown = report.diagnostics.filter((d) => !this.ignored.has(ignoreKey(text, d)));
-      // The badge's spot is read before the underlines write to the page (no second layout).
-      const spot = this.badge.measure();
-      benchWork("draw:underlines", () => this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown));
-      benchWork("draw:badge", () => this.badge.update(badgeContent(report, shown.length, worstSeverity(shown)), spot));
-    });
+    if (!this.adapter.holds(text)) return;
+    this.drawReport(text, report);
     this.lastSummary = report.summary;
+    this.lastReport = report;
     benchMark("drawn", { revision });
     benchAfterPaint("painted", { revision });
   }
 
+  /** The issues of `report` shown now: not ignored, and not the word being typed. */
+  private drawReport(text: string, report: Report): void {
+    benchWork("draw", () => {
+      const caret = this.typing ? this.adapter.caret() : null;
+      const held: Diagnostic[] = [];
+      const shown = report.diagnostics.filter((d) => {
+        if (this.ignored.has(ignoreKey(text, d))) return false;
+        if (caret !== null && underCaret(text, d, caret)) {
+          held.push(d);
+          return false;
+        }
+        return true;
+      });
+      this.shownReport = { text, report, held };
+      // The badge's spot is read before the underlines write to the page (no second layout).
+      const spot = this.badge.measure();
+      benchWork("draw:underlines", () => this.adapter.draw(text, shown.length > MAX_DRAWN ? shown.slice(0, MAX_DRAWN) : shown));
+      const content = text.trim() === "" ? null : badgeContent(report, shown.length, worstSeverity(shown));
+      benchWork("draw:badge", () => this.badge.update(content, spot));
+    });
+  }
+
+  /** Draws the issues held back under the caret once the writer has left their word. */
+  release(): void {
+    const shown = this.shownReport;
+    if (shown === undefined || shown.held.length === 0 || !this.adapter.holds(shown.text)) return;
+    const caret = this.typing ? this.adapter.caret() : null;
+    if (caret !== null && shown.held.some((d) => underCaret(shown.text, d, caret))) return;
+    this.typing = false;
+    this.drawReport(shown.text, shown.report);
+  }
+
+  /** The caret moved: moving it elsewhere than where typing left it means the writer left the word. */
+  caretMoved(): void {
+    const shown = this.shownReport;
+    // A caret moved by typing moves with new text: the next check judges it.
+    if (shown === undefined || shown.held.length === 0 || !this.adapter.holds(shown.text)) return;
+    const caret = this.adapter.caret();
+    if (caret === null || !shown.held.some((d) => underCaret(shown.text, d, caret))) {
+      this.typing = false;
+      this.release();
+    }
+  }
   redraw(): void {
     // The badge's spot is read before the underlines write to the page (no second layout).
     const spot = this.badge.measure();
@@ -289,23 +399,47 @@ class FieldSession {
   /** The issue the popover shows, for keyboard commands. */
   private opened: Hit | undefined;
 
-  /** Keyboard command: open the popover on the issue after the one shown last (wrapping). */
+  /**
+   * Keyboard command: open the popover on the issue after the one shown last, or after the
+   * caret (wrapping); the popover takes focus, Escape gives it back to the field.
+   */
   nextIssue(): void {
     const hits = this.adapter.hits?.() ?? [];
     if (hits.length === 0) return;
-    const after = this.opened?.diagnostic.utf16.start ?? -1;
-    this.open(hits.find((h) => h.diagnostic.utf16.start > after) ?? hits[0]!);
+    const after = popover?.isOpen === true && this.opened !== undefined ? this.opened.diagnostic.utf16.start : (this.adapter.caret() ?? 0) - 1;
+    this.open(hits.find((h) => h.diagnostic.utf16.start > after) ?? hits[0]!, true);
   }
 
-  /** Keyboard command: apply the first suggestion of the issue shown (or of the first issue). */
-  acceptFirst(): void {
-    const target = popover?.isOpen === true ? this.opened : (this.adapter.hits?.() ?? [])[0];
-    const first = target?.diagnostic.suggestions[0];
-    if (target === undefined || first === undefined) return;
-    this.open(target).choose(first);
+  /**
+   * Keyboard command: apply the best suggestion of the issue shown in the popover, or else of
+   * the issue at the caret; nothing when the caret is on no issue.
+   */
+  acceptAtCaret(): void {
+    let target = popover?.isOpen === true ? this.opened : undefined;
+    if (target === undefined) {
+      const caret = this.adapter.caret();
+      if (caret === null) return;
+      target = (this.adapter.hits?.() ?? []).find((h) => h.diagnostic.utf16.start <= caret && caret <= h.diagnostic.utf16.end);
+    }
+    const best = target?.diagnostic.suggestions[0];
+    if (target === undefined || best === undefined) return;
+    this.open(target).choose(best);
   }
 
-  private open(hit: Hit): PopoverActions {
+  /** Opens the list of the draft's issues (from the badge); choosing one opens its popover. */
+  showIssueList(): void {
+    const hits = this.adapter.hits?.() ?? [];
+    const text = this.adapter.read();
+    popover ??= new Popover();
+    popover.showList(
+      hits.map((hit) => ({ hit, flagged: text.slice(hit.diagnostic.utf16.start, hit.diagnostic.utf16.end) })),
+      this.badge.anchor(),
+      (hit) => this.open(hit, true),
+      this.element,
+    );
+  }
+
+  private open(hit: Hit, fromKeyboard = false): PopoverActions {
     this.opened = hit;
     popover ??= new Popover();
     const shown = popover;
@@ -335,15 +469,40 @@ class FieldSession {
         });
       },
       ignore: () => {
-        this.ignored.add(ignoreKey(text, diagnostic));
+        const key = ignoreKey(text, diagnostic);
+        this.ignored.add(key);
+        void ask<ActionResponse>({ type: "ignored/add", key });
         this.schedule(0);
       },
-      ...(diagnostic.category === "spelling" && !/\s/.test(flagged)
-        ? { addToDictionary: () => void ask<ActionResponse>({ type: "dictionary/add", word: flagged }).then(report) }
-        : {}),
-      disableRule: () => void ask<ActionResponse>({ type: "rules/disable", rule: diagnostic.rule }).then(report),
     };
-    shown.show(diagnostic, hit.rect, actions);
+    const rules = rulesOf(diagnostic);
+    if (diagnostic.category === "spelling" && !/\s/.test(flagged)) {
+      actions.neverFlagWord = () => void ask<ActionResponse>({ type: "dictionary/add", word: flagged }).then(report);
+    }
+    const redrawAfter = (run: () => Promise<string | null>) => async (): Promise<string | null> => {
+      const error = await run();
+      if (error === null) this.schedule(0);
+      return error;
+    };
+    if (rules.includes(UNKNOWN_WORD_RULE)) {
+      // Turning off the unknown-word rule would silence every misspelling everywhere: the word
+      // (above) or this site, confirmed, instead.
+      const site: OffSwitch = {
+        off: redrawAfter(async () => outcome(await ask<ActionResponse>({ type: "site/disable" }))),
+        undo: async () => {
+          const error = outcome(await ask<ActionResponse>({ type: "site/enable" }));
+          if (error === null) reopen(this.element);
+          return error;
+        },
+      };
+      actions.site = { ...site, host: location.host };
+    } else {
+      actions.rule = {
+        off: redrawAfter(() => switchRules("rules/disable", rules)),
+        undo: redrawAfter(() => switchRules("rules/enable", rules)),
+      };
+    }
+    shown.show(diagnostic, hit.rect, actions, fromKeyboard ? { focusFrom: this.element } : {});
     return actions;
   }
 
@@ -351,6 +510,7 @@ class FieldSession {
     window.clearTimeout(this.timer);
     window.clearTimeout(this.earlyTimer);
     this.element.removeEventListener("input", this.onInput);
+    this.element.removeEventListener("focusout", this.onBlur);
     this.resizeObserver.disconnect();
     this.adapter.dispose();
     this.badge.dispose();
@@ -409,6 +569,24 @@ document.addEventListener(
   { capture: true, signal: lifetime.signal },
 );
 
+/** Checks `field` again after Plume was switched back on for this site (the popover's undo). */
+function reopen(field: HTMLElement): void {
+  if (!field.isConnected || sessions.has(field)) return;
+  const session = new FieldSession(field);
+  sessions.set(field, session);
+  current = session;
+}
+
+// A caret moved by the mouse or the arrow keys leaves the word being typed: judge it now.
+document.addEventListener(
+  "selectionchange",
+  () => {
+    if (!extensionAlive()) return;
+    current?.caretMoved();
+  },
+  { signal: lifetime.signal },
+);
+
 const redrawAll = (): void => {
   if (!extensionAlive()) return;
   for (const session of sessions.values()) session.redraw();
@@ -424,7 +602,7 @@ if (extensionAlive()) {
       // Only the frame whose field has focus acts on a keyboard command.
       if (current !== undefined && document.hasFocus()) {
         if (message.name === "next-issue") current.nextIssue();
-        else current.acceptFirst();
+        else current.acceptAtCaret();
       }
       return false;
     }

@@ -35,7 +35,7 @@ const STYLE = `
 .mark[data-category="grammar"] { background-color: #1a73e8; height: 2px; }
 .mark[data-category="tone"] { background-color: #e37400; height: 2px; }
 .mark[data-category="guideline"] { background-color: #8430ce; height: 2px; }
-.mark[data-category="platform"] { background-color: #188038; height: 2px; }
+.mark[data-category="platform"] { background-image: repeating-linear-gradient(90deg, #a50e0e 0 3px, transparent 3px 5px); height: 2px; }
 `;
 
 export interface MarkRequest {

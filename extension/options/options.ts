@@ -56,8 +56,11 @@ function listItem(text: string, buttonLabel: string, onClick: () => void, disabl
 let context: SectionContext | undefined;
 
 async function render(): Promise<void> {
-  const { settings, locked } = await loadSettings();
+  const { settings, locked, refused } = await loadSettings();
   context = { settings, locked, update, rerender: render };
+  const policyRefused = $("policy-refused");
+  policyRefused.hidden = refused.length === 0;
+  policyRefused.textContent = refused.length === 0 ? "" : t("optionsPolicyRefused", refused.join(", "));
   await initCore();
   renderTone(context, await activePackToneTarget(settings));
   await renderPacks(context);

@@ -23,6 +23,23 @@ export interface Diagnostic {
   why: string;
   link?: string;
   suggestions: string[];
+  /** Other rules that flagged exactly this span (the core merges them: one problem, one diagnostic). */
+  also?: Reason[];
+}
+
+/** Why another rule flagged the same span (mirrors `Reason` in src/report.rs). */
+export interface Reason {
+  category: Category;
+  rule: string;
+  severity: Severity;
+  message: string;
+  why: string;
+  link?: string;
+}
+
+/** Every rule behind a diagnostic: its own, then those merged into it. */
+export function rulesOf(diagnostic: Diagnostic): string[] {
+  return [diagnostic.rule, ...(diagnostic.also ?? []).map((r) => r.rule)];
 }
 
 export interface Summary {
@@ -117,10 +134,15 @@ export interface AddWordRequest {
   word: string;
 }
 
-/** Turns a rule off (from the popover). */
+/** Turns a rule off (from the popover), or back on (its undo). */
 export interface DisableRuleRequest {
-  type: "rules/disable";
+  type: "rules/disable" | "rules/enable";
   rule: string;
+}
+
+/** Switches Plume off on the sender's site (from the popover, confirmed), or back on (its undo). */
+export interface SiteSwitchRequest {
+  type: "site/disable" | "site/enable";
 }
 
 /** A suggestion was applied in a field (counted in the Learn page's local progress). */
@@ -130,7 +152,16 @@ export interface FixAppliedRequest {
   rule: string;
 }
 
-export type WorkerRequest = CheckRequest | AddWordRequest | DisableRuleRequest | FixAppliedRequest;
+/** The issues ignored on the sender's page ("ignored/list"), or one more to remember ("ignored/add"). */
+export type IgnoredRequest = { type: "ignored/list" } | { type: "ignored/add"; key: string };
+
+/** The answer to "ignored/list": keys of ignored issues (rule and flagged text). */
+export interface IgnoredResponse {
+  type: "ignored";
+  keys: string[];
+}
+
+export type WorkerRequest = CheckRequest | AddWordRequest | DisableRuleRequest | SiteSwitchRequest | FixAppliedRequest | IgnoredRequest;
 
 export type CheckResponse =
   | { type: "report"; revision: number; report: Report }
@@ -189,10 +220,20 @@ export function parseWorkerRequest(message: unknown): WorkerRequest | string {
       }
       return { type: "dictionary/add", word: m.word };
     case "rules/disable":
+    case "rules/enable":
       if (typeof m.rule !== "string" || m.rule.length > 128 || !RULE_ID.test(m.rule)) {
         return "rule must be a rule id such as tone.shouting";
       }
-      return { type: "rules/disable", rule: m.rule };
+      return { type: m.type, rule: m.rule };
+    case "site/disable":
+    case "site/enable":
+    case "ignored/list":
+      return { type: m.type };
+    case "ignored/add":
+      if (typeof m.key !== "string" || m.key.length === 0 || m.key.length > 300) {
+        return "key must be a rule and the flagged text, at most 300 characters";
+      }
+      return { type: "ignored/add", key: m.key };
     case "progress/fixed":
       if (typeof m.category !== "string" || !(CATEGORY_NAMES as readonly string[]).includes(m.category)) {
         return "category must be spelling, grammar, tone, guideline or platform";

@@ -1,6 +1,8 @@
 /**
- * Shows a pack's rules as a trainee reads them (id, type, level, message, why, link, examples of
- * wrong and right), for the options and Learn pages. Pack text only ever goes into textContent.
+ * Shows a pack's rules (id, type, level, message, why, link, examples of wrong and right), for
+ * the options and Learn pages; for trainees (the Learn page) in plain words: the rule's name
+ * spelled out instead of its id, no rule type, no `%s` or backticks. Pack text only ever goes
+ * into textContent.
  */
 
 import { t } from "./i18n";
@@ -32,14 +34,34 @@ function safeLink(url: string): HTMLElement {
 
 const LEVEL_LABEL = { error: "levelError", warning: "levelWarning", suggestion: "levelSuggestion" } as const;
 
-export function ruleCard(rule: RuleOverview): HTMLElement {
+/** How the rule view is written: for pack authors (ids and types) or for trainees (plain words). */
+export interface RuleViewOptions {
+  forTrainees?: boolean;
+}
+
+/** A rule id's last part spelled out: `social-essentials.PunctuationFlood` → "Punctuation flood". */
+export function ruleName(id: string): string {
+  const last = id.slice(id.lastIndexOf(".") + 1);
+  const words = last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Pack text for trainees: code quotes become typographic quotes, placeholders an ellipsis. */
+function plain(text: string): string {
+  return text.replaceAll("%s", "…").replace(/`([^`]*)`/g, "“$1”").replaceAll("`", "");
+}
+
+export function ruleCard(rule: RuleOverview, options: RuleViewOptions = {}): HTMLElement {
   const card = element("article", "rule");
   card.dataset.rule = rule.id;
   const head = element("header");
-  head.append(element("code", "rule-id", rule.id), element("span", `level level-${rule.level}`, t(LEVEL_LABEL[rule.level])), element("span", "muted", rule.kind));
+  const level = element("span", `level level-${rule.level}`, t(LEVEL_LABEL[rule.level]));
+  if (options.forTrainees === true) head.append(element("strong", "rule-name", ruleName(rule.id)), level);
+  else head.append(element("code", "rule-id", rule.id), level, element("span", "muted", rule.kind));
   card.append(head);
-  if (rule.message !== "") card.append(element("p", "rule-message", rule.message.replaceAll("%s", "…")));
-  if (rule.why !== null) card.append(element("p", "rule-why", rule.why));
+  const clean = options.forTrainees === true ? plain : (text: string) => text.replaceAll("%s", "…");
+  if (rule.message !== "") card.append(element("p", "rule-message", clean(rule.message)));
+  if (rule.why !== null) card.append(element("p", "rule-why", clean(rule.why)));
   if (rule.examples.length > 0) {
     const list = element("ul", "examples");
     for (const example of rule.examples) {
@@ -56,7 +78,7 @@ export function ruleCard(rule: RuleOverview): HTMLElement {
 }
 
 /** The pack's header (name, version, description, lexicon) and one card per rule. */
-export function packRules(overview: PackOverview): HTMLElement {
+export function packRules(overview: PackOverview, options: RuleViewOptions = {}): HTMLElement {
   const section = element("section", "pack-rules");
   section.dataset.pack = overview.name;
   const title = element("h2", undefined, overview.version === null ? overview.name : `${overview.name} ${overview.version}`);
@@ -66,6 +88,6 @@ export function packRules(overview: PackOverview): HTMLElement {
     section.append(element("p", "lexicon", t("rulesLexicon", overview.lexicon.join(", "))));
   }
   if (overview.rules.length === 0) section.append(element("p", "muted", t("rulesNone")));
-  for (const rule of overview.rules) section.append(ruleCard(rule));
+  for (const rule of overview.rules) section.append(ruleCard(rule, options));
   return section;
 }

@@ -137,10 +137,36 @@ export function normaliseSettings(raw: unknown): Settings {
   };
 }
 
-/** Settings an organisation's policy sets, with the names of the locked keys. */
+/** Settings an organisation's policy sets, the names of the locked keys, and the keys it set unusably. */
 export interface ManagedPolicy {
   settings: Partial<Settings>;
   locked: Set<keyof Settings>;
+  /** Keys whose policy value has the wrong shape: ignored, so the user's own value stays in force. */
+  refused: Array<keyof Settings>;
+}
+
+const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every((v) => typeof v === "string");
+
+/**
+ * Whether a policy's value for `key` can be used. Chromium drops values that break
+ * managed_schema.json before the extension sees them; Firefox passes policies.json through as
+ * written, so the extension checks the shape itself.
+ */
+function usablePolicyValue(key: keyof Settings, value: unknown): boolean {
+  switch (key) {
+    case "language":
+      return isOneOf(LANGUAGES, value);
+    case "platform":
+      return isOneOf(PLATFORMS, value);
+    case "categories":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    case "disabledRules":
+    case "disabledSites":
+    case "activePacks":
+      return isStringList(value);
+    case "toneTarget":
+      return normaliseToneTarget(value) !== null;
+  }
 }
 
 export async function loadManagedPolicy(): Promise<ManagedPolicy> {
@@ -150,22 +176,25 @@ export async function loadManagedPolicy(): Promise<ManagedPolicy> {
   } catch {
     // No policy on this browser (or managed storage unavailable): nothing is locked.
   }
-  const policy: ManagedPolicy = { settings: {}, locked: new Set() };
+  const policy: ManagedPolicy = { settings: {}, locked: new Set(), refused: [] };
   const full = normaliseSettings(raw);
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
-    if (key in raw) {
-      (policy.settings as Record<string, unknown>)[key] = full[key];
-      policy.locked.add(key);
+    if (!(key in raw)) continue;
+    if (!usablePolicyValue(key, raw[key])) {
+      policy.refused.push(key);
+      continue;
     }
+    (policy.settings as Record<string, unknown>)[key] = full[key];
+    policy.locked.add(key);
   }
   return policy;
 }
 
-/** The effective settings: stored values, then the policy's on top. */
-export async function loadSettings(): Promise<{ settings: Settings; locked: Set<keyof Settings> }> {
+/** The effective settings: stored values, then the policy's on top; `refused` names unusable policy keys. */
+export async function loadSettings(): Promise<{ settings: Settings; locked: Set<keyof Settings>; refused: Array<keyof Settings> }> {
   const stored = await chrome.storage.sync.get("settings");
   const policy = await loadManagedPolicy();
-  return { settings: { ...normaliseSettings(stored.settings), ...policy.settings }, locked: policy.locked };
+  return { settings: { ...normaliseSettings(stored.settings), ...policy.settings }, locked: policy.locked, refused: policy.refused };
 }
 
 /**

@@ -121,6 +121,65 @@ fn keeps(doc: &Document, rule: &Rule, span: Span) -> bool {
     !(doc.skip_social_tokens && !token_scope && inside_social_token(doc, span))
 }
 
+/// Vale's list of replacements: `'a'`, `'a' or 'b'`, `'a', 'b', or 'c'`.
+fn to_sentence(options: &[String]) -> String {
+    let quoted: Vec<String> = options.iter().map(|o| format!("'{o}'")).collect();
+    match quoted.len() {
+        0 | 1 => quoted.concat(),
+        2 => format!("{} or {}", quoted[0], quoted[1]),
+        n => format!("{}, or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// A message with two quoted slots (`'%s'` … `'%s'`) loses the quotes of the first, since the
+/// replacements arrive quoted.
+fn unquote_first_slot(message: &str) -> String {
+    for slot in ["'%s'", "\"%s\""] {
+        if message.matches(slot).count() == 2 {
+            return message.replacen(slot, "%s", 1);
+        }
+    }
+    message.to_string()
+}
+
+fn starts_uppercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `text` with its first letter in upper case.
+fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether `found` already is the preferred text, as Vale decides it: a plain phrase (letters,
+/// digits, spaces, hyphens) must be identical, case included (`javascript` is not
+/// `JavaScript`); otherwise the replacement is a pattern (`a|b`, `[pP]y.*`) that must match
+/// all of `found`, ignoring case when the rule does.
+fn already_preferred(replacement: &str, options: &[String], found: &str, ignorecase: bool) -> bool {
+    let phrase = replacement
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+    if phrase {
+        return options.iter().any(|o| o == found);
+    }
+    // A pattern (`[pP]y.*`, `(?i)GitHub`) is already followed when it matches all of `found`.
+    let flags = if ignorecase { "(?i)" } else { "" };
+    if let Ok(pattern) = super::pattern::Pattern::new(&format!("{flags}^(?:{replacement})$")) {
+        return pattern.is_match(found);
+    }
+    options.iter().any(|o| {
+        if ignorecase {
+            o.to_lowercase() == found.to_lowercase()
+        } else {
+            o == found
+        }
+    })
+}
+
 /// Matches case the way the matched text does: `Utilize` → `Use`, `UTILIZE` → `USE`.
 pub fn match_case(replacement: &str, matched: &str) -> String {
     let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
@@ -164,6 +223,7 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
         Kind::Existence {
             pattern,
             exceptions,
+            excepted,
         } => {
             for m in pattern.find_all(text) {
                 let found = &text[m.start..m.end];
@@ -172,13 +232,14 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                     || exceptions
                         .iter()
                         .any(|x| x.eq_ignore_ascii_case(found.trim()))
+                    || excepted.as_ref().is_some_and(|p| p.is_match(found))
                     || !keeps(doc, rule, span)
                 {
                     continue;
                 }
                 out.push(Alert {
                     span,
-                    message: format_message(&rule.message, &[found.trim()]),
+                    message: format_message(&rule.message, &[found]),
                     suggestions: Vec::new(),
                 });
             }
@@ -187,9 +248,12 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
             pattern,
             replacements,
             ignorecase,
+            capitalize,
+            quotes_replacements,
         } => {
             for m in pattern.find_all(text) {
-                let found = &text[m.start..m.end];
+                // Vale compares and quotes the match without its surrounding spaces.
+                let found = text[m.start..m.end].trim();
                 let span = at(m.start, m.end);
                 let Some(group) = m.first_group() else {
                     continue;
@@ -197,20 +261,29 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                 let Some(replacement) = replacements.get(group) else {
                     continue;
                 };
-                let options: Vec<&str> = replacement.split('|').map(str::trim).collect();
-                let already = options.iter().any(|o| {
-                    if *ignorecase {
-                        o.to_lowercase() == found.to_lowercase()
-                    } else {
-                        *o == found
-                    }
-                });
+                let capitalized = *capitalize && starts_uppercase(found);
+                let options: Vec<String> = replacement
+                    .split('|')
+                    .map(str::trim)
+                    .map(|o| {
+                        if capitalized {
+                            capitalize_first(o)
+                        } else {
+                            o.to_string()
+                        }
+                    })
+                    .collect();
+                let already = already_preferred(replacement, &options, found, *ignorecase);
                 if found.is_empty() || already || !keeps(doc, rule, span) {
                     continue;
                 }
                 // The message quotes the preferred terms as written; suggestions follow the
                 // case of the replaced text when the rule ignores case.
-                let expected = options.join("' or '");
+                let (template, expected) = if *quotes_replacements {
+                    (unquote_first_slot(&rule.message), to_sentence(&options))
+                } else {
+                    (rule.message.clone(), options.join("' or '"))
+                };
                 let suggestions = options
                     .iter()
                     .map(|o| {
@@ -223,7 +296,7 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                     .collect();
                 out.push(Alert {
                     span,
-                    message: format_message(&rule.message, &[&expected, found]),
+                    message: format_message(&template, &[&expected, found]),
                     suggestions,
                 });
             }
@@ -331,7 +404,20 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                     .unwrap_or((m.start, m.end));
                 text[s..e].to_string()
             };
-            let defined: Vec<String> = second.find_all(text).iter().map(key).collect();
+            // Definitions count wherever they are in the document, before or after the use,
+            // in a heading or a paragraph (Vale keeps them for the whole file).
+            let whole = |m: &super::pattern::Match| {
+                // The first group that took part in the match (`(A): …|… \((B)\)`).
+                let (s, e) = m
+                    .groups
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or((m.start, m.end));
+                doc.text[s..e].to_string()
+            };
+            let defined: Vec<String> = second.find_all(doc.text).iter().map(whole).collect();
             for m in first.find_all(text) {
                 let name = key(&m);
                 let span = at(m.start, m.end);

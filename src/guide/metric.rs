@@ -117,6 +117,8 @@ enum Expr {
     Variable(String),
     Unary(Box<Expr>),
     Binary(char, Box<Expr>, Box<Expr>),
+    /// `math.sqrt(…)`, as Vale's formulas write it.
+    Sqrt(Box<Expr>),
 }
 
 /// A parsed arithmetic formula (`+ - * /`, parentheses, numbers and [`VARIABLES`]).
@@ -155,6 +157,7 @@ fn eval(expr: &Expr, stats: &Stats) -> f64 {
         Expr::Number(n) => *n,
         Expr::Variable(v) => stats.get(v).unwrap_or(0.0),
         Expr::Unary(e) => -eval(e, stats),
+        Expr::Sqrt(e) => eval(e, stats).max(0.0).sqrt(),
         Expr::Binary(op, a, b) => {
             let (a, b) = (eval(a, stats), eval(b, stats));
             match op {
@@ -204,9 +207,14 @@ fn lex(source: &str) -> Result<Vec<Lexeme>, String> {
                 i += 1;
             }
             let name: String = chars[start..i].iter().collect();
+            if name == "math" && chars[i..].starts_with(&['.', 's', 'q', 'r', 't']) {
+                i += ".sqrt".len();
+                out.push(Lexeme::Name("math.sqrt".into()));
+                continue;
+            }
             if !VARIABLES.contains(&name.as_str()) {
                 return Err(format!(
-                    "unknown variable {name:?} in formula: use {}",
+                    "unknown variable {name:?} in formula: use {} or math.sqrt(…)",
                     VARIABLES.join(", ")
                 ));
             }
@@ -258,6 +266,12 @@ impl Parser {
         self.pos += 1;
         match token {
             Some(Lexeme::Number(n)) => Ok(Expr::Number(n)),
+            Some(Lexeme::Name(n)) if n == "math.sqrt" => {
+                if self.tokens.get(self.pos) != Some(&Lexeme::Op('(')) {
+                    return Err("`math.sqrt` needs `(`".into());
+                }
+                Ok(Expr::Sqrt(Box::new(self.atom(depth + 1)?)))
+            }
             Some(Lexeme::Name(n)) => Ok(Expr::Variable(n)),
             Some(Lexeme::Op('-')) => Ok(Expr::Unary(Box::new(self.atom(depth + 1)?))),
             Some(Lexeme::Op('(')) => {
@@ -349,6 +363,21 @@ mod tests {
         assert_eq!(f.eval(&stats), 29.0);
         assert!(Formula::parse("words / bananas").is_err());
         assert!(Formula::parse("words +").is_err());
+    }
+
+    #[test]
+    fn formulas_take_a_square_root_as_vale_writes_it() {
+        let stats = Stats {
+            complex_words: 12.0,
+            sentences: 10.0,
+            ..Stats::default()
+        };
+        // SMOG: 1.0430 * sqrt(complex * 30 / sentences) + 3.1291 = 1.043 * 6 + 3.1291.
+        let f = Formula::parse("1.0430 * math.sqrt((complex_words * 30.0) / sentences) + 3.1291")
+            .unwrap();
+        assert!((f.eval(&stats) - (1.043 * 6.0 + 3.1291)).abs() < 1e-9);
+        assert!(Formula::parse("math.sqrt words").is_err());
+        assert!(Formula::parse("math.cbrt(words)").is_err());
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! `@user`-only mentions, Bluesky's graphemes and bytes. Links, mentions and emoji come from
 //! the tokens of `crate::text`.
 
+mod links;
+
 use serde::{Deserialize, Serialize};
 
 use crate::report::{Category, Finding, RuleId, Severity, Span};
@@ -64,6 +66,20 @@ impl Platform {
             Platform::Instagram => "instagram",
             Platform::Facebook => "facebook",
             Platform::Youtube => "youtube",
+        }
+    }
+
+    /// The platform's name as people write it, for messages (`X`, `LinkedIn`, `YouTube`).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Platform::X => "X",
+            Platform::Mastodon => "Mastodon",
+            Platform::Bluesky => "Bluesky",
+            Platform::Threads => "Threads",
+            Platform::Linkedin => "LinkedIn",
+            Platform::Instagram => "Instagram",
+            Platform::Facebook => "Facebook",
+            Platform::Youtube => "YouTube",
         }
     }
 
@@ -270,9 +286,15 @@ fn measured(platform: Platform, text: &str, tokens: &[Token]) -> (usize, Option<
             let mut pos = 0;
             let special: Vec<&Token> = tokens
                 .iter()
-                .filter(|t| {
-                    matches!(t.kind, TokenKind::Url | TokenKind::Emoji)
-                        || (platform == Platform::Mastodon && t.kind == TokenKind::Mention)
+                .filter(|t| match t.kind {
+                    // A link the platform does not recognise is counted as its characters.
+                    TokenKind::Url if platform == Platform::X => {
+                        links::x_counts_as_link(t.text(text))
+                    }
+                    TokenKind::Url => links::mastodon_counts_as_link(t.text(text)),
+                    TokenKind::Emoji => true,
+                    TokenKind::Mention => platform == Platform::Mastodon,
+                    _ => false,
                 })
                 .collect();
             let mut next = special.iter().peekable();
@@ -373,7 +395,7 @@ pub fn check(
     out: &mut Vec<Finding>,
 ) -> PlatformCounters {
     let counters = counters(platform, text, tokens);
-    let name = platform.as_str();
+    let name = platform.display_name();
     let (_, overflow) = measured(platform, text, tokens);
     if let Some(at) = overflow {
         out.push(finding(
@@ -465,6 +487,59 @@ mod tests {
     }
 
     #[test]
+    fn x_counts_a_link_it_does_not_recognise_as_its_characters() {
+        // A pasted junk link: one 12,000-letter label is not a DNS label (over 63), so
+        // twitter-text counts every character instead of 23.
+        let junk = format!("New drop: https://{}.com", "x".repeat(12_000));
+        let c = count(Platform::X, &junk);
+        assert_eq!(c.weighted_length, Some(junk.chars().count()));
+        // A 63-letter label is a link.
+        let fine = format!("New drop: https://{}.com", "x".repeat(63));
+        assert_eq!(count(Platform::X, &fine).weighted_length, Some(10 + 23));
+        // An unknown top-level domain is text, with or without a scheme.
+        let text = "see https://intranet.corp";
+        assert_eq!(count(Platform::X, text).weighted_length, Some(text.len()));
+        // A link over 4,096 characters (scheme and punycode host included) is text.
+        let long = format!("https://example.com/{}", "a".repeat(4_077));
+        assert_eq!(count(Platform::X, &long).weighted_length, Some(long.len()));
+        let longest = format!("https://example.com/{}", "a".repeat(4_076));
+        assert_eq!(count(Platform::X, &longest).weighted_length, Some(23));
+    }
+
+    #[test]
+    fn x_counts_international_domains_by_their_punycode_labels() {
+        // bücher: xn--bcher-kva (13 ASCII characters), within 63: a link.
+        assert_eq!(
+            count(Platform::X, "https://bücher.de/neu").weighted_length,
+            Some(23)
+        );
+        // 28 different CJK characters: 66 ASCII characters once encoded, over 63: not a link,
+        // so each character weighs 2.
+        let label: String = (0..28u32)
+            .filter_map(|i| char::from_u32(0x4E00 + i * 37))
+            .collect();
+        let text = format!("https://{label}.de");
+        assert_eq!(
+            count(Platform::X, &text).weighted_length,
+            Some("https://".len() + 2 * 28 + ".de".len())
+        );
+        // 20 of them encode to 45: a link.
+        let label: String = label.chars().take(20).collect();
+        assert_eq!(
+            count(Platform::X, &format!("https://{label}.de")).weighted_length,
+            Some(23)
+        );
+    }
+
+    #[test]
+    fn mastodon_counts_only_links_with_a_scheme_as_23() {
+        let c = count(Platform::Mastodon, "Shop at acme.com/sale today");
+        assert_eq!(c.length, "Shop at acme.com/sale today".chars().count());
+        let c = count(Platform::Mastodon, "Shop at https://acme.com/sale today");
+        assert_eq!(c.length, "Shop at  today".chars().count() + 23);
+    }
+
+    #[test]
     fn x_counts_cjk_as_two_and_emoji_sequences_as_two() {
         // twitter-text: 日本語 weighs 2 each; 👨‍👩‍👧‍👦 (7 code points) counts 2; 👍🏽 counts 2.
         assert_eq!(count(Platform::X, "日本語").weighted_length, Some(6));
@@ -498,6 +573,7 @@ mod tests {
         let tokens = tokenize(&text);
         check(Platform::X, &text, &tokens, &[], &mut out);
         assert_eq!(out[0].rule.as_str(), TOO_LONG);
+        assert!(out[0].message.contains(" on X:"), "{}", out[0].message);
         assert_eq!(out[0].span, Span::new(280, 285));
     }
 

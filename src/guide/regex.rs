@@ -16,9 +16,26 @@ const MAX_LOOKBEHIND: usize = 1_000;
 /// group such as `(?:\w+ )+`; single-character repeats and literals do not recurse).
 const MAX_DEPTH: usize = 150;
 
-/// Steps one search of `text_len` bytes may take before it stops.
+/// Steps one search of `text_len` bytes may take before it stops (times the factor set by
+/// [`with_search_factor`], 1 unless a caller set one).
 pub fn search_budget(text_len: usize) -> usize {
-    1_000_000 + 2_000 * text_len
+    (1_000_000 + 2_000 * text_len).saturating_mul(SEARCH_FACTOR.get())
+}
+
+/// Runs `f` with every single search allowed `factor` times its usual steps. The Vale runner
+/// (native, one file at a time) uses it: Vale runs a rule over a whole paragraph, and a style
+/// with hundreds of lookbehind alternatives needs more than a draft's search on a long one.
+pub fn with_search_factor<R>(factor: usize, f: impl FnOnce() -> R) -> R {
+    let before = SEARCH_FACTOR.replace(factor.max(1));
+    /// Puts the previous factor back when dropped, even if `f` panics.
+    struct Restore(usize);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SEARCH_FACTOR.set(self.0);
+        }
+    }
+    let _restore = Restore(before);
+    f()
 }
 
 std::thread_local! {
@@ -28,6 +45,8 @@ std::thread_local! {
     static SHARED_STEPS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
     /// Whether a search stopped on a budget since the shared budget was set.
     static STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many times its usual steps one search may take ([`with_search_factor`]).
+    static SEARCH_FACTOR: std::cell::Cell<usize> = const { std::cell::Cell::new(1) };
 }
 
 /// Whether a shared budget is set and spent.

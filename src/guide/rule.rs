@@ -73,11 +73,18 @@ pub enum Kind {
     Existence {
         pattern: Pattern,
         exceptions: Vec<String>,
+        /// The exceptions as one pattern, searched in each match (Vale's rule).
+        excepted: Option<Pattern>,
     },
     Substitution {
         pattern: Pattern,
         replacements: Vec<String>,
         ignorecase: bool,
+        /// Vale's `capitalize`: a capitalised match gets a capitalised replacement.
+        capitalize: bool,
+        /// `action: {name: replace}` without params: Vale quotes each replacement itself
+        /// (`'a', 'b', or 'c'`) and unquotes the message's first `'%s'`.
+        quotes_replacements: bool,
     },
     Occurrence {
         pattern: Pattern,
@@ -171,6 +178,7 @@ pub const RULE_TYPES: &[&str] = &[
     "conditional",
     "capitalization",
     "metric",
+    "readability",
     "hashtags",
     "mentions",
     "emoji",
@@ -185,7 +193,6 @@ pub fn unsupported_type_reason(extends: &str) -> Option<&'static str> {
         "spelling" => Some("Vale `spelling` rules need Hunspell dictionaries; Plume's speller checks spelling instead"),
         "sequence" => Some("`sequence` rules need a part-of-speech tagger, which Plume does not ship"),
         "script" => Some("`script` rules run Tengo scripts, which Plume does not embed"),
-        "readability" => Some("`readability` is not supported; write a `metric` rule with `formula: flesch` (English) or `kandel_moles` (French)"),
         _ => None,
     }
 }
@@ -215,6 +222,7 @@ fn type_keys(extends: &str) -> &'static [&'static str] {
             "prefix",
         ],
         "metric" => &["formula", "condition"],
+        "readability" => &["grade", "metrics"],
         "hashtags" => &["max", "camelcase", "banned", "required", "position"],
         "mentions" => &["max"],
         "emoji" => &["max", "allowed", "not_at_reply_start"],
@@ -251,6 +259,8 @@ fn present_keys(spec: &RuleSpec) -> Vec<&'static str> {
     add(spec.indicators.is_some(), "indicators");
     add(spec.formula.is_some(), "formula");
     add(spec.condition.is_some(), "condition");
+    add(spec.grade.is_some(), "grade");
+    add(spec.metrics.is_some(), "metrics");
     add(spec.alpha.is_some(), "alpha");
     add(spec.capitalize.is_some(), "capitalize");
     add(spec.threshold.is_some(), "threshold");
@@ -451,9 +461,19 @@ impl Rule {
                         body
                     }
                 };
+                let exceptions = spec.exceptions.clone().unwrap_or_default();
+                // Vale excepts a match in which one of the exceptions, a pattern, is found
+                // between word boundaries (case-sensitive unless the exception says `(?i)`).
+                let excepted = if exceptions.is_empty() {
+                    None
+                } else {
+                    let source = format!("\\b(?:{})\\b", exceptions.join("|"));
+                    Some(compile_or_blame(&source, &exceptions, "exceptions")?)
+                };
                 Kind::Existence {
                     pattern: compile_or_blame(&source, &tokens, "tokens")?,
-                    exceptions: spec.exceptions.clone().unwrap_or_default(),
+                    exceptions,
+                    excepted,
                 }
             }
             "substitution" => {
@@ -483,6 +503,11 @@ impl Rule {
                     pattern: compile_or_blame(&source, &keys, "swap")?,
                     replacements: entries.into_iter().map(|(_, v)| v).collect(),
                     ignorecase,
+                    capitalize: spec.capitalize.unwrap_or(false),
+                    quotes_replacements: spec.action.as_ref().is_some_and(|a| {
+                        a.name.as_deref() == Some("replace")
+                            && a.params.as_ref().is_none_or(|p| p.is_empty())
+                    }),
                 }
             }
             "occurrence" => {
@@ -618,6 +643,37 @@ impl Rule {
                     formula: Formula::parse(formula).map_err(|m| invalid(m, Some("formula")))?,
                     condition: Condition::parse(condition)
                         .map_err(|m| invalid(m, Some("condition")))?,
+                }
+            }
+            "readability" => {
+                let grade = spec
+                    .grade
+                    .ok_or_else(|| invalid("a `readability` rule needs `grade`".into(), None))?;
+                let names = spec.metrics.clone().unwrap_or_default();
+                if names.is_empty() {
+                    return Err(invalid(
+                        "a `readability` rule needs `metrics`".into(),
+                        Some("metrics"),
+                    ));
+                }
+                let mut terms = Vec::new();
+                for name in &names {
+                    terms.push(
+                        readability_formula(name)
+                            .ok_or_else(|| {
+                                invalid(
+                                    format!("unknown readability test {name:?}: use Flesch-Kincaid, Gunning Fog, Coleman-Liau, SMOG or Automated Readability"),
+                                    Some("metrics"),
+                                )
+                            })?
+                            .to_string(),
+                    );
+                }
+                let formula = format!("({}) / {}", terms.join(" + "), terms.len());
+                Kind::Metric {
+                    formula: Formula::parse(&formula).map_err(|m| invalid(m, Some("metrics")))?,
+                    condition: Condition::parse(&format!("> {grade}"))
+                        .map_err(|m| invalid(m, Some("grade")))?,
                 }
             }
             "hashtags" => {
@@ -758,6 +814,22 @@ fn compile_or_blame(source: &str, parts: &[String], key: &str) -> Result<Pattern
             }
         }
         whole
+    })
+}
+
+/// A Vale `readability` test as a `metric` formula (the published grade formulas).
+fn readability_formula(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Flesch-Kincaid" => "0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59",
+        "Gunning Fog" => "0.4 * ((words / sentences) + 100 * (complex_words / words))",
+        "Coleman-Liau" => {
+            "0.0588 * (characters / words * 100) - 0.296 * (sentences / words * 100) - 15.8"
+        }
+        "SMOG" => "1.0430 * math.sqrt(complex_words * 30 / sentences) + 3.1291",
+        "Automated Readability" => {
+            "4.71 * (characters / words) + 0.5 * (words / sentences) - 21.43"
+        }
+        _ => return None,
     })
 }
 

@@ -99,6 +99,9 @@ pub struct RuleSpec {
     pub indicators: Option<Vec<String>>,
     pub formula: Option<String>,
     pub condition: Option<String>,
+    /// `readability`: the grade above which it alerts, and the tests averaged.
+    pub grade: Option<f64>,
+    pub metrics: Option<Vec<String>>,
     pub alpha: Option<bool>,
     /// Vale `substitution`: match the replacement's case to the text (Plume always does when
     /// `ignorecase` is set).

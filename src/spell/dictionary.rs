@@ -69,6 +69,11 @@ impl WordInfo {
     pub fn supplement(self) -> bool {
         self.0 & format::SUPPLEMENT != 0
     }
+    /// The grammar readings bits (`format::READINGS_SHIFT`: the `EN_*` bits in the English
+    /// dictionary, a list number in the French one).
+    pub fn readings(self) -> u16 {
+        (self.0 >> format::READINGS_SHIFT) as u16
+    }
 }
 
 /// A word within the search distance of a misspelling.
@@ -107,6 +112,8 @@ pub struct Dictionary {
     exact: Bytes,
     misspellings: Map<Bytes>,
     corrections: Bytes,
+    /// The grammar lexicon's section (empty when the language has none in its file).
+    grammar: Bytes,
     /// The entries of the words looked up lately (words repeat: a draft's words are a few
     /// hundred different ones).
     recent: RecentLookups,
@@ -125,7 +132,7 @@ impl Dictionary {
     /// Opens bytes embedded in the binary (no copy).
     pub fn from_static(bytes: &'static [u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
-        let [lang, words, exact_map, exact, miss, corr] = ranges;
+        let [lang, words, exact_map, exact, miss, corr, grammar] = ranges;
         Dictionary::assemble(
             &bytes[lang],
             Bytes::Static(&bytes[words]),
@@ -133,6 +140,7 @@ impl Dictionary {
             Bytes::Static(&bytes[exact]),
             Bytes::Static(&bytes[miss]),
             Bytes::Static(&bytes[corr]),
+            Bytes::Static(&bytes[grammar]),
         )
     }
 
@@ -140,7 +148,7 @@ impl Dictionary {
     /// a damaged file is refused here rather than misread later.
     pub fn from_bytes(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
         let ranges = format::read_container(bytes).map_err(DictionaryError::Invalid)?;
-        let [lang, words, exact_map, exact, miss, corr] = ranges;
+        let [lang, words, exact_map, exact, miss, corr, grammar] = ranges;
         let own = |r: std::ops::Range<usize>| Bytes::Shared(Arc::from(&bytes[r]));
         let dictionary = Dictionary::assemble(
             &bytes[lang],
@@ -149,6 +157,7 @@ impl Dictionary {
             own(exact),
             own(miss),
             own(corr),
+            own(grammar),
         )?;
         // In the browser the file comes from the extension's own signed package, and the
         // checksum code would add 16 KB of tables to the wasm: only native builds verify.
@@ -169,6 +178,7 @@ impl Dictionary {
         exact: Bytes,
         misspellings: Bytes,
         corrections: Bytes,
+        grammar: Bytes,
     ) -> Result<Dictionary, DictionaryError> {
         let invalid = |_| DictionaryError::Invalid("has a damaged word map");
         Ok(Dictionary {
@@ -178,8 +188,14 @@ impl Dictionary {
             exact,
             misspellings: Map::new(misspellings).map_err(invalid)?,
             corrections,
+            grammar,
             recent: RecentLookups::default(),
         })
+    }
+
+    /// The grammar lexicon's section of the file (empty when it has none).
+    pub fn grammar_section(&self) -> &[u8] {
+        self.grammar.as_ref()
     }
 
     /// The language code the dictionary was compiled for (`en` or `fr`).

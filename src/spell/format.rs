@@ -3,7 +3,7 @@
 //!
 //! A dictionary file is `PLUMEDIC`, a version byte, then length-prefixed sections (u32 little
 //! endian): language code, word map, exact-spelling map, exact spellings, misspelling map,
-//! corrections. Keys of both
+//! corrections, grammar lexicon (French: `src/grammar/fr/table.rs`; empty in English). Keys of both
 //! maps are lowercase words in Windows-1252 (one byte per letter, so edit distances computed on
 //! bytes are distances on letters, accents included). A word's `u64` value packs its frequency
 //! score, casing class, dialects and, for mixed-case words, where its exact spelling is stored.
@@ -11,9 +11,9 @@
 /// First bytes of every compiled dictionary.
 pub const MAGIC: &[u8; 8] = b"PLUMEDIC";
 /// Layout version; bump when anything below changes.
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 4;
 /// Number of sections after the header.
-pub const SECTIONS: usize = 6;
+pub const SECTIONS: usize = 7;
 
 /// Frequency score, 0 (no count) to 15 (the commonest words). English uses eight odd steps,
 /// `1 + 2⌊(ln(count) − 8) / 2⌋` (a step is a factor of e² ≈ 7 in count): finer steps cost 20 KB
@@ -36,7 +36,23 @@ pub const DIALECT_GB: u64 = 1 << 12;
 /// From the supplement list (function words and chat forms the dictionaries lack).
 pub const SUPPLEMENT: u64 = 1 << 13;
 /// Start of a (offset: 24 bits, length: 8 bits) reference into a text section.
-pub const REFERENCE_SHIFT: u32 = 16;
+pub const REFERENCE_SHIFT: u32 = 32;
+
+/// Where a word's grammar readings start (16 bits, below the reference: low bits keep the word
+/// map's values short): for English, the `EN_*` bits below, derived at build time from the affix
+/// classes (`buildsrc/english_readings.rs`); read by the grammar room's lexicon. Zero: nothing
+/// known. For French, the number of the word's list in the grammar section plus one
+/// (`src/grammar/fr/table.rs`).
+pub const READINGS_SHIFT: u32 = 16;
+pub const EN_NOUN_SG: u16 = 1;
+pub const EN_NOUN_PL: u16 = 1 << 1;
+pub const EN_VERB_BASE: u16 = 1 << 2;
+pub const EN_VERB_3SG: u16 = 1 << 3;
+/// The regular `-ed` form: past and past participle.
+pub const EN_VERB_ED: u16 = 1 << 4;
+pub const EN_VERB_ING: u16 = 1 << 5;
+pub const EN_ADJ: u16 = 1 << 6;
+pub const EN_ADV: u16 = 1 << 7;
 
 /// Packs a reference to `len` bytes at `offset` of a text section.
 #[allow(dead_code)] // used by build.rs

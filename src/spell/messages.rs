@@ -60,22 +60,6 @@ pub const HASHTAG_WHY: Localized = Localized::new(
     "Un hashtag mal orthographié est une faute sur laquelle tout le monde peut cliquer : il envoie aussi les lecteurs vers le mauvais fil.",
 );
 
-pub const REPEATED_WORD: Localized =
-    Localized::new("“{word}” is typed twice", "« {word} » est tapé deux fois");
-pub const REPEATED_WORD_WHY: Localized = Localized::new(
-    "A doubled word is the typo that survives proofreading, because the eye skips it; delete one.",
-    "Un mot doublé est la faute qui survit à la relecture, car l'œil saute la répétition : supprimez-en un.",
-);
-
-pub const ARTICLE: Localized = Localized::new(
-    "Use “{fixed}” before “{next}”",
-    "Écrivez « {fixed} » devant « {next} »",
-);
-pub const ARTICLE_WHY: Localized = Localized::new(
-    "“An” goes before a vowel sound and “a” before a consonant sound: it is the sound that counts, not the letter (an hour, a user).",
-    "En anglais, « an » va devant un son voyelle et « a » devant un son consonne : c'est le son qui compte, pas la lettre (an hour, a user).",
-);
-
 /// `template` in `ui` with each `{name}` replaced by its value.
 pub fn fill(
     template: &Localized,

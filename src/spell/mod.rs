@@ -3,21 +3,21 @@
 //! English (en-US and en-GB in one compiled map, each word marked with its dialects) is built
 //! into the binary; French is built in natively and loaded at run time in the browser
 //! ([`Speller::load_dictionary`]). Unknown words get ranked suggestions (`suggest`), hashtags are
-//! checked by their CamelCase parts, brand names keep their canonical casing, and two cheap
-//! context rules (`context`) catch `a`/`an` and doubled words.
+//! checked by their CamelCase parts, and brand names keep their canonical casing. Real-word slips
+//! (`a`/`an`, doubled words, grammar) belong to the grammar room (`crate::grammar`).
 
 pub mod accents;
 mod case;
 #[cfg(test)]
 #[allow(dead_code)]
 mod compile;
-pub mod context;
 pub mod dictionary;
 mod distance;
-mod format;
+pub mod format;
 mod keyboard;
 pub mod language;
 pub mod messages;
+mod names;
 mod phonetic;
 pub mod suggest;
 
@@ -139,15 +139,21 @@ const FRENCH_ELISIONS: &[&str] = &[
 ];
 
 impl Speller {
-    /// The speller with the user's own words and the brand lexicon (canonical spellings).
+    /// The speller with the user's own words, the built-in names (`names.rs`) and the brand
+    /// lexicon (canonical spellings).
     pub fn new(personal: &[String], brands: &[String]) -> Speller {
         let french = (!FRENCH_BYTES.is_empty())
             .then(|| Dictionary::from_static(FRENCH_BYTES).ok())
             .flatten();
-        let brand_words: Vec<String> = brands
-            .iter()
-            .flat_map(|b| b.split_whitespace())
+        // The built-in names first: a pack's own spelling of a name wins.
+        let brand_words: Vec<String> = names::built_in_names()
             .map(str::to_string)
+            .chain(
+                brands
+                    .iter()
+                    .flat_map(|b| b.split_whitespace())
+                    .map(str::to_string),
+            )
             .collect();
         let mut extra_words: Vec<String> = personal.to_vec();
         extra_words.extend(brand_words.iter().cloned());
@@ -202,6 +208,11 @@ impl Speller {
     }
 
     /// Whether words of `language` can be checked now (French needs its dictionary).
+    /// The loaded French dictionary (the grammar room reads its lexicon section).
+    pub fn french_dictionary(&self) -> Option<&Dictionary> {
+        self.french.as_ref()
+    }
+
     pub fn has_dictionary(&self, language: Language) -> bool {
         language != Language::Fr || self.french.is_some()
     }
@@ -294,7 +305,7 @@ impl Speller {
         self.check_in(text, tokens, Language::EnUs, out);
     }
 
-    /// Flags unknown words, brand casing, dialect mixing, `a`/`an` and doubled words: the whole
+    /// Flags unknown words, brand casing and dialect mixing: the whole
     /// text at once, with no per-line cache. `Checker::check` takes the same steps line by line
     /// in `pipeline::check`; this is the room's own entry for tests and the per-stage bench.
     pub fn check_in(
@@ -350,13 +361,6 @@ impl Speller {
             reading,
             variety,
             &mut line.varieties,
-            &mut line.findings,
-        );
-        context::check(
-            text,
-            tokens,
-            detected == Detected::English,
-            self.ui,
             &mut line.findings,
         );
         if detected == Detected::French {

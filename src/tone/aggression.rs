@@ -60,6 +60,31 @@ pub struct Aggression {
     pub hits: Vec<HostileHit>,
 }
 
+/// Whether a blame phrase only addresses the reader (`you people`, `you always`, `vous êtes
+/// toujours`): it opens with a second-person word and none of its words is negative. Such a
+/// phrase is blame only with a hostile act in its sentence ([`hostile_act`]).
+fn only_addresses(draft: &Draft, first: usize, last: usize) -> bool {
+    draft.items[first].cues.second_person()
+        && draft.items[first..=last]
+            .iter()
+            .all(|it| it.entry.is_none_or(|e| e.valence >= 0.0) && !it.cues.insult())
+}
+
+/// Whether the sentence of items `first..=last` holds, outside them, a hostile act: a negative
+/// word (after the enthusiasm re-reading), an insult or a profane word.
+fn hostile_act(draft: &Draft, first: usize, last: usize) -> bool {
+    draft
+        .sentence_items(draft.items[first].sentence)
+        .filter(|(j, _)| *j < first || *j > last)
+        .any(|(_, it)| {
+            it.kind == ItemKind::Word
+                && (it
+                    .entry
+                    .is_some_and(|e| e.valence <= -1.0 || e.profanity.is_some_and(|p| p >= 1))
+                    || it.cues.insult())
+        })
+}
+
 /// Reads the aggression of `draft`.
 pub fn read(draft: &Draft) -> Aggression {
     let lang = draft.lang;
@@ -93,7 +118,9 @@ pub fn read(draft: &Draft) -> Aggression {
         );
     }
     for (_, first, last) in draft.find_phrases(cues::blame(lang)) {
-        if !covered[first] {
+        if !covered[first]
+            && (!only_addresses(draft, first, last) || hostile_act(draft, first, last))
+        {
             push(
                 &mut hits,
                 &mut covered,

@@ -3,12 +3,13 @@
 //! (shouting, `!!!`, emoji floods, profanity, hostility, clickbait, inconsiderate terms); a tone
 //! target adds `tone.target.*` diagnostics quoting its numbers and the phrases out of range.
 
+use crate::locale::{Localized, UiLanguage};
 use crate::report::{Category, Finding, Severity, Span};
 
 use super::aggression::HostileKind;
 use super::inclusive::french_forms;
 use super::target::{FrenchInclusive, ToneTarget};
-use super::{Hit, ToneAnalysis, ToneScores};
+use super::{calmer, Hit, ToneAnalysis, ToneScores};
 
 pub const SHOUTING: &str = "tone.shouting";
 pub const PROFANITY: &str = "tone.profanity";
@@ -24,6 +25,23 @@ pub const TARGET_EXCLAMATIONS: &str = "tone.target.exclamations";
 pub const TARGET_HYPE: &str = "tone.target.hype";
 pub const TARGET_AGGRESSION: &str = "tone.target.aggression";
 pub const TARGET_INCLUSIVE_WRITING: &str = "tone.target.inclusive-writing";
+
+/// Said when a rule has replacements but none fits the sentence, so it offers none.
+const NONE_FITS: Localized = Localized::new(
+    "None of the usual replacements fits this sentence, so none is offered: reword it in your own words.",
+    "Aucune des formulations habituelles ne convient à cette phrase, aucune n'est donc proposée : reformulez avec vos propres mots.",
+);
+
+/// Said when hostile words have no calmer phrasing in Plume's table.
+const NO_CALMER: Localized = Localized::new(
+    "Plume has no calmer wording for this: say what went wrong, not who is to blame.",
+    "Plume n'a pas de formulation plus calme pour ceci : dites ce qui ne va pas, pas qui est en faute.",
+);
+
+/// `why` followed by `more` in the interface language.
+fn why_and(why: &str, more: Localized, ui: UiLanguage) -> String {
+    format!("{why} {}", more.get(ui))
+}
 
 /// Most phrases a target diagnostic points at; the rest are summed up in the message.
 const MAX_PHRASES: usize = 3;
@@ -60,7 +78,12 @@ fn phrase<'t>(a: &ToneAnalysis<'t>, hit: &Hit) -> &'t str {
 
 /// The diagnostics every draft gets, shaped by the target where it speaks (shouting allowed,
 /// profanity forbidden).
-pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut Vec<Finding>) {
+pub fn default_findings(
+    a: &ToneAnalysis,
+    target: Option<&ToneTarget>,
+    ui: UiLanguage,
+    out: &mut Vec<Finding>,
+) {
     if target.and_then(|t| t.no_shouting) != Some(false) {
         out.extend(a.shouting.iter().cloned());
     }
@@ -104,22 +127,28 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
                 "Words that threaten harm can be reported and quoted against the brand; say what you will do instead.",
                 vec![],
             )),
-            HostileKind::Blame => out.push(finding(
-                AGGRESSIVE,
-                Severity::Warning,
-                span,
-                format!("“{text}” blames the reader"),
-                "Blame aimed at “you” turns a reply into a fight; describe the problem, not the person.",
-                vec![],
-            )),
-            HostileKind::InsultAtReader => out.push(finding(
-                AGGRESSIVE,
-                Severity::Error,
-                span,
-                format!("“{text}” insults the reader"),
-                "An insult aimed at someone is the fastest way to a screenshot and a bad buzz.",
-                vec![],
-            )),
+            HostileKind::Blame | HostileKind::InsultAtReader => {
+                let (severity, message, why) = if h.kind == HostileKind::Blame {
+                    (
+                        Severity::Warning,
+                        format!("“{text}” blames the reader"),
+                        "Blame aimed at “you” turns a reply into a fight; describe the problem, not the person.",
+                    )
+                } else {
+                    (
+                        Severity::Error,
+                        format!("“{text}” insults the reader"),
+                        "An insult aimed at someone is the fastest way to a screenshot and a bad buzz.",
+                    )
+                };
+                let calmer = calmer::phrasings(&a.draft, h.hit.first, h.hit.last);
+                let why = if calmer.is_empty() {
+                    why_and(why, NO_CALMER, ui)
+                } else {
+                    why.to_string()
+                };
+                out.push(finding(AGGRESSIVE, severity, span, message, &why, calmer));
+            }
             HostileKind::Profanity
             | HostileKind::Insult
             | HostileKind::Harsh
@@ -152,7 +181,7 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
             span_of(a, c),
             format!("“{}” is clickbait", phrase(a, c)),
             "Clickbait phrases promise more than a post delivers and cost trust; say what the news is.",
-            vec![],
+            calmer::phrasings(&a.draft, c.first, c.last),
         ));
     }
     for h in &a.inclusive {
@@ -161,17 +190,20 @@ pub fn default_findings(a: &ToneAnalysis, target: Option<&ToneTarget>, out: &mut
             "female" | "male" => "A gendered word leaves out part of your audience; a neutral word says the same to everyone.",
             _ => "This term can hurt or exclude some readers; a considerate alternative says the same thing.",
         };
+        // Only alternatives that fit the sentence are offered; when the rule has some and none
+        // fits, the why says so.
+        let why = if h.fitting.is_empty() && !h.alternatives.is_empty() {
+            why_and(why, NONE_FITS, ui)
+        } else {
+            why.to_string()
+        };
         out.push(finding(
             INCLUSIVE,
             Severity::Suggestion,
             span_of(a, &h.hit),
             format!("“{text}” may not be inclusive"),
-            why,
-            h.alternatives
-                .iter()
-                .take(3)
-                .map(|s| s.to_string())
-                .collect(),
+            &why,
+            h.fitting.iter().take(3).cloned().collect(),
         ));
     }
     if target.and_then(|t| t.warn_hedging) == Some(true) {
@@ -431,7 +463,7 @@ pub fn target_findings(
                 span_of(a, h),
                 message.clone(),
                 &why,
-                vec![],
+                calmer::phrasings(&a.draft, h.first, h.last),
             ));
         }
     }
@@ -669,6 +701,127 @@ mod tests {
             found.is_empty(),
             "without a house style, inclusive writing is left alone"
         );
+    }
+
+    fn suggestions_of<'f>(found: &'f [Finding], text: &str, phrase: &str) -> &'f [String] {
+        found
+            .iter()
+            .find(|f| &text[f.span.start..f.span.end] == phrase)
+            .map(|f| f.suggestions.as_slice())
+            .unwrap_or_else(|| panic!("no diagnostic on {phrase:?}: {found:?}"))
+    }
+
+    #[test]
+    fn an_angry_reply_gets_calmer_phrasings_that_fit_in_english() {
+        let text = "This is the WORST service ever, you people are useless!!!";
+        let (found, _) = check(text, Language::EnUs, None);
+        // `everyone are` would not agree: only `you` is offered for `you people`.
+        assert_eq!(suggestions_of(&found, text, "you people"), ["you"]);
+        assert_eq!(suggestions_of(&found, text, "useless"), ["not helpful"]);
+        assert_eq!(suggestions_of(&found, text, "!!!"), ["!"]);
+        // Applying every first suggestion gives a calmer reply.
+        let mut calmer = text.to_string();
+        let mut fixes: Vec<&Finding> = found.iter().filter(|f| !f.suggestions.is_empty()).collect();
+        fixes.sort_by_key(|f| std::cmp::Reverse(f.span.start));
+        for f in fixes {
+            calmer.replace_range(f.span.start..f.span.end, &f.suggestions[0]);
+        }
+        assert_eq!(
+            calmer,
+            "This is the WORST service ever, you are not helpful!"
+        );
+    }
+
+    #[test]
+    fn an_angry_reply_gets_calmer_phrasings_that_fit_in_french() {
+        let text = "C'est de votre faute, vous êtes incapables";
+        let (found, _) = check(text, Language::Fr, None);
+        assert_eq!(
+            suggestions_of(&found, text, "C'est de votre faute"),
+            ["C'est un malentendu"]
+        );
+        assert_eq!(suggestions_of(&found, text, "incapables"), ["dépassés"]);
+        // After an article the slot takes a noun: the adjective does not fit, none is offered.
+        let text = "Vous êtes des incapables";
+        let (found, _) = check(text, Language::Fr, None);
+        assert!(suggestions_of(&found, text, "incapables").is_empty());
+    }
+
+    #[test]
+    fn clickbait_gets_a_plainer_phrasing_in_both_languages() {
+        let text = "You won't believe our new menu";
+        let (found, _) = check(text, Language::EnUs, None);
+        assert_eq!(
+            suggestions_of(&found, text, "You won't believe"),
+            ["Take a look at"]
+        );
+        let text = "Une offre à ne pas manquer";
+        let (found, _) = check(text, Language::Fr, None);
+        assert_eq!(
+            suggestions_of(&found, text, "à ne pas manquer"),
+            ["à découvrir"]
+        );
+    }
+
+    #[test]
+    fn an_insult_with_no_calmer_wording_says_so_in_the_interface_language() {
+        use crate::locale::UiLanguage;
+        use crate::tone::{Lang, ParagraphTone};
+        let text = "You are a complete idiot";
+        let en = ParagraphTone::read(text, &tokenize(text), Lang::En, None, UiLanguage::English);
+        let fr = ParagraphTone::read(text, &tokenize(text), Lang::En, None, UiLanguage::French);
+        assert!(en.findings[0].suggestions.is_empty());
+        assert!(
+            en.findings[0].why.contains("no calmer wording"),
+            "{}",
+            en.findings[0].why
+        );
+        assert!(fr.findings[0].why.contains("pas de formulation plus calme"));
+    }
+
+    #[test]
+    fn inclusive_suggestions_fit_the_sentence_or_are_not_offered() {
+        use crate::locale::UiLanguage;
+        use crate::tone::{Lang, ParagraphTone};
+        let text = "This deal is insane, grab it before Friday";
+        let (found, _) = check(text, Language::EnUs, None);
+        let inclusive: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.rule.as_str() == "tone.inclusive")
+            .collect();
+        assert_eq!(inclusive.len(), 1);
+        assert_eq!(inclusive[0].suggestions, vec!["incredible"]);
+        let text = "You guys are amazing";
+        let (found, _) = check(text, Language::EnUs, None);
+        assert_eq!(
+            suggestions_of(&found, text, "You guys"),
+            ["You all", "You folks"]
+        );
+        // No fitting alternative: none offered, and the why says so in the interface language.
+        let text = "He was alcoholic for years";
+        for (ui, says) in [
+            (UiLanguage::English, "none is offered"),
+            (UiLanguage::French, "aucune n'est donc proposée"),
+        ] {
+            let p = ParagraphTone::read(text, &tokenize(text), Lang::En, None, ui);
+            let f = p
+                .findings
+                .iter()
+                .find(|f| f.rule.as_str() == "tone.inclusive")
+                .unwrap();
+            assert!(f.suggestions.is_empty());
+            assert!(f.why.contains(says), "{}", f.why);
+        }
+    }
+
+    #[test]
+    fn acronyms_in_a_list_are_not_shouting_in_a_check() {
+        let (found, _) = check(
+            "Big news from NASA, IBM and BMW today",
+            Language::EnUs,
+            None,
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! `ToneTarget::french_inclusive`); [`french_forms`] finds the abbreviated forms it governs.
 
 use super::draft::{Draft, ItemKind};
+use super::fit::{self, Slot};
 use super::lexicon::{self, Pattern};
-use super::{Hit, Lang};
+use super::{cues, enthusiasm, Hit, Lang};
 
 /// Pronouns retext-equality pairs (`he`/`she`); never flagged on their own.
 const PRONOUNS: &[&str] = &[
@@ -23,6 +24,76 @@ pub struct InclusiveHit {
     pub category: &'static str,
     /// Considerate alternatives, best first.
     pub alternatives: Vec<&'static str>,
+    /// The alternatives that fit the sentence ([`fitting`]), written as they would land in it.
+    pub fitting: Vec<String>,
+}
+
+/// Plume's own rewrites of gendered forms of address, where the sentence gives the address a
+/// better replacement than the word alone would (`you guys` → `you all`, not `you people`).
+/// Written for Plume.
+const ADDRESSES: &[(&str, &str, &[&str])] = &[
+    ("you", "guys", &["you all", "everyone", "you folks"]),
+    ("hey", "guys", &["hey all", "hey everyone", "hey folks"]),
+    ("hi", "guys", &["hi all", "hi everyone", "hi folks"]),
+    (
+        "thanks",
+        "guys",
+        &["thanks all", "thanks everyone", "thanks, folks"],
+    ),
+];
+
+fn slot_of_alternative(alternative: &str) -> Slot {
+    let first = alternative.split(' ').next().unwrap_or("");
+    if alternative.contains(' ')
+        || matches!(
+            first,
+            "person" | "people" | "persons" | "someone" | "somebody" | "folks"
+        )
+    {
+        Slot::Noun
+    } else if alternative.len() > 4 && alternative.ends_with("ly") {
+        Slot::Adverb
+    } else {
+        Slot::Unknown
+    }
+}
+
+/// Whether an alternative of part of speech `alt` can stand in a slot of part of speech `slot`.
+fn fits_slot(slot: Slot, alt: Slot) -> bool {
+    match (slot, alt) {
+        (Slot::Unknown, _) | (_, Slot::Unknown) => true,
+        (Slot::Adverb, a) => a == Slot::Adverb,
+        (s, a) => s == a,
+    }
+}
+
+/// The alternatives of a term at items `first..=last` that fit the sentence they would land in:
+/// the same part of speech as the slot, the sense the sentence gives the term (slang read as
+/// praise gets praise: `this deal is insane` → `incredible`, never `rude`), agreement with the
+/// verb after it (`you guys are` → not `everyone`), and no hostile phrase made with the word
+/// before it (`you guys` → not `you people`).
+pub fn fitting(draft: &Draft, first: usize, last: usize, alternatives: &[&str]) -> Vec<String> {
+    let table = lexicon::words(Lang::En);
+    let slot = fit::slot_of(draft, first, last);
+    let praise = (first..=last).any(|i| enthusiasm::reads_as_praise(draft, i));
+    alternatives
+        .iter()
+        .filter(|alt| fits_slot(slot, slot_of_alternative(alt)))
+        .filter(|alt| {
+            let valence = table.get(alt).map_or(0.0, |e| e.valence);
+            let intensifies = cues::WordCues::of(Lang::En, alt)
+                .booster()
+                .is_some_and(|b| b > 0.0);
+            // An intensifier (`incredibly`) fits either sense: it only raises the volume.
+            intensifies
+                || if praise {
+                    valence > 0.0
+                } else {
+                    valence <= 0.0
+                }
+        })
+        .filter_map(|alt| fit::placed(draft, first, last, alt))
+        .collect()
 }
 
 fn term_at(draft: &Draft, i: usize) -> Option<(usize, &'static Pattern, &'static str)> {
@@ -68,6 +139,16 @@ pub fn read(draft: &Draft) -> Vec<InclusiveHit> {
             i += 1;
             continue;
         };
+        // A form of address Plume rewrites as a whole (`you guys`).
+        let address = i.checked_sub(1).and_then(|p| {
+            let before = &draft.items[p];
+            (before.kind == ItemKind::Word && before.sentence == draft.items[i].sentence)
+                .then_some(())?;
+            ADDRESSES
+                .iter()
+                .find(|(b, t, _)| *b == before.lower && *t == draft.items[i].lower && last == i)
+                .map(|(_, _, alternatives)| (p, *alternatives))
+        });
         let paired = pattern.either_or
             && lexicon::TERMS
                 .partners(pattern, category)
@@ -75,20 +156,28 @@ pub fn read(draft: &Draft) -> Vec<InclusiveHit> {
                 .any(|partner| draft.items.iter().any(|it| it.lower == *partner));
         let pronoun = PRONOUNS.contains(&&*draft.items[i].lower);
         if !paired && !pronoun {
+            let (first, alternatives): (usize, Vec<&'static str>) = match address {
+                Some((p, alternatives)) => (p, alternatives.to_vec()),
+                None => (
+                    i,
+                    pattern
+                        .considerate
+                        .split('|')
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                ),
+            };
             out.push(InclusiveHit {
                 hit: Hit {
-                    first: i,
+                    first,
                     last,
                     weight: 1.0,
                     suggestion: None,
                 },
                 pattern_id: pattern.id,
                 category,
-                alternatives: pattern
-                    .considerate
-                    .split('|')
-                    .filter(|s| !s.is_empty())
-                    .collect(),
+                fitting: fitting(draft, first, last, &alternatives),
+                alternatives,
             });
         }
         i = last + 1;
@@ -128,6 +217,52 @@ mod tests {
         assert!(terms("Calling all actors and actresses", Lang::En).is_empty());
         assert!(terms("He said she would come", Lang::En).is_empty());
         assert!(terms("Add it to your cart", Lang::En).is_empty());
+    }
+
+    fn fitting(text: &str) -> Vec<Vec<String>> {
+        let a = ToneAnalysis::read(text, &tokenize(text), Lang::En);
+        a.inclusive.iter().map(|h| h.fitting.clone()).collect()
+    }
+
+    #[test]
+    fn alternatives_fit_the_sense_and_part_of_speech_of_the_slot() {
+        // Slang read as praise gets praise, never "rude".
+        assert_eq!(fitting("This deal is insane"), vec![vec!["incredible"]]);
+        // A noun slot keeps the person phrases; an adjective slot drops them.
+        let found = fitting("He was called a lunatic");
+        assert!(
+            found[0].iter().any(|s| s.starts_with("person")),
+            "{found:?}"
+        );
+        let found = fitting("He is insane");
+        assert!(!found[0].is_empty(), "{found:?}");
+        assert!(found[0].iter().all(|s| !s.contains(' ')), "{found:?}");
+        // An adverb slot gets adverbs.
+        assert_eq!(fitting("It is insanely fast"), vec![vec!["incredibly"]]);
+    }
+
+    #[test]
+    fn you_guys_becomes_you_all_or_everyone_when_the_verb_agrees() {
+        assert_eq!(
+            fitting("Thank you guys for coming"),
+            vec![vec!["you all", "everyone", "you folks"]]
+        );
+        // `everyone are` does not agree; `you people` would read as blame.
+        assert_eq!(
+            fitting("You guys are the best"),
+            vec![vec!["You all", "You folks"]]
+        );
+        let found = terms("Hey guys, new drop today", Lang::En);
+        assert_eq!(found[0].0, "Hey guys");
+    }
+
+    #[test]
+    fn a_term_with_no_fitting_alternative_gets_none() {
+        // An adjective slot, and only a noun phrase to offer.
+        assert_eq!(
+            fitting("He was alcoholic for years"),
+            vec![Vec::<String>::new()]
+        );
     }
 
     #[test]

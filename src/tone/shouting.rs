@@ -1,4 +1,5 @@
-//! `tone.shouting`: two or more ALL-CAPS words in a row read as yelling on social media.
+//! `tone.shouting`: two or more ALL-CAPS words in a row read as yelling on social media; a list
+//! of acronyms (`NASA, IBM and BMW`) is not a row.
 
 use crate::report::{Category, Finding, RuleId, Severity, Span};
 use crate::text::{Token, TokenKind};
@@ -66,6 +67,11 @@ pub fn check_shouting(text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
     for token in tokens {
         match token.kind {
             TokenKind::Word if is_caps_word(token.text(text)) => run.push(token),
+            // A list (`NASA, IBM & BMW`) names things, each in its own capitals: a separator (or a colon)
+            // ends the run, so acronyms in a list are never one shouted phrase.
+            TokenKind::Punctuation if token.text(text).contains([',', '&', '/', ';', ':']) => {
+                flush(&mut run, out)
+            }
             TokenKind::Punctuation | TokenKind::Emoji if !run.is_empty() => {}
             _ => flush(&mut run, out),
         }
@@ -122,6 +128,15 @@ mod tests {
             vec!["C'EST INADMISSIBLE"]
         );
         assert!(runs("Rendez-vous à la SNCF avec la RATP").is_empty());
+    }
+
+    #[test]
+    fn acronyms_in_a_list_are_not_shouting_in_either_language() {
+        assert!(runs("Big news from NASA, IBM and BMW today").is_empty());
+        assert!(runs("Partenariat SNCF, RATP & EDF signé").is_empty());
+        assert!(runs("NASA/ESA mission update").is_empty());
+        // A shouted phrase next to a list is still found.
+        assert_eq!(runs("NASA, IBM: THIS IS HUGE"), vec!["THIS IS HUGE"]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The tone summary a report carries: the scores of each dimension for the draft and for each
-//! sentence, the sentiment label, and one word for the extension's tone chip.
+//! sentence, the sentiment label, one word for the extension's tone chip, and what the chip's
+//! panel explains: the phrases that pull each score and the brand's target.
 
 use serde::{Deserialize, Serialize};
 
@@ -101,4 +102,28 @@ pub struct ToneSummary {
     /// `Some(true)` when a tone target is set and the draft meets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_target: Option<bool>,
+    /// The tone target the draft was checked against (its preset resolved), when one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<super::ToneTarget>,
+    /// The phrases that pull the draft's scores, strongest first within each dimension (at most
+    /// [`MAX_PULLS`] per dimension), in draft order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pulls: Vec<TonePull>,
+}
+
+/// Most phrases a summary lists for one dimension.
+pub const MAX_PULLS: usize = 5;
+
+/// A phrase that pulls one of the draft's tone scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TonePull {
+    /// The score it pulls, named as in [`ToneScores`] (`sentiment`, `aggression`…).
+    pub dimension: String,
+    /// UTF-8 byte offsets of the phrase.
+    pub span: Span,
+    /// UTF-16 offsets of the same range.
+    pub utf16: Utf16Span,
+    /// How hard and which way: a positive weight raises the score, a negative one lowers it
+    /// (sentiment: the phrase's valence on VADER's −4…4 scale).
+    pub weight: f32,
 }

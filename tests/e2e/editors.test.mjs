@@ -241,7 +241,7 @@ describe("a plain contenteditable", () => {
     const frame = page.frames().find((f) => f !== page.mainFrame() && f.url() === "about:blank");
     assert.ok(frame, "the about:blank frame");
     await frame.click("#framed");
-    await page.keyboard.type("We ship tomorow");
+    await page.keyboard.type("We ship tomorow.");
     const highlight = await highlightOn(frame, "tomorow");
     assertSameBox(highlight, await wordRect(frame, "#framed", "tomorow"), "the underline in the frame");
     await page.close();
@@ -282,7 +282,7 @@ describe("a plain contenteditable", () => {
       await page.keyboard.type("Please recieve it");
     }
     await page.click("#no-spellcheck");
-    await page.keyboard.type("We ship tomorow");
+    await page.keyboard.type("We ship tomorow.");
     await highlightOn(page, "tomorow");
     assert.deepEqual((await highlightRanges(page)).map((r) => r.text), ["tomorow"], "only the field without an opt-out is underlined");
     await page.close();
@@ -364,7 +364,7 @@ describe("fields in frames and text inputs", () => {
     const page = await browser.context.newPage();
     await page.goto(url("plain", ""));
     await page.click("#search");
-    await page.keyboard.type("recieve");
+    await page.keyboard.type("recieve ");
     const mark = await waitFor(async () => (await overlayMarks(page)).find((m) => m.start === 0 && m.end === 7), "an underline in the search field");
     assert.equal(mark.category, "spelling");
     await page.close();

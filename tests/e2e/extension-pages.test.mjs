@@ -98,12 +98,12 @@ describe("options page", () => {
 });
 
 describe("popover actions", () => {
-  test("Add to dictionary stores the word and its underline goes away", async () => {
+  test("Never flag this word stores it in the dictionary and its underline goes away", async () => {
     await browser.setStorage("local", { dictionary: [] });
     const page = await browser.context.newPage();
     await typeDraft(page, "Launch of Zorblax tomorrow");
     await clickUnderline(page, { start: 10 }, "an underline at 10");
-    await clickInClosedShadow(page, "data-action", "add-to-dictionary");
+    await clickInClosedShadow(page, "data-action", "never-flag-word");
     await waitFor(async () => (await browser.storage("local", "dictionary"))?.includes("Zorblax"), "Zorblax in the dictionary");
     // The click on the underline put the caret inside the word: type at the end of the draft.
     await page.keyboard.press("End");
@@ -138,7 +138,7 @@ describe("popover actions", () => {
 describe("keyboard commands", () => {
   test("next-issue opens the popover on the first issue and accept-first applies its first suggestion", async () => {
     const page = await browser.context.newPage();
-    await typeDraft(page, "Teh launch is tomorow");
+    await typeDraft(page, "Teh launch is tomorow.");
     await waitFor(async () => (await overlayRules(page)).length === 2, "two underlines");
     await page.bringToFront();
     // What chrome.commands delivers to the worker, relayed to the active tab as the worker does.
@@ -150,7 +150,7 @@ describe("keyboard commands", () => {
     const message = await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover on the first issue");
     assert.match(message, /Teh/);
     await send("accept-first");
-    await waitFor(async () => (await page.$eval("#ta", (ta) => ta.value)) === "The launch is tomorow", "the first suggestion applied");
+    await waitFor(async () => (await page.$eval("#ta", (ta) => ta.value)) === "The launch is tomorow.", "the first suggestion applied");
     await send("next-issue");
     assert.match(await waitFor(() => textInClosedShadow(page, "class", "message", { visible: true }), "the popover on the next issue"), /tomorow/);
     await page.close();
@@ -181,7 +181,7 @@ describe("site switch and worker lifecycle", () => {
     await cdp.send("ServiceWorker.enable");
     await cdp.send("ServiceWorker.stopAllWorkers");
     await cdp.detach();
-    await page.keyboard.type(" is tomorow");
+    await page.keyboard.type(" is tomorow.");
     await waitFor(async () => (await overlayRules(page)).length === 2, "underlines after the worker restarted");
     await page.close();
   });

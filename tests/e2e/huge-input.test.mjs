@@ -92,7 +92,7 @@ describe("huge drafts", () => {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
       await cdp.send("Profiler.start");
-      await page.keyboard.type(" and more tomorow", { delay: 30 });
+      await page.keyboard.type(" and more tomorow.", { delay: 30 });
       await waitFor(async () => (await badgeCount(page)) === first + 1, "the badge counting the second typo", 60000);
       if (drawn) await waitFor(async () => (await underlined(page, "tomorow")) === 2, "the second typo underlined", 60000);
       else assert.equal(await underlined(page, "tomorow"), 0, "a paragraph too long to mirror is not underlined");

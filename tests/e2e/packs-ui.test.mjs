@@ -212,6 +212,8 @@ describe("tone target", () => {
   test("a preset and a field are saved in sync settings and change the diagnostics", async () => {
     await browser.setStorage("sync", { settings: { activePacks: [] } });
     let draft = await typeDraft("Big news! New store! Come by tomorow");
+    // The word under the caret is judged once the writer leaves the field.
+    await draft.evaluate(() => document.activeElement.blur());
     await waitFor(async () => (await overlayRules(draft)).length > 0, "a first check (the typo)");
     assert.ok((await overlayRules(draft)).every((m) => m.rule !== "tone.target.exclamations"), "no target, no budget");
     await draft.close();
@@ -237,6 +239,7 @@ describe("tone target", () => {
     await page.close();
 
     draft = await typeDraft("Big news! New store! Come by tomorow");
+    await draft.evaluate(() => document.activeElement.blur());
     const marks = await waitFor(async () => {
       const found = (await overlayRules(draft)).filter((m) => m.rule === "tone.target.exclamations");
       return found.length > 0 && found;

@@ -1,6 +1,6 @@
 // Writes screenshots of the extension for the README into docs/screenshots/ (run by hand after
 // ./build.sh: `node tests/e2e/screenshots.mjs`): the popover open on a typo, the badge by a
-// field, the options page and the Learn page. Uses the built extension and the local test pages.
+// field, the issue list it opens, the options page and the Learn page (light and dark). Uses the built extension and the local test pages.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { clickInClosedShadow, launchWithExtension, root, startServer, waitFor } from "./harness.mjs";
@@ -64,7 +64,7 @@ try {
   await page.setViewportSize({ width: 900, height: 600 });
   await page.goto(`${server.origin}/basic.html`);
   await page.click("#ta");
-  await page.keyboard.type("Teh new AcmeCloud plan is cheap and we are SO EXCITED!!! Sign up tomorow");
+  await page.keyboard.type("Teh new AcmeCloud plan is cheap and we are SO EXCITED!!! Sign up tomorow.");
   const typo = await waitFor(async () => (await marks(page)).find((m) => m.start === 0), "the typo's underline");
   const field = (await page.locator("#ta").boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
   const fieldBox = { left: field.x, top: field.y, right: field.x + field.width, bottom: field.y + field.height };
@@ -76,6 +76,10 @@ try {
   await page.screenshot({ path: path.join(out, "popover.png"), clip: clip(union(fieldBox, popover), 16) });
   await clickInClosedShadow(page, "data-suggestion", "The");
   await waitFor(async () => (await page.inputValue("#ta")).startsWith("The new"), "the fix applied");
+  await page.waitForTimeout(400);
+  await clickInClosedShadow(page, "data-action", "issue-list");
+  const list = await waitFor(() => boxInClosedShadow(page, "popover", "manual"), "the issue list");
+  await page.screenshot({ path: path.join(out, "issues.png"), clip: clip(union(fieldBox, list), 16) });
   await page.close();
 
   const options = await browser.context.newPage();
@@ -94,6 +98,8 @@ try {
   await waitFor(async () => (await learn.locator("#progress-body tr").count()) > 0, "the progress table");
   await learn.waitForSelector('article[data-rule^="acme."]');
   await learn.screenshot({ path: path.join(out, "learn.png") });
+  await learn.emulateMedia({ colorScheme: "dark" });
+  await learn.screenshot({ path: path.join(out, "learn-dark.png") });
   await learn.close();
   console.log(`Screenshots written to ${path.relative(root, out)}/`);
 } finally {

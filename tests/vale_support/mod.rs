@@ -3,17 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-/// `shared/` sits beside the repository in CI; a worktree one level deeper finds it further up.
+/// The Vale styles vendored for the tests (`tests/vale_styles`, see its README).
 pub fn styles_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        "../shared/data/vale-styles",
-        "../../shared/data/vale-styles",
-    ]
-    .iter()
-    .map(|rel| manifest.join(rel))
-    .find(|p| p.is_dir())
-    .expect("shared/data/vale-styles not found beside the repository")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vale_styles")
 }
 
 /// `(fixture folder, expected lines)` for every scenario of a `rules.feature` file.

@@ -6,8 +6,8 @@
 
 import type { Diagnostic } from "../../shared/protocol";
 import { benchWork } from "../../shared/bench";
-import { applyEdit, endAfterEdit, locateSpan, minimalEdit, widenEdit } from "../edit";
-import { caretAt, extractText, mapIsLive, overlapsAtom, rangeFor, type TextMap } from "../extract";
+import { applyEdit, endAfterEdit, locateSpan, minimalEdit, spanLocator, widenEdit } from "../edit";
+import { caretAt, extractText, mapIsLive, offsetOf, overlapsAtom, rangeFor, type TextMap } from "../extract";
 import type { FieldAdapter, FixOutcome, Hit } from "../fields";
 import { clearHighlights, setHighlights } from "../highlights";
 import { nextFrame, placeCaret, replaceRange } from "./apply";
@@ -64,6 +64,22 @@ export class EditableAdapter implements FieldAdapter {
     return this.mapMutations === this.mutations && mapIsLive(this.map) ? this.map.text : this.read();
   }
 
+  holds(text: string): boolean {
+    return this.current() === text;
+  }
+
+  caret(): number | null {
+    const root = this.element.getRootNode() as Document | ShadowRoot;
+    const active = root.activeElement;
+    if (active === null || !(active === this.element || this.element.contains(active))) return null;
+    // Inside a shadow root, Chromium gives the root's own selection.
+    const selection = "getSelection" in root ? (root as unknown as { getSelection(): Selection | null }).getSelection() : document.getSelection();
+    if (selection === null || selection.rangeCount === 0 || !selection.isCollapsed || selection.focusNode === null) return null;
+    if (!this.element.contains(selection.focusNode)) return null;
+    this.current();
+    return offsetOf(this.map, selection.focusNode, selection.focusOffset);
+  }
+
   draw(text: string, diagnostics: Diagnostic[]): void {
     this.drawnText = text;
     this.diagnostics = diagnostics;
@@ -94,8 +110,9 @@ export class EditableAdapter implements FieldAdapter {
   /** Keeps the underlines of spans the latest change did not touch (until the next check). */
   private follow(current: string): void {
     const kept: Diagnostic[] = [];
+    const locate = spanLocator(this.drawnText, current);
     for (const diagnostic of this.diagnostics) {
-      const span = locateSpan(this.drawnText, current, diagnostic.utf16);
+      const span = locate(diagnostic.utf16);
       if (span === null) continue;
       const moved = span === diagnostic.utf16 ? diagnostic : { ...diagnostic, utf16: span };
       this.basis.set(moved, current);

@@ -6,7 +6,7 @@
  */
 
 import type { Diagnostic } from "../../shared/protocol";
-import { applyEdit, endAfterEdit, locateSpan, minimalEdit } from "../edit";
+import { applyEdit, endAfterEdit, locateSpan, minimalEdit, spanLocator } from "../edit";
 import type { FieldAdapter, FixOutcome, Hit } from "../fields";
 import { MirrorOverlay, type TextField } from "../overlay";
 
@@ -24,13 +24,46 @@ export class TextFieldAdapter implements FieldAdapter {
     return this.element.value;
   }
 
+  holds(text: string): boolean {
+    return this.element.value === text;
+  }
+
+  caret(): number | null {
+    const field = this.element;
+    const root = field.getRootNode() as Document | ShadowRoot;
+    if (root.activeElement !== field || field.selectionStart === null || field.selectionStart !== field.selectionEnd) return null;
+    return field.selectionStart;
+  }
+
+  /** The value the drawn diagnostics' spans point into. */
+  private drawnText = "";
+
   draw(text: string, diagnostics: Diagnostic[]): void {
+    this.drawnText = text;
     for (const diagnostic of diagnostics) this.basis.set(diagnostic, text);
     this.diagnostics = diagnostics;
     this.overlay.draw(diagnostics.map((d, key) => ({ key, category: d.category, rule: d.rule, ...d.utf16 })));
   }
 
+  /**
+   * Re-positions the marks; when the value changed since they were drawn, the marks of spans
+   * the change did not touch move with their text and the others go (until the next check), so
+   * no underline ever lands on text it was not computed for.
+   */
   redraw(): void {
+    const value = this.element.value;
+    if (value !== this.drawnText) {
+      const kept: Diagnostic[] = [];
+      const locate = spanLocator(this.drawnText, value);
+      for (const diagnostic of this.diagnostics) {
+        const span = locate(diagnostic.utf16);
+        if (span === null) continue;
+        const moved = span === diagnostic.utf16 ? diagnostic : { ...diagnostic, utf16: span };
+        kept.push(moved);
+      }
+      this.draw(value, kept);
+      return;
+    }
     this.overlay.redraw();
   }
 

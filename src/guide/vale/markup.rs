@@ -1,5 +1,6 @@
-//! What Vale does not check in a Markdown or reStructuredText file, masked out: code blocks
-//! and spans, front matter, HTML comments and tags, link targets, heading and list markers.
+//! What Vale does not check in a Markdown, reStructuredText or AsciiDoc file, masked out: code
+//! blocks and spans, front matter, comments and tags, link targets, attribute lines, heading
+//! and list markers.
 //!
 //! The masked copy has the same byte length and line breaks as the file, so a match's offset
 //! is its offset in the file. Code spans become `*` runs (they still separate words); blocks
@@ -12,6 +13,7 @@ use crate::report::Span;
 pub enum Markup {
     Markdown,
     ReStructuredText,
+    AsciiDoc,
     PlainText,
 }
 
@@ -21,8 +23,135 @@ impl Markup {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" | "mdown" | "mkd" | "mdx" => Some(Markup::Markdown),
             "rst" | "rest" => Some(Markup::ReStructuredText),
+            "adoc" | "asciidoc" | "asc" => Some(Markup::AsciiDoc),
             "txt" | "text" => Some(Markup::PlainText),
             _ => None,
+        }
+    }
+}
+
+/// AsciiDoc: comments (`//`, `////` blocks), listing, literal and passthrough blocks
+/// (`----`, `....`, `++++`, fenced code), attribute entries (`:name: value`), block attribute
+/// and anchor lines (`[source,yaml]`, `[[id]]`), macro targets (`link:url[text]` keeps
+/// `text`), table and list markers, admonition labels and monospace spans are masked; section
+/// titles (`== Title`) are headings.
+fn asciidoc(text: &str) -> (Vec<u8>, Vec<Span>) {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut headings = Vec::new();
+    let mut masked_block: Option<&str> = None;
+    for (offset, line) in lines(text) {
+        let end = offset + line.len();
+        let trimmed = line.trim_end();
+        if let Some(delimiter) = masked_block {
+            fill(&mut bytes, offset, end, b' ');
+            if trimmed == delimiter {
+                masked_block = None;
+            }
+            continue;
+        }
+        let is_delimiter = |d: &str| {
+            trimmed.len() >= 4
+                && trimmed.bytes().all(|b| b == d.as_bytes()[0])
+                && trimmed.starts_with(d)
+        };
+        if ["////", "----", "....", "++++"]
+            .iter()
+            .any(|d| is_delimiter(d))
+        {
+            masked_block = Some(trimmed);
+            fill(&mut bytes, offset, end, b' ');
+            continue;
+        }
+        if trimmed.starts_with("```") {
+            masked_block = Some("```");
+            fill(&mut bytes, offset, end, b' ');
+            continue;
+        }
+        let attribute_entry = trimmed.starts_with(':')
+            && trimmed[1..]
+                .find(':')
+                .is_some_and(|i| i > 0 && !trimmed[1..1 + i].contains(char::is_whitespace));
+        let block_line = (trimmed.starts_with('[') && trimmed.ends_with(']'))
+            || trimmed.starts_with("//")
+            || attribute_entry
+            || trimmed.starts_with("|===")
+            || [
+                "include::",
+                "image::",
+                "ifdef::",
+                "ifndef::",
+                "endif::",
+                "toc::",
+            ]
+            .iter()
+            .any(|m| trimmed.starts_with(m));
+        if block_line {
+            fill(&mut bytes, offset, end, b' ');
+            continue;
+        }
+        let level = trimmed.bytes().take_while(|&b| b == b'=').count();
+        if (1..=6).contains(&level) && trimmed.as_bytes().get(level) == Some(&b' ') {
+            fill(&mut bytes, offset, offset + level + 1, b' ');
+            let body = trimmed[level + 1..].trim();
+            if !body.is_empty() {
+                let start = offset
+                    + level
+                    + 1
+                    + (trimmed[level + 1..].len() - trimmed[level + 1..].trim_start().len());
+                headings.push(Span::new(start, start + body.len()));
+            }
+            continue;
+        }
+        // List markers (`*`, `**`, `-`, `.`, `1.`), table cells and admonition labels.
+        let lead = line.len() - line.trim_start().len();
+        let rest = &line[lead..];
+        let marker = rest
+            .bytes()
+            .take_while(|&b| b == b'*' || b == b'.' || b == b'-')
+            .count();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if marker > 0 && rest.as_bytes().get(marker) == Some(&b' ') {
+            fill(&mut bytes, offset + lead, offset + lead + marker, b' ');
+        } else if digits > 0 && rest[digits..].starts_with(". ") {
+            fill(&mut bytes, offset + lead, offset + lead + digits + 1, b' ');
+        }
+        if rest.starts_with('|') {
+            for (i, b) in line.bytes().enumerate() {
+                if b == b'|' {
+                    bytes[offset + i] = b' ';
+                }
+            }
+        }
+        for label in ["NOTE: ", "TIP: ", "IMPORTANT: ", "WARNING: ", "CAUTION: "] {
+            if rest.starts_with(label) {
+                fill(&mut bytes, offset + lead, offset + lead + label.len(), b' ');
+            }
+        }
+    }
+    let masked_so_far = String::from_utf8(bytes.clone()).unwrap_or_else(|_| text.to_string());
+    mask_code_spans(&masked_so_far, &mut bytes, b'`', 1);
+    mask_macro_targets(text, &mut bytes);
+    (bytes, headings)
+}
+
+/// `link:target[text]`, `xref:target[text]`, `https://target[text]`: the macro name and target
+/// are masked, the bracketed text is kept.
+fn mask_macro_targets(text: &str, bytes: &mut [u8]) {
+    for prefix in ["link:", "xref:", "mailto:", "https://", "http://"] {
+        let mut search = 0;
+        while let Some(found) = text[search..].find(prefix) {
+            let start = search + found;
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let target_end = text[start..line_end]
+                .find(|c: char| c == '[' || c.is_whitespace())
+                .map_or(line_end, |i| start + i);
+            if text[target_end..].starts_with('[') {
+                fill(bytes, start, target_end + 1, b' ');
+                if let Some(close) = text[target_end..line_end].find(']') {
+                    bytes[target_end + close] = b' ';
+                }
+            }
+            search = target_end.max(start + prefix.len());
         }
     }
 }
@@ -281,6 +410,7 @@ pub fn prose(text: &str, markup: Markup) -> Prose {
     let (bytes, headings) = match markup {
         Markup::Markdown => markdown(text),
         Markup::ReStructuredText => restructured(text),
+        Markup::AsciiDoc => asciidoc(text),
         Markup::PlainText => (text.as_bytes().to_vec(), Vec::new()),
     };
     // Masking replaced whole characters by ASCII bytes, so the result is valid UTF-8; if it
@@ -322,6 +452,28 @@ pub fn prose(text: &str, markup: Markup) -> Prose {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asciidoc_blocks_attributes_and_macro_targets_are_masked() {
+        let text = "= Install it\n:product: Acme\n\n// a comment\n[source,yaml]\n----\nkey: value\n----\n\n* See link:https://acme.com/docs[the docs] and `code`.\n";
+        let p = prose(text, Markup::AsciiDoc);
+        assert_eq!(p.text.len(), text.len());
+        assert_eq!(
+            &p.text[p.headings[0].start..p.headings[0].end],
+            "Install it"
+        );
+        assert!(!p.text.contains("Acme"));
+        assert!(!p.text.contains("comment"));
+        assert!(!p.text.contains("key"));
+        assert!(!p.text.contains("acme.com"));
+        assert!(p.text.contains("the docs"));
+        assert!(!p.text.contains("code"));
+        assert!(
+            p.text.contains("  See"),
+            "the list marker is masked: {:?}",
+            p.text
+        );
+    }
 
     #[test]
     fn markdown_code_is_masked_and_offsets_are_kept() {

@@ -6,8 +6,10 @@
 //! an unknown key, a pattern the engine refuses) is listed in [`ValeRun::skipped`] with the
 //! reason, never dropped silently.
 
+pub mod controls;
 pub mod ini;
 pub mod markup;
+pub mod vocab;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -186,17 +188,20 @@ fn load_rule_files(name: &str, files: &[PathBuf], style: &mut Style) {
     }
 }
 
-/// Finds `.vale.ini` in `dir` or its parents.
-fn find_config(dir: &Path) -> Option<PathBuf> {
-    let mut current = Some(dir);
-    while let Some(d) = current {
-        let candidate = d.join(".vale.ini");
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        current = d.parent();
-    }
-    None
+/// The names Vale looks for, in its order, in each folder from the working one up.
+pub const CONFIG_NAMES: [&str; 5] = [".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini"];
+
+/// The Vale configuration file in `dir` itself, if any.
+pub fn config_in(dir: &Path) -> Option<PathBuf> {
+    CONFIG_NAMES
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Finds Vale's configuration in `dir` or its parents, the way Vale does.
+pub fn find_config(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().find_map(config_in)
 }
 
 /// Files under `dir` (hidden entries and `node_modules` skipped), as relative `/` paths.
@@ -277,6 +282,37 @@ fn rules_for<'a>(
         .collect()
 }
 
+/// The engine's view of a file's prose (`text` is `prose.text` or a copy of the same length):
+/// sentences are found in each block with its line breaks read as spaces, as Vale joins the
+/// lines of a paragraph.
+fn document<'a>(text: &'a str, prose: &markup::Prose) -> Document<'a> {
+    let sentences = prose
+        .blocks
+        .iter()
+        .flat_map(|b| {
+            let joined = text[b.start..b.end].replace('\n', " ");
+            let inner = text::tokenize(&joined);
+            text::sentences(&joined, &inner)
+                .into_iter()
+                .map(move |s| crate::report::Span::new(b.start + s.start, b.start + s.end))
+        })
+        .collect();
+    Document {
+        text,
+        tokens: text::tokenize(text),
+        blocks: prose.blocks.clone(),
+        paragraphs: prose.blocks.clone(),
+        sentences,
+        headings: prose.headings.clone(),
+        french: false,
+        skip_social_tokens: false,
+    }
+}
+
+/// How many times a draft's steps one search of a Vale file may take (see
+/// [`super::regex::with_search_factor`]).
+const VALE_SEARCH_FACTOR: usize = 50;
+
 /// Checks one file's text with `rules`; alerts carry `path`.
 pub fn check_text(
     path: &str,
@@ -285,43 +321,93 @@ pub fn check_text(
     rules: &[(String, &Rule, Severity)],
     min_level: Severity,
 ) -> Vec<ValeAlert> {
-    let prose = markup::prose(text, markup);
-    let tokens = text::tokenize(&prose.text);
-    let sentences = prose
-        .blocks
+    check_text_ignoring(path, text, markup, rules, min_level, &[])
+}
+
+/// [`check_text`], leaving out what `ignores` (`TokenIgnores`, `BlockIgnores`) match: the first
+/// group of a match when it has one, else the whole match.
+pub fn check_text_ignoring(
+    path: &str,
+    text: &str,
+    markup: Markup,
+    rules: &[(String, &Rule, Severity)],
+    min_level: Severity,
+    ignores: &[&super::pattern::Pattern],
+) -> Vec<ValeAlert> {
+    let mut prose = markup::prose(text, markup);
+    if !ignores.is_empty() {
+        let mut bytes = std::mem::take(&mut prose.text).into_bytes();
+        for pattern in ignores {
+            for m in pattern.find_all(text) {
+                let (start, end) = m
+                    .groups
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or((m.start, m.end));
+                for b in &mut bytes[start..end.min(text.len())] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+            }
+        }
+        // Whole characters were blanked byte by byte, so the text is still UTF-8.
+        prose.text = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
+        prose
+            .blocks
+            .retain(|b| !prose.text[b.start..b.end].trim().is_empty());
+    }
+    let doc = document(&prose.text, &prose);
+    // Vale measures a document's prose without its headings.
+    let without_headings = rules
         .iter()
-        .flat_map(|b| {
-            let inner = text::tokenize(&prose.text[b.start..b.end]);
-            text::sentences(&prose.text[b.start..b.end], &inner)
-                .into_iter()
-                .map(move |s| crate::report::Span::new(b.start + s.start, b.start + s.end))
-        })
-        .collect();
-    let doc = Document {
-        text: &prose.text,
-        tokens,
-        blocks: prose.blocks.clone(),
-        paragraphs: prose.blocks.clone(),
-        sentences,
-        headings: prose.headings.clone(),
-        french: false,
-        skip_social_tokens: false,
-    };
+        .any(|(_, rule, _)| matches!(rule.kind, super::rule::Kind::Metric { .. }))
+        .then(|| {
+            let mut bytes = prose.text.clone().into_bytes();
+            for heading in &prose.headings {
+                for b in &mut bytes[heading.start..heading.end.min(prose.text.len())] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+            }
+            // Only ASCII bytes inside whole characters were replaced.
+            String::from_utf8(bytes).unwrap_or_else(|_| prose.text.clone())
+        });
+    let metric_doc = without_headings.as_deref().map(|t| document(t, &prose));
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let mut alerts = Vec::new();
-    // Every rule's searches on one file share one step budget, as in a draft's check.
-    let (found, _) =
-        super::regex::with_shared_budget(super::check_budget(prose.text.len()), || {
+    // Every rule's searches on one file share one step budget; each rule brings many drafts'
+    // worth, since Vale runs every rule of a style to the end (Red Hat's has hundreds of swaps
+    // with lookbehinds, searched over paragraphs of hundreds of lines).
+    let budget = super::check_budget(prose.text.len())
+        .saturating_mul(VALE_SEARCH_FACTOR)
+        .saturating_mul(rules.len().max(1));
+    let (found, _) = super::regex::with_shared_budget(budget, || {
+        super::regex::with_search_factor(VALE_SEARCH_FACTOR, || {
             rules
                 .iter()
                 .filter(|(_, _, level)| *level >= min_level)
-                .map(|(check, rule, level)| (check, rule, level, engine::run(rule, &doc)))
+                .map(|(check, rule, level)| {
+                    let doc = match (&rule.kind, &metric_doc) {
+                        (super::rule::Kind::Metric { .. }, Some(metric_doc)) => metric_doc,
+                        _ => &doc,
+                    };
+                    (check, rule, level, engine::run(rule, doc))
+                })
                 .collect::<Vec<_>>()
-        });
+        })
+    });
+    let controls = controls::controls(text);
     for (check, rule, level, found_alerts) in found {
         for alert in found_alerts {
+            if controls::switched_off(&controls, check, alert.span.start) {
+                continue;
+            }
             let line_index = line_starts
                 .partition_point(|&s| s <= alert.span.start)
                 .saturating_sub(1);
@@ -348,14 +434,27 @@ pub fn check_text(
 /// Checks every Markdown, reStructuredText and text file under `dir` with the `.vale.ini` found
 /// in `dir` or its parents, like `vale --output=line --sort --normalize --relative --no-global .`.
 pub fn check_folder(dir: &Path) -> Result<ValeRun, ValeError> {
-    let config_path = find_config(dir).ok_or_else(|| ValeError::NoConfig(dir.to_path_buf()))?;
-    let config_text = std::fs::read_to_string(&config_path).map_err(|e| io(&config_path, e))?;
+    check_paths(dir, &[PathBuf::from(".")], None)
+}
+
+/// A configuration with its styles loaded.
+struct Loaded {
+    config: ValeConfig,
+    styles: BTreeMap<String, Style>,
+    styles_path: PathBuf,
+    /// Each section's `TokenIgnores` and `BlockIgnores`, compiled, in section order.
+    ignores: Vec<Vec<super::pattern::Pattern>>,
+}
+
+/// Reads the configuration at `config_path` and loads the styles it names.
+fn load_config(config_path: &Path, run: &mut ValeRun) -> Result<Loaded, ValeError> {
+    let config_text = std::fs::read_to_string(config_path).map_err(|e| io(config_path, e))?;
     let config = ini::parse(&config_text).map_err(|(line, message)| ValeError::Config {
-        path: config_path.clone(),
+        path: config_path.to_path_buf(),
         line,
         message,
     })?;
-    let base = config_path.parent().unwrap_or(dir);
+    let base = config_path.parent().unwrap_or(Path::new("."));
     let styles_path = base.join(config.styles_path.as_deref().unwrap_or("styles"));
     let mut names: Vec<String> = Vec::new();
     for section in &config.sections {
@@ -369,21 +468,21 @@ pub fn check_folder(dir: &Path) -> Result<ValeRun, ValeError> {
     }
     names.sort();
     names.dedup();
-    let mut run = ValeRun {
-        ignored_settings: config
-            .ignored_keys
-            .iter()
-            .map(|(line, key)| format!("{line}: {key}"))
-            .collect(),
-        ..ValeRun::default()
-    };
+    run.ignored_settings = config
+        .ignored_keys
+        .iter()
+        .map(|(line, key)| format!("{line}: {key}"))
+        .collect();
     let mut styles = BTreeMap::new();
     for name in names {
         if name == "Vale" {
             run.skipped.push(SkippedRule {
-                check: "Vale.*".into(),
-                reason: "Vale's built-in style (spelling, terms, repetition) is not bundled; Plume's speller covers spelling".into(),
+                check: "Vale.Spelling, Vale.Repetition".into(),
+                reason: "Vale's built-in spelling and repetition rules are not bundled; Plume's speller covers spelling".into(),
             });
+            let style = vocab::builtin_style(&styles_path, &config.vocab)?;
+            run.skipped.extend(style.skipped.iter().cloned());
+            styles.insert(name, style);
             continue;
         }
         let dir = styles_path.join(&name);
@@ -397,24 +496,112 @@ pub fn check_folder(dir: &Path) -> Result<ValeRun, ValeError> {
         run.skipped.extend(style.skipped.iter().cloned());
         styles.insert(name, style);
     }
-    let min_level = config.min_alert_level.unwrap_or(Severity::Suggestion);
-    let styles_canonical = styles_path.canonicalize().ok();
-    for (rel, path) in files_under(dir, styles_canonical.as_deref())? {
+    let ignores = config
+        .sections
+        .iter()
+        .map(|section| {
+            let mut compiled = Vec::new();
+            for (key, sources) in [
+                ("TokenIgnores", &section.token_ignores),
+                ("BlockIgnores", &section.block_ignores),
+            ] {
+                for source in sources {
+                    match super::pattern::Pattern::new(source) {
+                        Ok(pattern) => compiled.push(pattern),
+                        Err(kind) => run.skipped.push(SkippedRule {
+                            check: format!("[{}] {key}", section.glob),
+                            reason: PackError::new(key, kind).to_string(),
+                        }),
+                    }
+                }
+            }
+            compiled
+        })
+        .collect();
+    Ok(Loaded {
+        config,
+        styles,
+        styles_path,
+        ignores,
+    })
+}
+
+/// `a/./b/` as Vale prints it: `/`-separated, without `.` parts or a trailing `/`.
+fn display_path(path: &Path) -> String {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Checks the files and folders `paths` (relative to `cwd`, or absolute) the way
+/// `vale --output=line --sort --normalize --relative --no-global PATHS` does from `cwd`: with
+/// the configuration at `config` or, without one, the first found from `cwd` up. Folders are
+/// walked; alert paths are relative to `cwd`.
+pub fn check_paths(
+    cwd: &Path,
+    paths: &[PathBuf],
+    config: Option<&Path>,
+) -> Result<ValeRun, ValeError> {
+    let config_path = match config {
+        Some(path) => cwd.join(path),
+        None => find_config(cwd).ok_or_else(|| ValeError::NoConfig(cwd.to_path_buf()))?,
+    };
+    let mut run = ValeRun::default();
+    let loaded = load_config(&config_path, &mut run)?;
+    let min_level = loaded
+        .config
+        .min_alert_level
+        .unwrap_or(Severity::Suggestion);
+    let styles_canonical = loaded.styles_path.canonicalize().ok();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for path in paths {
+        let full = cwd.join(path);
+        let shown = display_path(path);
+        if full.is_dir() {
+            for (rel, file) in files_under(&full, styles_canonical.as_deref())? {
+                let rel = if shown.is_empty() {
+                    rel
+                } else {
+                    format!("{shown}/{rel}")
+                };
+                files.push((rel, file));
+            }
+        } else if full.is_file() {
+            files.push((shown, full));
+        } else {
+            return Err(ValeError::Io {
+                path: full,
+                message: "no such file or folder".into(),
+            });
+        }
+    }
+    for (rel, path) in files {
         let Some(markup) = Path::new(&rel)
             .extension()
             .and_then(|e| Markup::from_extension(&e.to_string_lossy()))
         else {
             continue;
         };
-        let rules = rules_for(&config, &styles, &rel);
+        let rules = rules_for(&loaded.config, &loaded.styles, &rel);
         if rules.is_empty() {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue; // not UTF-8 text: Vale skips binary files too
         };
-        run.alerts
-            .extend(check_text(&rel, &text, markup, &rules, min_level));
+        let ignores: Vec<&super::pattern::Pattern> = loaded
+            .config
+            .sections
+            .iter()
+            .zip(&loaded.ignores)
+            .filter(|(section, _)| ini::glob_matches(&section.glob, &rel))
+            .flat_map(|(_, patterns)| patterns)
+            .collect();
+        run.alerts.extend(check_text_ignoring(
+            &rel, &text, markup, &rules, min_level, &ignores,
+        ));
     }
     run.alerts.sort_by(|a, b| {
         (&a.path, a.line, a.column, &a.check).cmp(&(&b.path, b.line, b.column, &b.check))
@@ -493,7 +680,10 @@ mod tests {
             run.alerts
         );
         let checks: Vec<&str> = run.skipped.iter().map(|s| s.check.as_str()).collect();
-        assert_eq!(checks, vec!["Acme.Order", "Acme.Typo", "Vale.*"]);
+        assert_eq!(
+            checks,
+            vec!["Acme.Order", "Acme.Typo", "Vale.Spelling, Vale.Repetition"]
+        );
         assert!(run.skipped[0].reason.contains("part-of-speech"));
         assert!(run.skipped[1].reason.contains("mesage"));
         std::fs::remove_dir_all(dir).ok();
@@ -614,7 +804,7 @@ mod tests {
     }
 
     #[test]
-    fn a_metric_rule_measures_the_whole_file_once_like_vale() {
+    fn a_metric_rule_measures_the_whole_file_once_without_headings_like_vale() {
         let rule = compile_rule(
             "Length",
             "extends: metric\nmessage: \"%s words.\"\nformula: words\ncondition: '> 5'\n",
@@ -624,7 +814,180 @@ mod tests {
         let text = "# Title here\n\nOne two three.\n\nFour five `code` six.\n";
         let alerts = check_text("f.md", text, Markup::Markdown, &rules, Severity::Suggestion);
         let lines: Vec<String> = alerts.iter().map(ValeAlert::to_line).collect();
-        assert_eq!(lines, vec!["f.md:1:1:Acme.Length:8 words."]);
+        // "Title here" is a heading: Vale counts the six words of the two paragraphs.
+        assert_eq!(lines, vec!["f.md:1:1:Acme.Length:6 words."]);
+    }
+
+    /// The alert lines of `rule_yaml` (as `Acme.Rule`) on a Markdown `text`.
+    fn lines_for(rule_yaml: &str, text: &str) -> Vec<String> {
+        let rule = compile_rule("Rule", rule_yaml).unwrap();
+        let rules = vec![("Acme.Rule".to_string(), &rule, Severity::Suggestion)];
+        check_text("f.md", text, Markup::Markdown, &rules, Severity::Suggestion)
+            .iter()
+            .map(ValeAlert::to_line)
+            .collect()
+    }
+
+    #[test]
+    fn a_capitalize_rule_capitalises_the_replacement_of_a_capitalised_match() {
+        let rule = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\ncapitalize: true\nswap:\n  does not: doesn't\n";
+        assert_eq!(
+            lines_for(rule, "Does not work. It does not.\n"),
+            vec![
+                "f.md:1:1:Acme.Rule:Use 'Doesn't' instead of 'Does not'.",
+                "f.md:1:19:Acme.Rule:Use 'doesn't' instead of 'does not'.",
+            ]
+        );
+        // Without `capitalize`, the replacement is quoted as written.
+        let plain = rule.replace("capitalize: true\n", "");
+        assert_eq!(
+            lines_for(&plain, "Does not work.\n"),
+            vec!["f.md:1:1:Acme.Rule:Use 'doesn't' instead of 'Does not'."]
+        );
+    }
+
+    #[test]
+    fn a_replace_action_lists_its_replacements_the_way_vale_3_does() {
+        let rule = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\naction:\n  name: replace\nswap:\n  cell phone: phone|mobile phone\n  handset: phone|mobile|cell\n  utilize: use\n";
+        assert_eq!(
+            lines_for(rule, "My cell phone, a handset I utilize.\n"),
+            vec![
+                "f.md:1:4:Acme.Rule:Use 'phone' or 'mobile phone' instead of 'cell phone'.",
+                "f.md:1:18:Acme.Rule:Use 'phone', 'mobile', or 'cell' instead of 'handset'.",
+                "f.md:1:28:Acme.Rule:Use 'use' instead of 'utilize'.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_replacement_must_match_exactly_case_included() {
+        let rule = "extends: substitution\nmessage: \"Use '%s' instead of '%s'\"\nignorecase: true\nswap:\n  'java[ -]?script': JavaScript\n  colou?r: color|colour\n";
+        assert_eq!(
+            lines_for(rule, "Good at javascript, JavaScript and Colour.\n"),
+            vec!["f.md:1:9:Acme.Rule:Use 'JavaScript' instead of 'javascript'"]
+        );
+    }
+
+    #[test]
+    fn an_existence_message_quotes_exactly_what_matched_spaces_included() {
+        let rule = "extends: existence\nmessage: \"Avoid '%s'.\"\nnonword: true\nraw:\n  - ' — '\n";
+        assert_eq!(
+            lines_for(rule, "Fast — and free.\n"),
+            vec!["f.md:1:5:Acme.Rule:Avoid ' — '."]
+        );
+    }
+
+    #[test]
+    fn paths_are_checked_from_the_working_folder_with_its_configuration() {
+        let dir = folder(
+            "paths",
+            &[
+                ("_vale", "StylesPath = styles\n[*]\nBasedOnStyles = Acme\n"),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                ("a.md", "A revolutionary day.\n"),
+                ("docs/b.txt", "So game-changing, so revolutionary.\n"),
+                ("docs/c.md", "Nothing here.\n"),
+            ],
+        );
+        let run = check_paths(&dir, &[PathBuf::from("docs"), PathBuf::from("a.md")], None).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "a.md:1:3:Acme.Hype:'revolutionary' is hype.",
+                "docs/b.txt:1:4:Acme.Hype:'game-changing' is hype.",
+                "docs/b.txt:1:22:Acme.Hype:'revolutionary' is hype.",
+            ]
+        );
+        assert!(matches!(
+            check_paths(&dir, &[PathBuf::from("missing.md")], None),
+            Err(ValeError::Io { .. })
+        ));
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_vocabulary_gives_the_vale_style_its_terms_and_avoid_rules() {
+        let dir = folder(
+            "vocab",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\nVocab = Brand\n[*.md]\nBasedOnStyles = Vale\n",
+                ),
+                (
+                    "styles/config/vocabularies/Brand/accept.txt",
+                    "AcmeCloud\n[pP]lume\n",
+                ),
+                ("styles/config/vocabularies/Brand/reject.txt", "Acme Cloud\n"),
+                (
+                    "post.md",
+                    "Try acmecloud, not Acme Cloud.\n\n<!-- vale Vale.Terms = NO -->\nAcmecloud and plume.\n",
+                ),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "post.md:1:5:Vale.Terms:Use 'AcmeCloud' instead of 'acmecloud'.",
+                "post.md:1:20:Vale.Avoid:Avoid using 'Acme Cloud'.",
+            ]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn an_acronym_defined_anywhere_in_the_file_is_defined() {
+        let rule = "extends: conditional\nmessage: \"'%s' has no definition\"\nscope: text\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '([A-Z]{3,5}): (?:\\b[A-Z][a-z]+ )+|(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n";
+        let text = "# Why the WHO matters\n\nThe NBA and the WHO agree.\n\nThe World Health Organization (WHO) said so.\n\nNBA: National Basketball Association plays.\n\nThe IOC too.\n";
+        assert_eq!(
+            lines_for(rule, text),
+            vec!["f.md:9:5:Acme.Rule:'IOC' has no definition"]
+        );
+    }
+
+    #[test]
+    fn token_and_block_ignores_leave_their_matches_unchecked() {
+        let dir = folder(
+            "ignores",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\n[*.md]\nBasedOnStyles = Acme\nTokenIgnores = (\\{\\{< [^>]* >\\}\\}), \\\n  (:[a-z]+:)\nBlockIgnores = (?s)(<aside>.*?</aside>)\n",
+                ),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                (
+                    "post.md",
+                    "A {{< revolutionary >}} day :revolutionary: here.\n\n<aside>\nrevolutionary\n</aside>\n\nStill revolutionary.\n",
+                ),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec!["post.md:7:7:Acme.Hype:'revolutionary' is hype."]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_readability_rule_averages_its_grade_formulas() {
+        // 2 sentences, 12 words, 20 syllables (English vowel groups), 3 complex words.
+        let text = "Regulatory documentation necessitates elaborate verification. We read it twice over.\n";
+        let rule = |metrics: &str, grade: &str| {
+            format!("extends: readability\nmessage: \"Grade %s.\"\ngrade: {grade}\nmetrics: [{metrics}]\n")
+        };
+        let fk = lines_for(&rule("Flesch-Kincaid", "1"), text);
+        assert_eq!(fk.len(), 1);
+        assert!(fk[0].starts_with("f.md:1:1:Acme.Rule:Grade "), "{fk:?}");
+        assert!(lines_for(&rule("Flesch-Kincaid", "40"), text).is_empty());
+        let both = lines_for(&rule("Gunning Fog, SMOG", "1"), text);
+        assert_eq!(both.len(), 1);
+        assert!(compile_rule("R", &rule("Dale-Chall", "8")).is_err());
+        assert!(compile_rule("R", "extends: readability\nmessage: x\nmetrics: [SMOG]\n").is_err());
     }
 
     #[test]

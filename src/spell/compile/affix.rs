@@ -68,11 +68,21 @@ fn parse_condition(condition: &str) -> Vec<CharClass> {
 
 /// One `PFX`/`SFX` line.
 #[derive(Debug, Clone)]
-struct AffixRule {
-    strip: String,
-    add: String,
-    continuation: Vec<String>,
+pub struct AffixRule {
+    /// Letters removed from the stem's end (suffix) or start (prefix).
+    pub strip: String,
+    /// Letters added in their place.
+    pub add: String,
+    /// Flags the derived form carries (further affixes, or French elision prefixes).
+    pub continuation: Vec<String>,
     condition: Vec<CharClass>,
+}
+
+impl AffixRule {
+    /// The form this suffix rule derives from `word`, if its strip and condition match.
+    pub fn apply_suffix(&self, word: &str) -> Option<String> {
+        apply(false, self, word)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +110,11 @@ pub struct WordForm {
     pub is_stem: bool,
     /// Valid, but never offered as a suggestion (hunspell `NOSUGGEST`, e.g. profanity).
     pub no_suggest: bool,
+    /// The flag of the suffix class that made this form, if one did (what the grammar
+    /// lexicon reads: English `S`, `D`, `G`…).
+    pub suffix: Option<String>,
+    /// The flags of the stem's `.dic` line.
+    pub stem_flags: Vec<String>,
 }
 
 impl AffixFile {
@@ -165,6 +180,21 @@ impl AffixFile {
         file
     }
 
+    /// The rules of a suffix class (`None` for a prefix class or an unknown flag).
+    pub fn suffix_rules(&self, flag: &str) -> Option<&[AffixRule]> {
+        self.classes
+            .get(flag)
+            .filter(|c| !c.is_prefix)
+            .map(|c| c.rules.as_slice())
+    }
+
+    /// A `.dic` line's stem and flags (morphology after white space ignored).
+    pub fn stem_and_flags<'l>(&self, line: &'l str) -> (&'l str, Vec<String>) {
+        let entry = line.split(['\t', ' ']).next().unwrap_or("");
+        let (stem, flags) = split_entry(entry);
+        (stem, self.split_flags(flags))
+    }
+
     fn split_flags(&self, flags: &str) -> Vec<String> {
         match self.flag_type {
             FlagType::Char => flags.chars().map(String::from).collect(),
@@ -194,17 +224,19 @@ impl AffixFile {
         }
         let no_suggest = has(&self.no_suggest);
         let mut out = Vec::new();
-        let mut push = |word: String, is_stem: bool| {
+        let mut push = |word: String, is_stem: bool, suffix: Option<&str>| {
             if !word.is_empty() {
                 out.push(WordForm {
                     word,
                     is_stem,
                     no_suggest,
+                    suffix: suffix.map(String::from),
+                    stem_flags: flags.clone(),
                 })
             }
         };
         if !has(&self.need_affix) {
-            push(stem.to_string(), true);
+            push(stem.to_string(), true, None);
         }
         for flag in &flags {
             let Some(class) = self.classes.get(flag) else {
@@ -218,19 +250,20 @@ impl AffixFile {
                     .need_affix
                     .as_ref()
                     .is_some_and(|f| rule.continuation.contains(f));
+                let suffix = (!class.is_prefix).then_some(flag.as_str());
                 if !needs_more && !is_elision(class.is_prefix, rule) {
-                    push(form.clone(), false);
+                    push(form.clone(), false, suffix);
                 }
                 // Continuation flags: a second suffix or a prefix on this form.
                 for cont in &rule.continuation {
-                    self.apply_class(cont, &form, &mut push);
+                    self.apply_class(cont, &form, suffix, &mut push);
                 }
                 // Cross product: a prefix of the stem's flags on a suffixed form.
                 if !class.is_prefix && class.cross_product {
                     for other in &flags {
                         if let Some(p) = self.classes.get(other) {
                             if p.is_prefix && p.cross_product {
-                                self.apply_class(other, &form, &mut push);
+                                self.apply_class(other, &form, suffix, &mut push);
                             }
                         }
                     }
@@ -240,16 +273,24 @@ impl AffixFile {
         out
     }
 
-    fn apply_class(&self, flag: &str, word: &str, push: &mut impl FnMut(String, bool)) {
+    /// Applies class `flag` to `word`, a form made by the suffix class `suffix` (if any).
+    fn apply_class(
+        &self,
+        flag: &str,
+        word: &str,
+        suffix: Option<&str>,
+        push: &mut impl FnMut(String, bool, Option<&str>),
+    ) {
         let Some(class) = self.classes.get(flag) else {
             return;
         };
+        let suffix = if class.is_prefix { suffix } else { Some(flag) };
         for rule in &class.rules {
             if is_elision(class.is_prefix, rule) {
                 continue;
             }
             if let Some(form) = apply(class.is_prefix, rule, word) {
-                push(form, false);
+                push(form, false, suffix);
             }
         }
     }

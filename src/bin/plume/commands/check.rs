@@ -13,6 +13,9 @@ use crate::cli::output::{self, Checked, Sink, Totals};
 use crate::cli::setup::Setup;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
+    if vale_folder::acts_as_vale(args) {
+        return vale_folder::run_as_vale(args);
+    }
     let vale_folders: Vec<PathBuf> = args
         .input
         .paths

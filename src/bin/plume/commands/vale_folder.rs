@@ -1,5 +1,7 @@
-//! `plume check DIR` where DIR holds a `.vale.ini`: the folder is checked the way Vale does,
-//! with the styles its `.vale.ini` names and nothing else, by the core's Vale runner.
+//! `plume check DIR` where DIR holds a Vale configuration (`.vale.ini`, `_vale`, …): the folder
+//! is checked the way Vale does, with the styles it names and nothing else, by the core's Vale
+//! runner. `plume check --format vale PATHS` (without `--pack`) from a folder under a Vale
+//! configuration does what `vale PATHS` does there: files and folders, with that configuration.
 //!
 //! `--format vale` prints exactly what `vale --output=line --sort --relative .` prints; the
 //! other formats carry the same alerts. Rules the runner cannot run are listed on standard
@@ -8,7 +10,7 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use plume::guide::vale::{check_folder, ValeAlert};
+use plume::guide::vale::{check_folder, check_paths, config_in, find_config, ValeAlert, ValeRun};
 use plume::Severity;
 use serde_json::{json, Value};
 
@@ -19,25 +21,53 @@ use crate::cli::output::{severity_name, JSON_SCHEMA_VERSION};
 
 /// Whether `path` is a folder configured for Vale.
 pub fn is_vale_folder(path: &Path) -> bool {
-    path.is_dir() && path.join(".vale.ini").is_file()
+    path.is_dir() && config_in(path).is_some()
+}
+
+/// Whether `plume check` acts as `vale PATHS` run from the working folder: Vale's line format
+/// asked for, no pack given, files or folders named, and a Vale configuration found from the
+/// working folder up.
+pub fn acts_as_vale(args: &CheckArgs) -> bool {
+    args.output.format == Format::Vale
+        && args.packs.is_empty()
+        && !args.input.paths.is_empty()
+        && args.input.paths.iter().all(|p| p != Path::new("-"))
+        && std::env::current_dir()
+            .ok()
+            .and_then(|cwd| find_config(&cwd))
+            .is_some()
+}
+
+/// Prints what Plume could not apply, on standard error.
+fn print_notes(run: &ValeRun, config_folder: &Path) {
+    for skipped in &run.skipped {
+        eprintln!(
+            "plume: note: {} was not run: {}",
+            skipped.check, skipped.reason
+        );
+    }
+    for setting in &run.ignored_settings {
+        eprintln!(
+            "plume: note: the Vale configuration in {} line {setting} is not applied",
+            config_folder.display()
+        );
+    }
+}
+
+/// `vale PATHS` from the working folder.
+pub fn run_as_vale(args: &CheckArgs) -> Result<Outcome, CliError> {
+    let cwd = std::env::current_dir()?;
+    let run =
+        check_paths(&cwd, &args.input.paths, None).map_err(|e| CliError::Vale(e.to_string()))?;
+    print_notes(&run, Path::new("."));
+    finish(args, run.alerts)
 }
 
 pub fn run(args: &CheckArgs, folders: &[PathBuf]) -> Result<Outcome, CliError> {
     let mut alerts = Vec::new();
     for folder in folders {
         let run = check_folder(folder).map_err(|e| CliError::Vale(e.to_string()))?;
-        for skipped in &run.skipped {
-            eprintln!(
-                "plume: note: {} was not run: {}",
-                skipped.check, skipped.reason
-            );
-        }
-        for setting in &run.ignored_settings {
-            eprintln!(
-                "plume: note: {}/.vale.ini line {setting} is not applied",
-                folder.display()
-            );
-        }
+        print_notes(&run, folder);
         let prefix = (folder != Path::new(".")).then(|| folder.display().to_string());
         alerts.extend(run.alerts.into_iter().map(|mut alert| {
             if let Some(prefix) = &prefix {
@@ -46,6 +76,11 @@ pub fn run(args: &CheckArgs, folders: &[PathBuf]) -> Result<Outcome, CliError> {
             alert
         }));
     }
+    finish(args, alerts)
+}
+
+/// Filters by `--min-level`, prints, and decides the exit code from `--fail-on`.
+fn finish(args: &CheckArgs, mut alerts: Vec<ValeAlert>) -> Result<Outcome, CliError> {
     let min_level = args.min_level.severity();
     alerts.retain(|a| a.severity >= min_level);
 

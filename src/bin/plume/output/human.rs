@@ -62,6 +62,12 @@ impl HumanSink {
         if let Some(link) = &d.link {
             group = group.element(Level::HELP.message(format!("see {link}")));
         }
+        // Other rules that flagged the same span: one finding, every reason.
+        for reason in &d.also {
+            group = group.element(
+                Level::NOTE.message(format!("also [{}]: {}", reason.rule, reason.message)),
+            );
+        }
         self.renderer.render(&[group])
     }
 }

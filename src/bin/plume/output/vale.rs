@@ -13,13 +13,19 @@ impl Sink for ValeSink {
     fn draft(&mut self, out: &mut dyn Write, checked: &Checked<'_>) -> io::Result<()> {
         for d in &checked.report.diagnostics {
             let start = checked.file_position(d.span.start);
-            // One finding per line: line breaks in a message would split it.
-            let message = d.message.replace(['\n', '\r'], " ");
-            writeln!(
-                out,
-                "{}:{}:{}:{}:{}",
-                checked.draft.source, start.line, start.column, d.rule, message
-            )?;
+            // Vale reports every rule that matched: a span several rules flagged (one
+            // diagnostic, the others in `also`) gives one line per rule.
+            let reasons = std::iter::once((&d.rule, &d.message))
+                .chain(d.also.iter().map(|r| (&r.rule, &r.message)));
+            for (rule, message) in reasons {
+                // One finding per line: line breaks in a message would split it.
+                let message = message.replace(['\n', '\r'], " ");
+                writeln!(
+                    out,
+                    "{}:{}:{}:{}:{}",
+                    checked.draft.source, start.line, start.column, rule, message
+                )?;
+            }
         }
         Ok(())
     }

@@ -59,7 +59,16 @@ describe("the extension in French", () => {
       // Pages fill some parts after reading storage: wait for the text to settle.
       let text = "";
       await waitFor(async () => {
-        const next = await tab.evaluate(() => document.body.innerText);
+        // Example sentences (`.examples`) are content in the draft's language, not interface.
+        const next = await tab.evaluate(() => {
+          const body = document.body.cloneNode(true);
+          for (const examples of body.querySelectorAll(".examples")) examples.remove();
+          document.body.after(body);
+          body.hidden = false;
+          const text = body.innerText;
+          body.remove();
+          return text;
+        });
         const settled = next === text && next.length > 0;
         text = next;
         return settled;

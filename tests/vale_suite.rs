@@ -34,18 +34,25 @@ fn listed() -> BTreeMap<(String, String), (Listed, String)> {
     let mut out = BTreeMap::new();
     for line in text.lines().filter(|l| l.starts_with("| `")) {
         let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
-        assert_eq!(cells.len(), 4, "a row has feature, scenario, result, reason: {line}");
+        assert_eq!(
+            cells.len(),
+            4,
+            "a row has feature, scenario, result, reason: {line}"
+        );
         let how = match cells[2] {
             "fails" => Listed::Fails,
             "not run" => Listed::NotRun,
             other => panic!("result {other:?} is neither `fails` nor `not run`: {line}"),
         };
-        let key = (
-            cells[0].trim_matches('`').to_string(),
-            cells[1].to_string(),
+        let key = (cells[0].trim_matches('`').to_string(), cells[1].to_string());
+        assert!(
+            !cells[3].is_empty(),
+            "a listed scenario gives its reason: {line}"
         );
-        assert!(!cells[3].is_empty(), "a listed scenario gives its reason: {line}");
-        assert!(out.insert(key, (how, cells[3].to_string())).is_none(), "listed twice: {line}");
+        assert!(
+            out.insert(key, (how, cells[3].to_string())).is_none(),
+            "listed twice: {line}"
+        );
     }
     out
 }
@@ -55,8 +62,18 @@ fn the_feature_files_hold_vales_123_scenarios_each_with_a_step_and_an_assertion(
     let all = all_scenarios(&suite_root());
     assert_eq!(all.len(), 123);
     for s in &all {
-        assert!(!s.step.is_empty(), "{} / {} has no When step", s.feature, s.name);
-        assert!(!s.assertions.is_empty(), "{} / {} asserts nothing", s.feature, s.name);
+        assert!(
+            !s.step.is_empty(),
+            "{} / {} has no When step",
+            s.feature,
+            s.name
+        );
+        assert!(
+            !s.assertions.is_empty(),
+            "{} / {} asserts nothing",
+            s.feature,
+            s.name
+        );
     }
 }
 
@@ -68,7 +85,10 @@ fn every_scenario_prints_what_vale_prints_unless_listed_with_its_reason() {
     let mut passed = 0;
     for scenario in &all {
         let key = (scenario.feature.clone(), scenario.name.clone());
-        match (listed.remove(&key).map(|(how, _)| how), run(&suite_root(), scenario)) {
+        match (
+            listed.remove(&key).map(|(how, _)| how),
+            run(&suite_root(), scenario),
+        ) {
             (Some(Listed::NotRun), _) => {}
             (None, Ok(())) => passed += 1,
             (None, Err(why)) => problems.push(format!(
@@ -83,7 +103,9 @@ fn every_scenario_prints_what_vale_prints_unless_listed_with_its_reason() {
         }
     }
     for (feature, name) in listed.keys() {
-        problems.push(format!("docs/vale-scenarios.md lists {feature} / {name}, which is not a scenario"));
+        problems.push(format!(
+            "docs/vale-scenarios.md lists {feature} / {name}, which is not a scenario"
+        ));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     assert!(passed > 0, "no scenario passes");

@@ -24,10 +24,13 @@ fn styles_root() -> Option<PathBuf> {
         return Some(PathBuf::from(dir).join("vale-styles")).filter(|p| p.is_dir());
     }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared/data/vale-styles", "../../shared/data/vale-styles"]
-        .iter()
-        .map(|rel| manifest.join(rel))
-        .find(|p| p.is_dir())
+    [
+        "../shared/data/vale-styles",
+        "../../shared/data/vale-styles",
+    ]
+    .iter()
+    .map(|rel| manifest.join(rel))
+    .find(|p| p.is_dir())
 }
 
 /// `(fixture folder, expected lines)` for every `When I test "X"` scenario of a feature file.
@@ -178,7 +181,14 @@ fn main() {
     println!("| style | Vale's alerts | Plume's | identical | precision | recall | note |");
     println!("|---|---|---|---|---|---|---|");
     let mut total = Tally::default();
-    for style in ["write-good", "proselint", "alex", "Joblint", "Readability", "Hugo"] {
+    for style in [
+        "write-good",
+        "proselint",
+        "alex",
+        "Joblint",
+        "Readability",
+        "Hugo",
+    ] {
         if let Some((tally, skipped)) = style_tally(&root, style, "rules.feature") {
             let mut notes = Vec::new();
             if let Some(stale) = stale_expectation(style) {
@@ -200,7 +210,10 @@ fn main() {
     if let Some((tally, _)) = style_tally(&root, "Openly", "rules.feature.stale") {
         println!(
             "{}",
-            tally.row("Openly (stale expectations)", "upstream output predates its rules")
+            tally.row(
+                "Openly (stale expectations)",
+                "upstream output predates its rules"
+            )
         );
     }
     if let Some((tally, false_alerts)) = red_hat(&root) {

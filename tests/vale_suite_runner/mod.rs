@@ -216,7 +216,9 @@ fn command_for(step: &str, root: &Path) -> Option<Command> {
             "fixtures/glob".into(),
             vec![format!("--glob={}", first()), ".".into()],
         ),
-        "I test comments for" => in_dir("fixtures/comments".into(), vec![format!("test{}", first())]),
+        "I test comments for" => {
+            in_dir("fixtures/comments".into(), vec![format!("test{}", first())])
+        }
         "I test patterns for" => in_dir("fixtures/patterns".into(), vec![first()]),
         "I test scope" => in_dir(format!("fixtures/scopes/{}", first()), vec![".".into()]),
         "I apply style" => in_dir(format!("fixtures/styles/{}", first()), vec![".".into()]),
@@ -273,7 +275,10 @@ pub fn run(suite: &Path, scenario: &Scenario) -> Result<(), String> {
     let scratch = scratch(suite, scenario);
     let cwd = scratch.path().join(&command.cwd);
     if !cwd.is_dir() {
-        return Err(format!("working folder {} is not in the suite", command.cwd));
+        return Err(format!(
+            "working folder {} is not in the suite",
+            command.cwd
+        ));
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = plume_in(&cwd, &args, &command.stdin);
@@ -306,7 +311,11 @@ pub fn run(suite: &Path, scenario: &Scenario) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("{}\n  stderr: {}", problems.join("\n  "), out.stderr.trim()))
+        Err(format!(
+            "{}\n  stderr: {}",
+            problems.join("\n  "),
+            out.stderr.trim()
+        ))
     }
 }
 

@@ -105,7 +105,11 @@ fn punycode(input: &str) -> Option<String> {
         k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
     }
     fn digit(d: u32) -> char {
-        let byte = if d < 26 { b'a' + d as u8 } else { b'0' + (d - 26) as u8 };
+        let byte = if d < 26 {
+            b'a' + d as u8
+        } else {
+            b'0' + (d - 26) as u8
+        };
         byte as char
     }
     let code_points: Vec<u32> = input.chars().map(|c| c as u32).collect();

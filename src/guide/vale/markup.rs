@@ -50,9 +50,14 @@ fn asciidoc(text: &str) -> (Vec<u8>, Vec<Span>) {
             continue;
         }
         let is_delimiter = |d: &str| {
-            trimmed.len() >= 4 && trimmed.bytes().all(|b| b == d.as_bytes()[0]) && trimmed.starts_with(d)
+            trimmed.len() >= 4
+                && trimmed.bytes().all(|b| b == d.as_bytes()[0])
+                && trimmed.starts_with(d)
         };
-        if ["////", "----", "....", "++++"].iter().any(|d| is_delimiter(d)) {
+        if ["////", "----", "....", "++++"]
+            .iter()
+            .any(|d| is_delimiter(d))
+        {
             masked_block = Some(trimmed);
             fill(&mut bytes, offset, end, b' ');
             continue;
@@ -63,16 +68,23 @@ fn asciidoc(text: &str) -> (Vec<u8>, Vec<Span>) {
             continue;
         }
         let attribute_entry = trimmed.starts_with(':')
-            && trimmed[1..].find(':').is_some_and(|i| {
-                i > 0 && !trimmed[1..1 + i].contains(char::is_whitespace)
-            });
+            && trimmed[1..]
+                .find(':')
+                .is_some_and(|i| i > 0 && !trimmed[1..1 + i].contains(char::is_whitespace));
         let block_line = (trimmed.starts_with('[') && trimmed.ends_with(']'))
             || trimmed.starts_with("//")
             || attribute_entry
             || trimmed.starts_with("|===")
-            || ["include::", "image::", "ifdef::", "ifndef::", "endif::", "toc::"]
-                .iter()
-                .any(|m| trimmed.starts_with(m));
+            || [
+                "include::",
+                "image::",
+                "ifdef::",
+                "ifndef::",
+                "endif::",
+                "toc::",
+            ]
+            .iter()
+            .any(|m| trimmed.starts_with(m));
         if block_line {
             fill(&mut bytes, offset, end, b' ');
             continue;
@@ -82,7 +94,10 @@ fn asciidoc(text: &str) -> (Vec<u8>, Vec<Span>) {
             fill(&mut bytes, offset, offset + level + 1, b' ');
             let body = trimmed[level + 1..].trim();
             if !body.is_empty() {
-                let start = offset + level + 1 + (trimmed[level + 1..].len() - trimmed[level + 1..].trim_start().len());
+                let start = offset
+                    + level
+                    + 1
+                    + (trimmed[level + 1..].len() - trimmed[level + 1..].trim_start().len());
                 headings.push(Span::new(start, start + body.len()));
             }
             continue;
@@ -443,14 +458,21 @@ mod tests {
         let text = "= Install it\n:product: Acme\n\n// a comment\n[source,yaml]\n----\nkey: value\n----\n\n* See link:https://acme.com/docs[the docs] and `code`.\n";
         let p = prose(text, Markup::AsciiDoc);
         assert_eq!(p.text.len(), text.len());
-        assert_eq!(&p.text[p.headings[0].start..p.headings[0].end], "Install it");
+        assert_eq!(
+            &p.text[p.headings[0].start..p.headings[0].end],
+            "Install it"
+        );
         assert!(!p.text.contains("Acme"));
         assert!(!p.text.contains("comment"));
         assert!(!p.text.contains("key"));
         assert!(!p.text.contains("acme.com"));
         assert!(p.text.contains("the docs"));
         assert!(!p.text.contains("code"));
-        assert!(p.text.contains("  See"), "the list marker is masked: {:?}", p.text);
+        assert!(
+            p.text.contains("  See"),
+            "the list marker is masked: {:?}",
+            p.text
+        );
     }
 
     #[test]

@@ -818,8 +818,7 @@ mod tests {
                 ("docs/c.md", "Nothing here.\n"),
             ],
         );
-        let run = check_paths(&dir, &[PathBuf::from("docs"), PathBuf::from("a.md")], None)
-            .unwrap();
+        let run = check_paths(&dir, &[PathBuf::from("docs"), PathBuf::from("a.md")], None).unwrap();
         let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
         assert_eq!(
             lines,

@@ -57,8 +57,8 @@ fn print_notes(run: &ValeRun, config_folder: &Path) {
 /// `vale PATHS` from the working folder.
 pub fn run_as_vale(args: &CheckArgs) -> Result<Outcome, CliError> {
     let cwd = std::env::current_dir()?;
-    let run = check_paths(&cwd, &args.input.paths, None)
-        .map_err(|e| CliError::Vale(e.to_string()))?;
+    let run =
+        check_paths(&cwd, &args.input.paths, None).map_err(|e| CliError::Vale(e.to_string()))?;
     print_notes(&run, Path::new("."));
     finish(args, run.alerts)
 }

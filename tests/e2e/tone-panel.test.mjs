@@ -68,13 +68,14 @@ describe("the tone chip's panel", () => {
   test("the popover offers the calmer phrasing as a suggestion, and choosing it calms the reply", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/basic.html`);
-    const draft = "Honestly you people are useless";
+    // Ends after the flagged word: the word under the caret is judged once the writer leaves it.
+    const draft = "Honestly you people are useless.";
     await page.click("#ta");
     await page.keyboard.type(draft);
     await clickUnderline(page, { start: draft.indexOf("useless"), rule: "tone.aggressive" }, "the underline under useless");
     await waitFor(() => textInClosedShadow(page, "data-suggestion", "not helpful", { visible: true }), "the calmer suggestion");
     await clickInClosedShadow(page, "data-suggestion", "not helpful");
-    await waitFor(async () => (await page.inputValue("#ta")) === "Honestly you people are not helpful", "the calmer wording in the field");
+    await waitFor(async () => (await page.inputValue("#ta")) === "Honestly you people are not helpful.", "the calmer wording in the field");
     await page.close();
   });
 });

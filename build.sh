@@ -77,12 +77,13 @@ ensure_node() {
 }
 
 ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    step "Installing Debian chromium and chromium-driver (browser tests)"
-    run "install chromium" "Run as root: apt-get update && apt-get install -y chromium chromium-driver" \
+  # chromium-l10n: the interface locales (the French walk test runs Chromium in French).
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -e /usr/lib/chromium/locales/fr.pak ]; then
+    step "Installing Debian chromium, chromium-driver and chromium-l10n (browser tests)"
+    run "install chromium" "Run as root: apt-get update && apt-get install -y chromium chromium-driver chromium-l10n" \
       as_root apt-get update -qq
-    run "install chromium" "Run as root: apt-get install -y chromium chromium-driver" \
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    run "install chromium" "Run as root: apt-get install -y chromium chromium-driver chromium-l10n" \
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver chromium-l10n
   fi
 }
 

@@ -19,7 +19,8 @@
 //!   imperfect, simple past, future, conditional, then the subjunctive;
 //! - **participle classes** (`p+`, `p.`, `q+`): past participles by gender and number;
 //! - words with no class: a capitalised one is a proper noun (unless the same letters have
-//!   another reading: `va`), one in `-ment` an adverb.
+//!   another reading: `va`), one in `-ment` an adverb, another that takes `l'` an invariable
+//!   noun (`sens`, `fois`: singular and plural).
 //!
 //! Closed-class words (determiners, pronouns, *être*/*avoir*, prepositions…) are written by hand
 //! in `src/grammar/fr/closed.txt` and read at run time.
@@ -321,6 +322,11 @@ pub fn compile(aff: &AffixFile, dic: &str) -> FrenchLexicon {
                 builder.add(stem, (POS_PROPN, [0; 6]), "", "");
             } else if stem.ends_with("ment") {
                 builder.add(stem, (POS_ADV, [0; 6]), "", "");
+            } else if flags.iter().any(|f| f == "L'") {
+                // A word with no plural class that takes `l'`: an invariable noun (`sens`,
+                // `fois`, `fonds`), singular and plural alike.
+                let f = features(&[(NUM, SG | PL)]);
+                builder.add(stem, (POS_NOUN, f), "", "");
             }
         }
     }

@@ -82,6 +82,10 @@ pub struct CheckOptions {
     /// stay): a long draft has a hundred sentences, and a caller that shows none of them saves
     /// building them into JavaScript objects at every check. `None` lists them.
     pub sentence_tones: Option<bool>,
+    /// In `auto`, the language a draft probably is before reading it (the page's `lang`, the
+    /// user's last draft): it tips a draft whose signals are weak or tied, and decides one
+    /// without any (`Super 🎉`). `auto` here is no prior.
+    pub prior_language: Option<Language>,
 }
 
 impl CheckOptions {

@@ -49,11 +49,13 @@ impl Checker {
     /// Validates `config` and prepares the dictionaries and rules it names.
     pub fn new(config: Config) -> Result<Checker, ConfigError> {
         config.validate()?;
-        let guide = guide::Guide::from_sources(&config.packs).map_err(ConfigError::Pack)?;
+        let mut guide = guide::Guide::from_sources(&config.packs).map_err(ConfigError::Pack)?;
+        guide.translate(config.ui_language);
         // Brand names come from the config and from the active packs' lexicons.
         let mut brand_lexicon = config.brand_lexicon.clone();
         brand_lexicon.extend(guide.lexicon());
-        let speller = Speller::new(&config.personal_dictionary, &brand_lexicon);
+        let mut speller = Speller::new(&config.personal_dictionary, &brand_lexicon);
+        speller.set_ui_language(config.ui_language);
         Ok(Checker {
             config,
             speller,

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::cache::{UnitCache, LINES};
 use crate::config::{CheckOptions, Language};
 use crate::guide::Platform;
-use crate::report::{extend_shifted, Category, Finding, Report};
+use crate::report::{extend_shifted, Category, Finding, Report, Span};
 use crate::spell::{self, Detected, LineSpelling};
 use crate::text::lines::{draft_tokens, lines, shift, Line, LineTokens};
 use crate::text::Token;
@@ -28,9 +28,9 @@ use crate::Checker;
 #[derive(Debug, Clone)]
 pub struct Caches {
     tokens: UnitCache<(), LineTokens>,
-    /// Each line's language signals for `auto`: the speller's and tone's.
-    votes: UnitCache<(), LineVotes>,
-    spelling: UnitCache<(Language, Detected), LineSpelling>,
+    /// Each line's language signals for `auto`.
+    votes: UnitCache<(), (u32, u32)>,
+    spelling: UnitCache<(Language, Detected, bool), LineSpelling>,
     /// Tone per line, by tone language and the check's language (which picks the pack target).
     tone: UnitCache<(tone::Lang, Language), ParagraphTone>,
     /// Grammar findings per line, by the language the line is read in.
@@ -55,17 +55,13 @@ impl Default for Caches {
 impl Caches {
     /// Forgets every result that depends on the checker's dictionaries.
     pub fn clear(&self) {
+        // Language signals read the French dictionary when it is loaded.
+        self.votes.clear();
         self.spelling.clear();
         self.tone.clear();
         self.guide.clear();
         self.grammar.clear();
     }
-}
-
-#[derive(Debug)]
-struct LineVotes {
-    spelling: (u32, u32),
-    tone: i32,
 }
 
 /// Checks `text` with `checker`: each room's per-line results come from the checker's caches
@@ -77,35 +73,49 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
         .into_iter()
         .filter(|l| !l.read.tokens.is_empty())
         .collect();
-    let votes: Vec<Arc<LineVotes>> = if language == Language::Auto {
+    let spelling_votes: Vec<(u32, u32)> = if language == Language::Auto {
         lines
             .iter()
             .map(|l| {
-                caches.votes.get_or_make(l.text, &(), || LineVotes {
-                    spelling: spell::language::signals(l.text, &l.read.tokens),
-                    tone: tone::french_vote(l.text, &l.read.tokens),
+                *caches.votes.get_or_make(l.text, &(), || {
+                    checker.speller.language_signals(l.text, &l.read.tokens)
                 })
             })
             .collect()
     } else {
         Vec::new()
     };
-    let spelling_votes: Vec<(u32, u32)> = votes.iter().map(|v| v.spelling).collect();
+    let prior = match options.prior_language {
+        Some(Language::EnUs | Language::EnGb) => Some(Detected::English),
+        Some(Language::Fr) => Some(Detected::French),
+        Some(Language::Auto) | None => None,
+    };
+    let (draft, readings) =
+        spell::language::read_draft(language, &spelling_votes, lines.len(), prior);
     let mut findings = Vec::new();
+    // Per line, how many known words are American-only and British-only (in `auto`).
+    let mut line_varieties = vec![(0usize, 0usize); lines.len()];
     if options.wants(Category::Spelling) {
-        let draft = spell::draft_language(&spelling_votes);
         let mut varieties = Vec::new();
-        for (i, line) in lines.iter().enumerate() {
-            let signals = spelling_votes.get(i).copied().unwrap_or_default();
-            let detected = spell::line_language(language, signals, draft);
-            let found = caches
-                .spelling
-                .get_or_make(line.text, &(language, detected), || {
-                    checker
-                        .speller
-                        .check_line(line.text, &line.read.tokens, language, detected)
-                });
+        for (i, (line, &reading)) in lines.iter().zip(&readings).enumerate() {
+            let key = (
+                language,
+                reading.language,
+                reading.accepts_either_language(),
+            );
+            let found = caches.spelling.get_or_make(line.text, &key, || {
+                checker
+                    .speller
+                    .check_line(line.text, &line.read.tokens, language, reading)
+            });
             extend_shifted(&mut findings, &found.findings, line.start);
+            for (_, info) in &found.varieties {
+                if info.american() {
+                    line_varieties[i].0 += 1;
+                } else {
+                    line_varieties[i].1 += 1;
+                }
+            }
             varieties.extend(found.varieties.iter().map(|(t, info)| {
                 let token = Token {
                     kind: t.kind,
@@ -119,12 +129,10 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .check_varieties(text, language, &varieties, &mut findings);
     }
     if options.wants(Category::Grammar) {
-        // Each line is read in the language detected for it (in `auto`) or the draft's.
-        let draft = spell::draft_language(&spelling_votes);
+        // Each line is read in the language decided for it (in `auto`) or the draft's.
         let lexicons = crate::grammar::Lexicons::new(checker.speller.french_dictionary());
-        for (i, line) in lines.iter().enumerate() {
-            let signals = spelling_votes.get(i).copied().unwrap_or_default();
-            let detected = spell::line_language(language, signals, draft);
+        for (line, reading) in lines.iter().zip(&readings) {
+            let detected = reading.language;
             let found = caches.grammar.get_or_make(line.text, &detected, || {
                 crate::grammar::check_line(
                     line.text,
@@ -142,7 +150,15 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
         // The configured target wins; otherwise that of the first pack for this language.
         let target = (checker.config.tone_target.as_ref())
             .or_else(|| checker.guide.tone_target_for(language));
-        let lang = tone::Lang::of_draft(language, votes.iter().map(|v| v.tone).sum());
+        // In `auto`, tone reads the draft in the language the speller decided.
+        let lang = tone::Lang::of_draft(
+            match draft.language {
+                _ if language != Language::Auto => language,
+                Detected::English => Language::EnUs,
+                Detected::French => Language::Fr,
+            },
+            0,
+        );
         let read: Vec<(usize, Arc<ParagraphTone>)> = lines
             .iter()
             .map(|l| {
@@ -217,15 +233,24 @@ pub fn check(checker: &Checker, text: &str, options: &CheckOptions) -> Report {
             .any(|r| r == f.rule.as_str())
     });
     let words = lines.iter().map(|l| l.read.words).sum();
-    let mut report = Report::from_findings(text, findings, words);
+    let decided = spell::language::decided(draft, &readings, &line_varieties, &lines_spans(&lines));
+    let mut report = Report::from_findings_in(text, findings, words, decided);
     report.tone = tone_summary;
     report.platform = platform_counters;
     if options.wants(Category::Spelling) {
         report.missing_dictionaries = checker
             .speller
-            .missing_dictionaries_for(language, &spelling_votes);
+            .missing_dictionaries_for(language, &readings);
     }
     report
+}
+
+/// Each line's byte span in the draft.
+fn lines_spans(lines: &[Line]) -> Vec<Span> {
+    lines
+        .iter()
+        .map(|l| Span::new(l.start, l.start + l.text.len()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -237,12 +237,26 @@ pub struct Report {
     /// until `load_dictionary`): those paragraphs were not spell-checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing_dictionaries: Vec<crate::config::Language>,
+    /// The language the draft, and each paragraph (line), was read in, and how it was decided.
+    #[serde(default)]
+    pub decided_language: crate::spell::DecidedLanguage,
 }
 
 impl Report {
     /// Builds the report for `text`: one diagnostic per span (findings on the same span merged,
     /// the most severe first), sorted by position, with UTF-16 spans.
-    pub fn from_findings(text: &str, mut findings: Vec<Finding>, words: usize) -> Report {
+    pub fn from_findings(text: &str, findings: Vec<Finding>, words: usize) -> Report {
+        Report::from_findings_in(text, findings, words, Default::default())
+    }
+
+    /// [`Report::from_findings`] with the languages the text was read in (their paragraphs'
+    /// UTF-16 spans are filled here).
+    pub fn from_findings_in(
+        text: &str,
+        mut findings: Vec<Finding>,
+        words: usize,
+        mut decided_language: crate::spell::DecidedLanguage,
+    ) -> Report {
         // Same span together, the most severe first, then by room; stable, so rules keep
         // their order within a room.
         findings.sort_by(|a, b| {
@@ -260,6 +274,9 @@ impl Report {
                 ))
         });
         let index = Utf16Index::new(text);
+        for paragraph in &mut decided_language.paragraphs {
+            paragraph.utf16 = index.span_to_utf16(paragraph.span);
+        }
         let mut summary = Summary {
             words,
             utf16_length: index.utf16_len(),
@@ -295,6 +312,7 @@ impl Report {
             tone: crate::tone::ToneSummary::default(),
             platform: None,
             missing_dictionaries: Vec::new(),
+            decided_language,
         }
     }
 }

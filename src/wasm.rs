@@ -109,12 +109,15 @@ pub fn shipped_pack_names() -> Vec<String> {
 
 /// Describes a pack (`{name, format, text}`) for the options and Learn pages: its rules, lexicon,
 /// tone target and every embedded test's outcome (`tests: {passed, failed}`). A syntax or rule
-/// error is thrown as a message naming the file, the rule and the line.
+/// error is thrown as a message naming the file, the rule and the line. Rules' messages and whys
+/// are in `ui` (a locale tag such as `fr-FR`) where the pack translates them.
 #[wasm_bindgen]
-pub fn inspect_pack(source: JsValue) -> Result<JsValue, JsError> {
+pub fn inspect_pack(source: JsValue, ui: &str) -> Result<JsValue, JsError> {
     let source: crate::guide::PackSource = serde_wasm_bindgen::from_value(source)
         .map_err(|e| JsError::new(&format!("invalid pack source: {e}")))?;
-    let overview = crate::guide::inspect(&source).map_err(|e| JsError::new(&e.to_string()))?;
+    let ui = crate::locale::UiLanguage::from_locale(ui);
+    let overview =
+        crate::guide::inspect_in(&source, ui).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&overview)
 }
 

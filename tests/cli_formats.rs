@@ -63,7 +63,56 @@ fn human_output_is_coloured_only_when_asked_or_on_a_terminal() {
 fn human_output_says_so_when_nothing_is_found() {
     let run = plume_with_stdin(&["check"], "See you at the launch tomorrow\n");
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert_eq!(run.stdout.trim(), "No problems found in 1 draft.");
+    assert_eq!(
+        run.stdout.trim(),
+        "<stdin>:1: read as English\nNo problems found in 1 draft."
+    );
+}
+
+#[test]
+fn the_language_is_decided_per_draft_by_default_and_shown() {
+    let run = plume_with_stdin(
+        &["check", "--each-line", "--color", "never"],
+        "Bonjour a tous, rendez-vous demain\nSee you all tomorrow\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("<stdin>:1: read as French\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("<stdin>:2: read as English\n"),
+        "{}",
+        run.stdout
+    );
+    let run = plume_with_stdin(
+        &["check", "--format", "jsonl"],
+        "Notre équipe vous attend\n\nOur colour range is here and we love it\n",
+    );
+    let drafts = run.json_lines();
+    assert_eq!(drafts[0]["language"], "auto");
+    let decided = &drafts[0]["decided_language"];
+    // The English paragraph has more words: the draft is English, its first paragraph French.
+    assert_eq!(decided["draft"]["language"], "en");
+    assert_eq!(decided["paragraphs"][0]["language"], "fr");
+    assert_eq!(decided["paragraphs"][1]["language"], "en");
+    assert_eq!(decided["paragraphs"][1]["variety"], "en-GB");
+    assert_eq!(decided["paragraphs"][1]["span"]["start"], 27);
+}
+
+#[test]
+fn a_language_set_on_the_command_line_is_shown_as_set() {
+    let run = plume_with_stdin(
+        &["check", "--lang", "en-GB", "--color", "never"],
+        "Bonjour a tous\n",
+    );
+    assert!(
+        run.stdout
+            .starts_with("<stdin>:1: read as English (en-GB, set by --lang or the record)"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -63,6 +63,9 @@ fn a_csv_row_keeps_its_other_columns_as_context_and_its_language() {
     assert_eq!(lines[0]["context"]["date"], "2026-03-02");
     assert_eq!(lines[0]["language"], "en-GB");
     assert_eq!(lines[1]["language"], "fr");
+    // The column overrides `auto`: "Fine words" is read as French because the row says so.
+    assert_eq!(lines[0]["decided_language"]["draft"]["basis"], "configured");
+    assert_eq!(lines[1]["decided_language"]["draft"]["language"], "fr");
     let typo = lines[0]["diagnostics"]
         .as_array()
         .unwrap()

@@ -7,12 +7,14 @@
 
 import init, { check, configure, load_dictionary, platform_for_host } from "../../build/wasm/plume.js";
 import { BENCH, benchMark, benchWork } from "../shared/bench";
+import { uiLocale } from "../shared/i18n";
 import { inspectPack, packSources, type PackSource } from "../shared/packs";
 import { loadIgnored, pageOf, saveIgnored } from "./ignored";
 import { dayOf, loadProgress, recordFixed, recordMet, saveProgress, type MetIssue } from "../shared/progress";
 import {
   CHECK_PORT,
   parseWorkerRequest,
+  priorLanguage,
   type ActionResponse,
   type Category,
   type IgnoredResponse,
@@ -94,7 +96,13 @@ function ensureConfigured(): Promise<Settings> {
     // Storage changed while this build was reading it: a newer build owns the core now, and an
     // older configuration must never overwrite it.
     if (started !== generation) return ensureConfigured();
-    const base = { language: settings.language, personal_dictionary: dictionary, disabled_rules: settings.disabledRules };
+    const base = {
+      language: settings.language,
+      personal_dictionary: dictionary,
+      disabled_rules: settings.disabledRules,
+      // Messages and explanations in the browser's language (the core writes English and French).
+      ui_language: uiLocale().toLowerCase().startsWith("fr") ? "fr" : "en",
+    };
     configureSafely(base, packs, settings.toneTarget);
     return settings;
   })();
@@ -133,7 +141,15 @@ function hostOf(url: string | undefined): string | null {
   }
 }
 
-async function answerCheck(text: string, revision: number, sender: chrome.runtime.MessageSender): Promise<CheckResponse> {
+/** The language of the user's last draft whose words were clear: the prior when a page declares none. */
+let recentLanguage: "fr" | "en-US" | undefined;
+
+async function answerCheck(
+  text: string,
+  revision: number,
+  sender: chrome.runtime.MessageSender,
+  pageLanguage?: string,
+): Promise<CheckResponse> {
   benchMark("received", { revision });
   const settings = await ensureConfigured();
   const host = hostOf(sender.tab?.url ?? sender.url);
@@ -141,12 +157,20 @@ async function answerCheck(text: string, revision: number, sender: chrome.runtim
   const categories = CATEGORIES.filter((c) => settings.categories[c]);
   const platform = settings.platform === "auto" ? (host === null ? undefined : platform_for_host(host)) : settings.platform;
   // The per-sentence tone list is never shown: leaving it out saves building it on every check.
-  const options = { categories, sentence_tones: false, ...(platform === undefined ? {} : { platform }) };
+  const prior = priorLanguage(pageLanguage) ?? recentLanguage;
+  const options = {
+    categories,
+    sentence_tones: false,
+    ...(platform === undefined ? {} : { platform }),
+    ...(prior === undefined ? {} : { prior_language: prior }),
+  };
   let report = benchWork("check", () => check(text, options) as Report);
   if (report.missing_dictionaries?.includes("fr") === true) {
     await loadFrench();
     report = check(text, options) as Report;
   }
+  const decided = report.decided_language.draft;
+  if (decided.basis === "clear") recentLanguage = decided.language === "fr" ? "fr" : "en-US";
   noteMet(
     report.diagnostics
       .filter((d) => !stillTyped(text, d))
@@ -247,7 +271,7 @@ async function answerIgnored(request: Extract<WorkerRequest, { type: "ignored/li
 function answer(request: WorkerRequest, sender: chrome.runtime.MessageSender): Promise<CheckResponse | ActionResponse | IgnoredResponse> {
   switch (request.type) {
     case "check":
-      return answerCheck(request.text, request.revision, sender);
+      return answerCheck(request.text, request.revision, sender, request.pageLanguage);
     case "dictionary/add":
       return addWord(request.word);
     case "rules/disable":
@@ -295,7 +319,7 @@ chrome.runtime.onConnect.addListener((port) => {
       reply({ type: "error", message: `rejected: ${typeof request === "string" ? request : "only checks go through this port"}`, revision: id });
       return;
     }
-    answerCheck(request.text, request.revision, port.sender ?? {})
+    answerCheck(request.text, request.revision, port.sender ?? {}, request.pageLanguage)
       .then((response) => reply({ ...response, revision: request.revision }))
       .catch((error: unknown) => reply({ type: "error", message: String(error), revision: request.revision }));
   });

@@ -138,7 +138,8 @@ export class Badge {
       this.count.setAttribute("aria-label", label);
       this.host.dataset.count = String(content.count);
       this.chip.hidden = content.tone === undefined;
-      this.chip.textContent = content.tone ?? "";
+      // The core's label is an identifier (`Excited`); the chip shows its name in the UI language.
+      this.chip.textContent = content.tone === undefined ? "" : chrome.i18n.getMessage(`toneLabel${content.tone}`) || content.tone;
       this.host.dataset.tone = content.tone ?? "";
       if (content.length === undefined) {
         this.meter.hidden = true;

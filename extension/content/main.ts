@@ -126,13 +126,13 @@ function openCheckPort(): chrome.runtime.Port | null {
 }
 
 /** Sends a check on the port; null when it could not be sent or the port closed first. */
-function sendCheck(text: string, request: number): Promise<CheckResponse | null> {
+function sendCheck(text: string, request: number, pageLanguage: string | undefined): Promise<CheckResponse | null> {
   const port = openCheckPort();
   if (port === null) return Promise.resolve(null);
   return new Promise((resolve) => {
     pendingChecks.set(request, resolve);
     try {
-      port.postMessage({ type: "check", text, revision: request });
+      port.postMessage({ type: "check", text, revision: request, ...(pageLanguage === undefined ? {} : { pageLanguage }) });
     } catch {
       pendingChecks.delete(request);
       if (checkPort === port) checkPort = undefined;
@@ -141,8 +141,14 @@ function sendCheck(text: string, request: number): Promise<CheckResponse | null>
   });
 }
 
-async function requestCheck(text: string, revision: number): Promise<Report | "disabled" | null> {
-  const response = await sendCheck(text, revision);
+/** The language the page declares for `element` (its closest `lang`), a prior for the check. */
+function pageLanguageOf(element: Element): string | undefined {
+  const tag = element.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang;
+  return /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/.test(tag) ? tag : undefined;
+}
+
+async function requestCheck(text: string, revision: number, element: Element): Promise<Report | "disabled" | null> {
+  const response = await sendCheck(text, revision, pageLanguageOf(element));
   if (response?.type === "report") return response.report;
   if (response?.type === "disabled") return "disabled";
   if (response?.type === "error") console.warn(`Plume: ${response.message}`);
@@ -283,7 +289,7 @@ class FieldSession {
     const text = benchWork("read", () => this.adapter.read());
     const request = ++lastRequest;
     benchMark("early", { revision: request });
-    this.early = { text, answer: requestCheck(text, request) };
+    this.early = { text, answer: requestCheck(text, request, this.element) };
   }
 
   private async run(): Promise<void> {
@@ -300,7 +306,7 @@ class FieldSession {
     // The answer to the early check when the text is still the one it was sent for.
     const early = this.early?.text === text ? this.early.answer : undefined;
     this.early = undefined;
-    const report = await (early ?? requestCheck(text, revision));
+    const report = await (early ?? requestCheck(text, revision, this.element));
     benchMark("reply", { revision, early: early !== undefined });
     // Drawn only onto the text it was computed for: an edit since then has its own check coming.
     if (revision !== this.revision || edits !== this.edits) return;

@@ -6,7 +6,7 @@
  * `storage.local` only; nothing leaves the browser.
  */
 
-import { localise, t } from "../shared/i18n";
+import { formatDay, localise, t, tCount } from "../shared/i18n";
 import { initCore, inspectPack, packSources } from "../shared/packs";
 import { loadProgress, weeklyProgress, type WeekProgress } from "../shared/progress";
 import { element, packRules } from "../shared/rules-view";
@@ -17,7 +17,7 @@ import { byId as $, CATEGORY_LABEL } from "../shared/dom";
 function weekRow(week: WeekProgress): HTMLTableRowElement {
   const row = element("tr");
   row.dataset.week = week.start;
-  row.append(element("th", undefined, t("learnWeekOf", week.start)));
+  row.append(element("th", undefined, t("learnWeekOf", formatDay(week.start))));
   for (const category of CATEGORIES) {
     const cell = element("td");
     cell.dataset.category = category;
@@ -25,7 +25,7 @@ function weekRow(week: WeekProgress): HTMLTableRowElement {
     const fixed = week.fixed[category] ?? 0;
     cell.dataset.met = String(met);
     cell.dataset.fixed = String(fixed);
-    cell.textContent = met === 0 && fixed === 0 ? "–" : t("learnMetFixed", String(met), String(fixed));
+    cell.textContent = met === 0 && fixed === 0 ? "–" : `${tCount("learnMet", met)}, ${tCount("learnFixed", fixed)}`;
     row.append(cell);
   }
   return row;

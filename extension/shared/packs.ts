@@ -5,6 +5,7 @@
  */
 
 import init, { inspect_pack, shipped_pack, shipped_pack_names } from "../../build/wasm/plume.js";
+import { uiLocale } from "./i18n";
 import type { Severity } from "./protocol";
 import { loadImportedPacks, type ImportedPack, type ToneTargetSetting } from "./settings";
 
@@ -59,7 +60,7 @@ export function initCore(): Promise<unknown> {
 /** Asks the core to describe a pack; never throws (a refusal is the error's message). */
 export function inspectPack(source: PackSource): Inspection {
   try {
-    return { ok: true, overview: inspect_pack(source) as PackOverview };
+    return { ok: true, overview: inspect_pack(source, uiLocale()) as PackOverview };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -71,6 +71,29 @@ export interface PlatformCounters {
   [counter: string]: unknown;
 }
 
+/** How a language was decided (mirrors `spell::language::Basis`). */
+export type LanguageBasis = "configured" | "clear" | "weak" | "from_draft" | "from_prior" | "default";
+
+/** The language a draft or a paragraph was read in. */
+export interface LanguageVerdict {
+  language: "en" | "fr";
+  /** `en-US`, `en-GB` or `fr` when known; null for English whose variety nothing shows. */
+  variety: "en-US" | "en-GB" | "fr" | null;
+  basis: LanguageBasis;
+}
+
+/** One paragraph (a line with words) and the language it was read in. */
+export interface ParagraphLanguage extends LanguageVerdict {
+  span: OffsetSpan;
+  utf16: OffsetSpan;
+}
+
+/** Which language the draft, and each paragraph, was read in. */
+export interface DecidedLanguage {
+  draft: LanguageVerdict;
+  paragraphs: ParagraphLanguage[];
+}
+
 export interface Report {
   diagnostics: Diagnostic[];
   summary: Summary;
@@ -78,16 +101,31 @@ export interface Report {
   platform?: PlatformCounters | null;
   /** Languages whose dictionary must be loaded before the draft is fully checked (`fr`). */
   missing_dictionaries?: string[];
+  /** The language the draft and each of its paragraphs was read in. */
+  decided_language: DecidedLanguage;
 }
 
 /** Longest draft a content script may send, in UTF-16 code units (a 1 MB paste fits). */
 export const MAX_TEXT_LENGTH = 1_048_576;
+
+/** A BCP 47 language tag as pages write it in `lang` (`fr`, `en-GB`, `fr_CA`). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/;
+
+/** The core's language prior for a page's language tag: French, English, or none. */
+export function priorLanguage(tag: string | undefined): "fr" | "en-US" | undefined {
+  const primary = tag?.split(/[-_]/)[0]?.toLowerCase();
+  if (primary === "fr") return "fr";
+  if (primary === "en") return "en-US";
+  return undefined;
+}
 
 export interface CheckRequest {
   type: "check";
   text: string;
   /** Increases with every edit; lets the sender drop stale answers. */
   revision: number;
+  /** The field's `lang` attribute (or its page's), a prior for the draft's language: `fr-CA`. */
+  pageLanguage?: string;
 }
 
 /** Adds a word to the personal dictionary (from the popover). */
@@ -167,7 +205,15 @@ export function parseWorkerRequest(message: unknown): WorkerRequest | string {
       if (typeof m.revision !== "number" || !Number.isSafeInteger(m.revision)) {
         return "revision must be an integer";
       }
-      return { type: "check", text: m.text, revision: m.revision };
+      if (m.pageLanguage !== undefined && (typeof m.pageLanguage !== "string" || !LANGUAGE_TAG.test(m.pageLanguage))) {
+        return "pageLanguage must be a language tag such as fr or en-GB";
+      }
+      return {
+        type: "check",
+        text: m.text,
+        revision: m.revision,
+        ...(m.pageLanguage === undefined ? {} : { pageLanguage: m.pageLanguage }),
+      };
     case "dictionary/add":
       if (typeof m.word !== "string" || m.word.length === 0 || m.word.length > 64 || /\s/.test(m.word)) {
         return "word must be one word of at most 64 characters";

@@ -93,10 +93,18 @@ export const MAX_DICTIONARY_WORDS = 20_000;
 
 /** Why a personal-dictionary word is refused, or null when it is fine. */
 export function invalidWordReason(word: string): string | null {
-  if (word.trim() === "") return "is empty";
-  if (/\s/.test(word)) return "contains white space";
-  if (new TextEncoder().encode(word).length > MAX_WORD_LENGTH) return `is longer than ${MAX_WORD_LENGTH} bytes`;
+  if (word.trim() === "") return uiText("wordEmpty", "is empty");
+  if (/\s/.test(word)) return uiText("wordWhiteSpace", "contains white space");
+  if (new TextEncoder().encode(word).length > MAX_WORD_LENGTH) {
+    return uiText("wordTooLong", `is longer than ${MAX_WORD_LENGTH} bytes`, String(MAX_WORD_LENGTH));
+  }
   return null;
+}
+
+/** The `_locales` message `key` in the interface's language; `fallback` where chrome.i18n is absent (unit tests). */
+function uiText(key: string, fallback: string, ...substitutions: string[]): string {
+  const message = typeof chrome !== "undefined" && chrome.i18n !== undefined ? chrome.i18n.getMessage(key, substitutions) : "";
+  return message === "" ? fallback : message;
 }
 
 function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -259,7 +267,7 @@ export async function loadDictionary(): Promise<string[]> {
 export async function saveDictionary(words: string[]): Promise<string | null> {
   const unique = [...new Set(words)].sort((a, b) => a.localeCompare(b));
   if (unique.length > MAX_DICTIONARY_WORDS) {
-    return `The personal dictionary holds at most ${MAX_DICTIONARY_WORDS} words.`;
+    return uiText("dictionaryFull", `The personal dictionary holds at most ${MAX_DICTIONARY_WORDS} words.`, String(MAX_DICTIONARY_WORDS));
   }
   try {
     await chrome.storage.local.set({ dictionary: unique });

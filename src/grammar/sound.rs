@@ -6,11 +6,17 @@ pub fn starts_with_vowel_sound(word: &str) -> Option<bool> {
     let lower = word.to_lowercase();
     let first = lower.chars().next()?;
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let is_acronym = (2..=5).contains(&letters)
-        && word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    let capitals = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    // Said letter by letter: two or three capitals (`FAQ`, `SEO`), or four or five without a
+    // vowel (`HTML`); `NASA` and `MAGA` are said as words. A lone letter, capital or before a
+    // hyphen (`an R`, `an f-bomb`), is said by its name.
+    let has_vowel = lower.chars().any(|c| "aeiou".contains(c));
+    let lone_letter = letters == 1 || (lower.chars().nth(1) == Some('-') && first.is_alphabetic());
+    let is_acronym = lone_letter && (letters == 1 || word.len() > 2)
+        || capitals && ((2..=3).contains(&letters) || ((4..=5).contains(&letters) && !has_vowel));
     if first.is_ascii_digit() {
         // "an 8", "an 11", "an 18", "an 80s"; others start with a consonant sound.
         let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();

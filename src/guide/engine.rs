@@ -404,7 +404,20 @@ fn run_in(rule: &Rule, doc: &Document, scope: Span, out: &mut Vec<Alert>) {
                     .unwrap_or((m.start, m.end));
                 text[s..e].to_string()
             };
-            let defined: Vec<String> = second.find_all(text).iter().map(key).collect();
+            // Definitions count wherever they are in the document, before or after the use,
+            // in a heading or a paragraph (Vale keeps them for the whole file).
+            let whole = |m: &super::pattern::Match| {
+                // The first group that took part in the match (`(A): …|… \((B)\)`).
+                let (s, e) = m
+                    .groups
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or((m.start, m.end));
+                doc.text[s..e].to_string()
+            };
+            let defined: Vec<String> = second.find_all(doc.text).iter().map(whole).collect();
             for m in first.find_all(text) {
                 let name = key(&m);
                 let span = at(m.start, m.end);

@@ -59,8 +59,29 @@ impl PackOverview {
 /// Parses, validates and tests a pack; a syntax or rule error (naming file, rule and line)
 /// is the error, failing tests are reported in the overview.
 pub fn inspect(source: &PackSource) -> Result<PackOverview, PackError> {
-    let pack = Pack::compile_untested(source)?;
+    inspect_with(source, None)
+}
+
+/// [`inspect`] with each rule's message and why in `ui` where the pack translates them
+/// (`translations:`); as written where it does not.
+pub fn inspect_in(
+    source: &PackSource,
+    ui: crate::locale::UiLanguage,
+) -> Result<PackOverview, PackError> {
+    inspect_with(source, Some(ui))
+}
+
+fn inspect_with(
+    source: &PackSource,
+    ui: Option<crate::locale::UiLanguage>,
+) -> Result<PackOverview, PackError> {
+    let mut pack = Pack::compile_untested(source)?;
     let failures = pack.embedded_test_failures(&source.text, &source.name);
+    if let Some(ui) = ui {
+        for rule in &mut pack.rules {
+            rule.translate(ui);
+        }
+    }
     let rules = pack
         .rules
         .iter()

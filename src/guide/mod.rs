@@ -21,7 +21,7 @@ mod spec;
 pub mod vale;
 
 pub use error::{PackError, PackErrorKind};
-pub use inspect::{inspect, PackOverview, RuleOverview, TestOutcome};
+pub use inspect::{inspect, inspect_in, PackOverview, RuleOverview, TestOutcome};
 pub use pack::{Pack, PackFormat, PackSource, Part, LEXICON_RULE};
 pub use platform::{Platform, PlatformCounters};
 pub use regex::{shared_budget_spent, with_shared_budget, BudgetUse};
@@ -46,6 +46,15 @@ impl Guide {
             .map(Pack::from_source)
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Guide { packs })
+    }
+
+    /// Shows every rule's message and why in `ui` where its pack translates them.
+    pub fn translate(&mut self, ui: crate::locale::UiLanguage) {
+        for pack in &mut self.packs {
+            for rule in &mut pack.rules {
+                rule.translate(ui);
+            }
+        }
     }
 
     pub fn packs(&self) -> &[Pack] {

@@ -25,6 +25,7 @@ pub fn search_budget(text_len: usize) -> usize {
 /// Runs `f` with every single search allowed `factor` times its usual steps. The Vale runner
 /// (native, one file at a time) uses it: Vale runs a rule over a whole paragraph, and a style
 /// with hundreds of lookbehind alternatives needs more than a draft's search on a long one.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn with_search_factor<R>(factor: usize, f: impl FnOnce() -> R) -> R {
     let before = SEARCH_FACTOR.replace(factor.max(1));
     /// Puts the previous factor back when dropped, even if `f` panics.

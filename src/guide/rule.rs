@@ -160,6 +160,8 @@ pub struct Rule {
     pub scope: Scope,
     pub link: Option<String>,
     pub why: Option<String>,
+    /// The message and why in other interface languages (see [`Rule::translate`]).
+    pub translations: std::collections::BTreeMap<String, crate::guide::spec::TranslationSpec>,
     pub examples: Vec<Example>,
     /// Most alerts this rule raises per check.
     pub limit: Option<usize>,
@@ -176,6 +178,7 @@ pub const RULE_TYPES: &[&str] = &[
     "conditional",
     "capitalization",
     "metric",
+    "readability",
     "hashtags",
     "mentions",
     "emoji",
@@ -190,7 +193,6 @@ pub fn unsupported_type_reason(extends: &str) -> Option<&'static str> {
         "spelling" => Some("Vale `spelling` rules need Hunspell dictionaries; Plume's speller checks spelling instead"),
         "sequence" => Some("`sequence` rules need a part-of-speech tagger, which Plume does not ship"),
         "script" => Some("`script` rules run Tengo scripts, which Plume does not embed"),
-        "readability" => Some("`readability` is not supported; write a `metric` rule with `formula: flesch` (English) or `kandel_moles` (French)"),
         _ => None,
     }
 }
@@ -220,6 +222,7 @@ fn type_keys(extends: &str) -> &'static [&'static str] {
             "prefix",
         ],
         "metric" => &["formula", "condition"],
+        "readability" => &["grade", "metrics"],
         "hashtags" => &["max", "camelcase", "banned", "required", "position"],
         "mentions" => &["max"],
         "emoji" => &["max", "allowed", "not_at_reply_start"],
@@ -256,6 +259,8 @@ fn present_keys(spec: &RuleSpec) -> Vec<&'static str> {
     add(spec.indicators.is_some(), "indicators");
     add(spec.formula.is_some(), "formula");
     add(spec.condition.is_some(), "condition");
+    add(spec.grade.is_some(), "grade");
+    add(spec.metrics.is_some(), "metrics");
     add(spec.alpha.is_some(), "alpha");
     add(spec.capitalize.is_some(), "capitalize");
     add(spec.threshold.is_some(), "threshold");
@@ -640,6 +645,37 @@ impl Rule {
                         .map_err(|m| invalid(m, Some("condition")))?,
                 }
             }
+            "readability" => {
+                let grade = spec
+                    .grade
+                    .ok_or_else(|| invalid("a `readability` rule needs `grade`".into(), None))?;
+                let names = spec.metrics.clone().unwrap_or_default();
+                if names.is_empty() {
+                    return Err(invalid(
+                        "a `readability` rule needs `metrics`".into(),
+                        Some("metrics"),
+                    ));
+                }
+                let mut terms = Vec::new();
+                for name in &names {
+                    terms.push(
+                        readability_formula(name)
+                            .ok_or_else(|| {
+                                invalid(
+                                    format!("unknown readability test {name:?}: use Flesch-Kincaid, Gunning Fog, Coleman-Liau, SMOG or Automated Readability"),
+                                    Some("metrics"),
+                                )
+                            })?
+                            .to_string(),
+                    );
+                }
+                let formula = format!("({}) / {}", terms.join(" + "), terms.len());
+                Kind::Metric {
+                    formula: Formula::parse(&formula).map_err(|m| invalid(m, Some("metrics")))?,
+                    condition: Condition::parse(&format!("> {grade}"))
+                        .map_err(|m| invalid(m, Some("grade")))?,
+                }
+            }
             "hashtags" => {
                 let position = match spec.position.as_deref().unwrap_or("anywhere") {
                     "anywhere" | "any" => HashtagPosition::Anywhere,
@@ -738,10 +774,26 @@ impl Rule {
             scope,
             link: spec.link.clone(),
             why: spec.why.clone().or_else(|| spec.description.clone()),
+            translations: spec.translations.clone().unwrap_or_default(),
             examples: spec.examples.clone().unwrap_or_default(),
             limit,
             kind,
         })
+    }
+}
+
+impl Rule {
+    /// Shows the rule's message and why in `ui` when the pack gives them in that language; a
+    /// rule written in one language keeps its own.
+    pub fn translate(&mut self, ui: crate::locale::UiLanguage) {
+        if let Some(translation) = self.translations.get(ui.code()) {
+            if let Some(message) = &translation.message {
+                self.message = message.clone();
+            }
+            if let Some(why) = &translation.why {
+                self.why = Some(why.clone());
+            }
+        }
     }
 }
 
@@ -762,6 +814,22 @@ fn compile_or_blame(source: &str, parts: &[String], key: &str) -> Result<Pattern
             }
         }
         whole
+    })
+}
+
+/// A Vale `readability` test as a `metric` formula (the published grade formulas).
+fn readability_formula(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Flesch-Kincaid" => "0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59",
+        "Gunning Fog" => "0.4 * ((words / sentences) + 100 * (complex_words / words))",
+        "Coleman-Liau" => {
+            "0.0588 * (characters / words * 100) - 0.296 * (sentences / words * 100) - 15.8"
+        }
+        "SMOG" => "1.0430 * math.sqrt(complex_words * 30 / sentences) + 3.1291",
+        "Automated Readability" => {
+            "4.71 * (characters / words) + 0.5 * (words / sentences) - 21.43"
+        }
+        _ => return None,
     })
 }
 

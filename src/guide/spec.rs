@@ -48,6 +48,15 @@ pub struct ActionSpec {
     pub params: Option<Vec<String>>,
 }
 
+/// A rule's message and why in one more language (either may be left out: the rule's own is
+/// shown then).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationSpec {
+    pub message: Option<String>,
+    pub why: Option<String>,
+}
+
 /// One rule as written: Vale's header, the keys of every rule type, and Plume's social keys.
 /// Which keys a rule may use depends on `extends`; see `rule::allowed_keys`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -66,6 +75,9 @@ pub struct RuleSpec {
     pub vocab: Option<bool>,
     // Plume teaching keys.
     pub why: Option<String>,
+    /// The message and why in other interface languages, by language code (`fr`, `en`): shown
+    /// instead of `message` and `why` to a user who reads Plume in that language.
+    pub translations: Option<BTreeMap<String, TranslationSpec>>,
     pub examples: Option<Vec<Example>>,
     // Matching keys (Vale types).
     pub ignorecase: Option<bool>,
@@ -87,6 +99,9 @@ pub struct RuleSpec {
     pub indicators: Option<Vec<String>>,
     pub formula: Option<String>,
     pub condition: Option<String>,
+    /// `readability`: the grade above which it alerts, and the tests averaged.
+    pub grade: Option<f64>,
+    pub metrics: Option<Vec<String>>,
     pub alpha: Option<bool>,
     /// Vale `substitution`: match the replacement's case to the text (Plume always does when
     /// `ignorecase` is set).

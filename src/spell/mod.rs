@@ -6,6 +6,7 @@
 //! checked by their CamelCase parts, and brand names keep their canonical casing. Real-word slips
 //! (`a`/`an`, doubled words, grammar) belong to the grammar room (`crate::grammar`).
 
+pub mod accents;
 mod case;
 #[cfg(test)]
 #[allow(dead_code)]
@@ -15,6 +16,7 @@ mod distance;
 pub mod format;
 mod keyboard;
 pub mod language;
+pub mod messages;
 mod names;
 mod phonetic;
 pub mod suggest;
@@ -23,6 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::cache::UnitCache;
 use crate::config::Language;
+use crate::locale::UiLanguage;
 use crate::report::{Category, Finding, Severity, Span};
 use crate::text::{hashtag_parts, Token, TokenKind};
 
@@ -30,7 +33,7 @@ pub use case::match_case;
 use dictionary::{CaseShape, WordInfo};
 pub use dictionary::{Dictionary, DictionaryError};
 pub use distance::damerau_levenshtein;
-pub use language::Detected;
+pub use language::{DecidedLanguage, Detected, LineReading};
 
 /// Longest token checked for spelling, in bytes; longer ones are not words.
 pub const MAX_WORD_BYTES: usize = 100;
@@ -123,6 +126,8 @@ pub struct Speller {
     /// of a line being edited are checked again at every keystroke (its per-line result
     /// changed), and ranking is the costliest thing a check does.
     suggestions: UnitCache<(Detected, Variety, usize), Vec<String>>,
+    /// The language messages and explanations are written in.
+    ui: UiLanguage,
 }
 
 /// How many words' suggestions are remembered per generation.
@@ -163,7 +168,13 @@ impl Speller {
             extra_words,
             use_misspelling_table: true,
             suggestions: UnitCache::new(REMEMBERED_SUGGESTIONS),
+            ui: UiLanguage::English,
         }
+    }
+
+    /// Writes messages and explanations in `ui`.
+    pub fn set_ui_language(&mut self, ui: UiLanguage) {
+        self.ui = ui;
     }
 
     /// Loads a dictionary compiled by `plume-dictionary` (French in the browser).
@@ -259,38 +270,34 @@ impl Speller {
         tokens: &[Token],
         language: Language,
     ) -> Vec<Language> {
-        let lines: Vec<(u32, u32)> = paragraphs(text, tokens)
-            .into_iter()
-            .map(|p| language::signals(text, p))
+        let lines = paragraphs(text, tokens);
+        let signals: Vec<(u32, u32)> = lines
+            .iter()
+            .map(|p| self.language_signals(text, p))
             .collect();
-        self.missing_dictionaries_for(language, &lines)
+        let (_, readings) = language::read_draft(language, &signals, lines.len(), None);
+        self.missing_dictionaries_for(language, &readings)
     }
 
-    /// [`Speller::missing_dictionaries`] from the language signals of each line
-    /// ([`language::signals`]).
+    /// [`Speller::missing_dictionaries`] from how each line is read ([`language::read_draft`]).
     pub fn missing_dictionaries_for(
         &self,
         language: Language,
-        line_signals: &[(u32, u32)],
+        readings: &[LineReading],
     ) -> Vec<Language> {
-        if self.french.is_some() {
-            return Vec::new();
-        }
-        let french = match language {
-            Language::Fr => true,
-            Language::Auto => {
-                let draft = draft_language(line_signals);
-                line_signals
-                    .iter()
-                    .any(|&s| line_language(language, s, draft) == Detected::French)
-            }
-            _ => false,
-        };
-        if french {
+        let french =
+            language == Language::Fr || readings.iter().any(|r| r.language == Detected::French);
+        if french && self.french.is_none() {
             vec![Language::Fr]
         } else {
             Vec::new()
         }
+    }
+
+    /// How strongly the tokens of one line point to English and to French
+    /// ([`language::signals`], with this speller's dictionaries).
+    pub fn language_signals(&self, text: &str, tokens: &[Token]) -> (u32, u32) {
+        language::signals(text, tokens, &self.english, self.french.as_ref())
     }
 
     /// Flags problems among `tokens` in the default language (American English).
@@ -309,23 +316,25 @@ impl Speller {
         out: &mut Vec<Finding>,
     ) {
         let lines = paragraphs(text, tokens);
-        let signals: Vec<(u32, u32)> = lines.iter().map(|p| language::signals(text, p)).collect();
-        let draft = draft_language(&signals);
+        let signals: Vec<(u32, u32)> = if language == Language::Auto {
+            lines
+                .iter()
+                .map(|p| self.language_signals(text, p))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (_, readings) = language::read_draft(language, &signals, lines.len(), None);
         let mut varieties = Vec::new();
-        for (paragraph, &signals) in lines.into_iter().zip(&signals) {
-            let line = self.check_line(
-                text,
-                paragraph,
-                language,
-                line_language(language, signals, draft),
-            );
+        for (paragraph, &reading) in lines.into_iter().zip(&readings) {
+            let line = self.check_line(text, paragraph, language, reading);
             out.extend(line.findings);
             varieties.extend(line.varieties);
         }
         self.check_varieties(text, language, &varieties, out);
     }
 
-    /// Checks the tokens of one line (spans into `text`) read as `detected`: everything the
+    /// Checks the tokens of one line (spans into `text`) read as `reading` says: everything the
     /// speller says that depends on that line alone. [`Speller::check_varieties`] then looks at
     /// the whole draft.
     pub fn check_line(
@@ -333,8 +342,9 @@ impl Speller {
         text: &str,
         tokens: &[Token],
         language: Language,
-        detected: Detected,
+        reading: LineReading,
     ) -> LineSpelling {
+        let detected = reading.language;
         let mut line = LineSpelling::default();
         let variety = match language {
             Language::EnUs => Variety::American,
@@ -348,11 +358,14 @@ impl Speller {
         self.check_paragraph(
             text,
             tokens,
-            detected,
+            reading,
             variety,
             &mut line.varieties,
             &mut line.findings,
         );
+        if detected == Detected::French {
+            accents::initial_a(text, tokens, self.ui, &mut line.findings);
+        }
         line
     }
 
@@ -360,7 +373,7 @@ impl Speller {
         &self,
         text: &str,
         tokens: &[Token],
-        detected: Detected,
+        reading: LineReading,
         variety: Variety,
         varieties: &mut Vec<(Token, WordInfo)>,
         out: &mut Vec<Finding>,
@@ -378,14 +391,14 @@ impl Speller {
                     let word = token.text(text);
                     normalize_into(word, &mut lower);
                     if let Some(finding) =
-                        self.check_word(word, &lower, detected, variety, varieties, *token)
+                        self.check_word(word, &lower, reading, variety, varieties, *token)
                     {
                         out.push(finding);
                     }
                 }
                 TokenKind::Hashtag => {
                     if let Some(finding) =
-                        self.check_hashtag(token.text(text), token.span, detected, variety)
+                        self.check_hashtag(token.text(text), token.span, reading.language, variety)
                     {
                         out.push(finding);
                     }
@@ -400,11 +413,12 @@ impl Speller {
         &self,
         word: &str,
         lower: &str,
-        detected: Detected,
+        reading: LineReading,
         variety: Variety,
         varieties: &mut Vec<(Token, WordInfo)>,
         token: Token,
     ) -> Option<Finding> {
+        let detected = reading.language;
         let span = token.span;
         if lower.chars().nth(1).is_none() || self.personal.contains(lower) {
             return None;
@@ -426,8 +440,12 @@ impl Speller {
                 BRAND_CASING,
                 Severity::Warning,
                 span,
-                format!("Write “{canonical}” as the brand does"),
-                "Brand names are part of a brand's identity: writing them with the wrong capitals looks careless to the brand and its fans.",
+                messages::fill(
+                    &messages::BRAND_CASING,
+                    self.ui,
+                    &[("canonical", canonical)],
+                ),
+                messages::BRAND_CASING_WHY.get(self.ui),
                 vec![canonical.clone()],
             ));
         }
@@ -439,6 +457,14 @@ impl Speller {
             }
             Detected::French => (self.french_verdict(word).unwrap_or(Verdict::Known), None),
         };
+        // A French word that only needs its accents (`tres`, `Ca` known only as `cA`).
+        if detected == Detected::French
+            && matches!(verdict, Verdict::WrongCase(_) | Verdict::Unknown)
+        {
+            if let Some(found) = self.french_accent_finding(word, span, variety) {
+                return Some(found);
+            }
+        }
         match verdict {
             Verdict::Known => {
                 if detected == Detected::English && variety == Variety::Either {
@@ -454,22 +480,26 @@ impl Speller {
                 CAPITALIZATION,
                 Severity::Warning,
                 span,
-                format!("Write “{canonical}” with its capitals"),
-                "Names, places and acronyms keep their capitals even in a casual post.",
+                messages::fill(
+                    &messages::CAPITALIZATION,
+                    self.ui,
+                    &[("canonical", &canonical)],
+                ),
+                messages::CAPITALIZATION_WHY.get(self.ui),
                 vec![canonical],
             )),
             Verdict::OtherVariety => {
-                let (name, target) = match variety {
-                    Variety::British => ("American", Variety::British),
-                    _ => ("British", Variety::American),
+                let (message, target) = match variety {
+                    Variety::British => (&messages::AMERICAN_SPELLING, Variety::British),
+                    _ => (&messages::BRITISH_SPELLING, Variety::American),
                 };
                 let suggestions = self.suggest_in(word, Detected::English, target, 1);
                 Some(finding(
                     DIALECT,
                     Severity::Suggestion,
                     span,
-                    format!("“{word}” is the {name} spelling"),
-                    "Readers notice when a post switches between American and British spelling; keep to the variety the draft is set to.",
+                    messages::fill(message, self.ui, &[("word", word)]),
+                    messages::DIALECT_WHY.get(self.ui),
                     suggestions,
                 ))
             }
@@ -481,9 +511,16 @@ impl Speller {
                 if (CaseShape::of(word) == CaseShape::Upper || acronym_plural) && letters <= 6 {
                     return None;
                 }
-                // In French posts, English words (anglicismes) are common and correct.
+                // In French posts, English words (anglicismes) are common and correct; in a
+                // line whose language is not clear, so are the words of either language.
                 if detected == Detected::French
                     && matches!(self.english_verdict(word, Variety::Either), Verdict::Known)
+                {
+                    return None;
+                }
+                if detected == Detected::English
+                    && reading.accepts_either_language()
+                    && matches!(self.french_verdict(word), Some(Verdict::Known))
                 {
                     return None;
                 }
@@ -492,12 +529,31 @@ impl Speller {
                     UNKNOWN_WORD,
                     Severity::Error,
                     span,
-                    format!("“{word}” may be misspelled"),
-                    "A typo in a brand post is the first thing readers screenshot; pick a suggestion or add the word to your dictionary.",
+                    messages::fill(&messages::UNKNOWN_WORD, self.ui, &[("word", word)]),
+                    messages::UNKNOWN_WORD_WHY.get(self.ui),
                     suggestions,
                 ))
             }
         }
+    }
+
+    /// `tres` → `très`, `Ca` → `Ça`: the commonest French word that differs from `word` only in
+    /// accents, when there is one at least as common as `word` itself.
+    fn french_accent_finding(&self, word: &str, span: Span, variety: Variety) -> Option<Finding> {
+        let french = self.french.as_ref()?;
+        let frequency = |w: &str| french.info(&normalize(w)).map_or(0, |i| i.frequency());
+        let own = frequency(word);
+        let fix = accents::variants(word)
+            .into_iter()
+            .filter(|v| matches!(self.french_verdict(v), Some(Verdict::Known)))
+            .filter(|v| frequency(v) >= own)
+            // The commonest; between equals, the one with fewest accents (`Ça`, not `Çà`).
+            .min_by_key(|v| {
+                let accents = v.chars().filter(|c| !c.is_ascii()).count();
+                (std::cmp::Reverse(frequency(v)), accents)
+            })?;
+        let more = self.suggest_in(word, Detected::French, variety, 4);
+        Some(accents::finding(word, &fix, span, self.ui, more))
     }
 
     /// `#SumerSale` → `#SummerSale`: each CamelCase part is a word; acronyms and numbers pass.
@@ -577,8 +633,8 @@ impl Speller {
                 UNKNOWN_WORD,
                 Severity::Error,
                 span,
-                format!("“{tag}” may be misspelled"),
-                "A misspelled hashtag is a typo everyone can click: it also sends readers to the wrong feed.",
+                messages::fill(&messages::UNKNOWN_WORD, self.ui, &[("word", tag)]),
+                messages::HASHTAG_WHY.get(self.ui),
                 vec![fixed],
             )
         })
@@ -835,10 +891,10 @@ impl Speller {
         let first_british = found.iter().position(|(_, i)| i.british()).unwrap_or(0);
         let keep_american =
             american > british || (american == british && first_american < first_british);
-        let (target, name, other) = if keep_american {
-            (Variety::American, "British", "American")
+        let (target, message) = if keep_american {
+            (Variety::American, &messages::BRITISH_IN_AMERICAN)
         } else {
-            (Variety::British, "American", "British")
+            (Variety::British, &messages::AMERICAN_IN_BRITISH)
         };
         for (token, info) in found {
             if info.american() == keep_american {
@@ -849,8 +905,8 @@ impl Speller {
                 MIXED_DIALECT,
                 Severity::Suggestion,
                 token.span,
-                format!("“{word}” is {name} spelling; the rest of the post is {other}"),
-                "Mixing American and British spelling in one post looks unedited; pick one variety and keep to it.",
+                messages::fill(message, self.ui, &[("word", word)]),
+                messages::MIXED_DIALECT_WHY.get(self.ui),
                 self.suggest_in(word, Detected::English, target, 1),
             ));
         }
@@ -863,24 +919,6 @@ pub struct LineSpelling {
     pub findings: Vec<Finding>,
     /// Known words that belong to one English variety only (for mixed-variety checks).
     pub varieties: Vec<(Token, WordInfo)>,
-}
-
-/// The language of a draft from its lines' signals, English when undecided.
-pub fn draft_language(line_signals: &[(u32, u32)]) -> Detected {
-    let total = line_signals
-        .iter()
-        .fold((0, 0), |(en, fr), &(e, f)| (en + e, fr + f));
-    language::decide(total).unwrap_or(Detected::English)
-}
-
-/// The language a line is checked in: the configured one, or in `auto` the line's own signals,
-/// the draft's language when they are too weak.
-pub fn line_language(language: Language, signals: (u32, u32), draft: Detected) -> Detected {
-    match language {
-        Language::EnUs | Language::EnGb => Detected::English,
-        Language::Fr => Detected::French,
-        Language::Auto => language::decide(signals).unwrap_or(draft),
-    }
 }
 
 /// `é` → `e`, `É` → `E`.

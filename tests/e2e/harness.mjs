@@ -41,8 +41,11 @@ export async function startServer(pagesDir = defaultPagesDir, port = 0, { csp = 
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Launches headless Chromium with the extension (default dist/extension); returns the context and its worker. */
-export async function launchWithExtension(extension = extensionDir) {
+/**
+ * Launches headless Chromium with the extension (default dist/extension); returns the context and
+ * its worker. `locale` (`fr`) starts the browser in that interface language.
+ */
+export async function launchWithExtension(extension = extensionDir, { locale } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), "plume-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -58,7 +61,9 @@ export async function launchWithExtension(extension = extensionDir) {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(locale === undefined ? [] : [`--lang=${locale}`]),
     ],
+    ...(locale === undefined ? {} : { locale, env: { ...process.env, LANGUAGE: locale, LANG: `${locale}_FR.UTF-8`, LC_ALL: `${locale}_FR.UTF-8` } }),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent("serviceworker", { timeout: 15000 });

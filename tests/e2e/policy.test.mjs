@@ -118,7 +118,7 @@ test("a malformed Chromium policy is reported and leaves the user's own settings
         const page = await browser.context.newPage();
         await page.goto(`${server.origin}/basic.html`);
         await page.click("#ta");
-        await page.keyboard.type("Teh launch is tomorow");
+        await page.keyboard.type("Teh launch is tomorow.");
         await waitFor(async () => (await overlayRules(page)).filter((r) => r === "spelling.unknown-word").length === 2, "checking goes on");
         await page.close();
         assert.deepEqual(await browser.storage("sync", "settings"), USER_SETTINGS);

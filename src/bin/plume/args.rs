@@ -108,9 +108,15 @@ pub struct InputArgs {
 /// The language and dictionaries a check uses.
 #[derive(Debug, Args)]
 pub struct LanguageArgs {
-    /// Language of the drafts (a CSV `language` column overrides it per row).
+    /// Language of the drafts; `auto` (the default) decides per draft and per paragraph. A CSV
+    /// `language` column overrides it per row.
     #[arg(long, value_name = "LANG", value_parser = ["en-US", "en-GB", "fr", "auto"])]
     pub lang: Option<String>,
+
+    /// Language of Plume's messages and explanations: en or fr (default: the environment's
+    /// locale, from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_name = "LANG", value_parser = ["en", "fr"])]
+    pub ui_lang: Option<String>,
 
     /// Personal dictionary: one word per line (`#` starts a comment); never flagged.
     #[arg(long, value_name = "FILE")]

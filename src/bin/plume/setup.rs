@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use plume::guide::{PackError, PackErrorKind, PackFormat, PackSource};
-use plume::{CheckOptions, Checker, Config, ConfigError, Language};
+use plume::{CheckOptions, Checker, Config, ConfigError, Language, UiLanguage};
 
 use crate::cli::args::LanguageArgs;
 use crate::cli::error::CliError;
@@ -16,7 +16,7 @@ use crate::cli::error::CliError;
 /// A checker and the per-run parts of its check options.
 pub struct Setup {
     pub checker: Checker,
-    /// `--lang`, when given.
+    /// `--lang`, `auto` when not given.
     pub language: Option<Language>,
     /// `--platform`, when given; otherwise a record's own platform column applies.
     pub platform: Option<plume::guide::Platform>,
@@ -43,8 +43,10 @@ impl Setup {
         for path in packs {
             pack_sources.extend(read_packs(path)?);
         }
+        let lang = lang.unwrap_or(Language::Auto);
         let config = Config {
-            language: lang.unwrap_or_default(),
+            language: lang,
+            ui_language: ui_language(language.ui_lang.as_deref()),
             personal_dictionary: personal_dictionary.iter().map(|(_, w)| w.clone()).collect(),
             packs: pack_sources,
             ..Config::default()
@@ -67,7 +69,7 @@ impl Setup {
         })?;
         Ok(Setup {
             checker,
-            language: lang,
+            language: Some(lang),
             platform,
         })
     }
@@ -216,4 +218,17 @@ pub fn pack_error(error: PackError) -> CliError {
         PackErrorKind::FailedTest { .. } => CliError::PackTestFailed(error.to_string()),
         _ => CliError::Pack(error.to_string()),
     }
+}
+
+/// The interface language: `--ui-lang`, else the first of LC_ALL, LC_MESSAGES and LANG that is
+/// set (`fr_FR.UTF-8` reads as French), else English.
+fn ui_language(flag: Option<&str>) -> UiLanguage {
+    if let Some(code) = flag {
+        return UiLanguage::from_locale(code);
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .map_or(UiLanguage::English, |value| UiLanguage::from_locale(&value))
 }

@@ -120,7 +120,18 @@ fn word_passes(kind: &TestKind, word: &Word) -> bool {
         TestKind::AnyWord => word.kind == WordKind::Word,
         TestKind::Capitalised => word.is_capitalised(),
         TestKind::VowelSound(vowel) => {
-            crate::grammar::sound::starts_with_vowel_sound(word.text) == Some(*vowel)
+            // A shouted dictionary word (`a REAL win`) is said as the word, not spelled out.
+            let shouted = word.text.chars().all(|c| !c.is_lowercase())
+                && word
+                    .analyses
+                    .iter()
+                    .any(|a| a.pos != crate::grammar::Pos::Propn);
+            let said = if shouted {
+                word.lower.as_str()
+            } else {
+                word.text
+            };
+            crate::grammar::sound::starts_with_vowel_sound(said) == Some(*vowel)
         }
         _ => true,
     }

@@ -1,5 +1,7 @@
-//! `.vale.ini`: `StylesPath`, `MinAlertLevel`, `Vocab`, and `[glob]` sections with `BasedOnStyles` and
-//! `Style.Rule = YES|NO|suggestion|warning|error`.
+//! `.vale.ini`: `StylesPath`, `MinAlertLevel`, `Vocab`, and `[glob]` sections with
+//! `BasedOnStyles`, `TokenIgnores`, `BlockIgnores` and
+//! `Style.Rule = YES|NO|suggestion|warning|error`. A value ending in `\` goes on on the next
+//! line.
 
 use crate::report::Severity;
 
@@ -22,6 +24,10 @@ pub struct Section {
     pub based_on_styles: Vec<String>,
     /// `Style.Rule` → `Some(level)` to enable (with an optional new level), `None` to disable.
     pub rules: Vec<(String, RuleSetting)>,
+    /// `TokenIgnores`: patterns whose matches (their first group, if any) are not checked.
+    pub token_ignores: Vec<String>,
+    /// `BlockIgnores`: the same for blocks (multi-line patterns).
+    pub block_ignores: Vec<String>,
 }
 
 /// What a `Style.Rule = …` line says.
@@ -44,9 +50,20 @@ pub fn parse_level(value: &str) -> Option<Severity> {
 /// Parses `.vale.ini` text; an error is `(line, message)`.
 pub fn parse(text: &str) -> Result<ValeConfig, (usize, String)> {
     let mut config = ValeConfig::default();
-    for (index, raw) in text.lines().enumerate() {
+    let all: Vec<&str> = text.lines().collect();
+    let mut index = 0;
+    while index < all.len() {
         let line_no = index + 1;
-        let line = raw.trim();
+        // A value ending in `\` goes on on the next line.
+        let mut joined = all[index].trim().to_string();
+        while joined.ends_with('\\') && index + 1 < all.len() {
+            joined.pop();
+            index += 1;
+            joined.push(' ');
+            joined.push_str(all[index].trim());
+        }
+        index += 1;
+        let line = joined.as_str();
         if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
             continue;
         }
@@ -58,6 +75,8 @@ pub fn parse(text: &str) -> Result<ValeConfig, (usize, String)> {
                 glob: glob.trim().to_string(),
                 based_on_styles: Vec::new(),
                 rules: Vec::new(),
+                token_ignores: Vec::new(),
+                block_ignores: Vec::new(),
             });
             continue;
         }
@@ -92,6 +111,10 @@ pub fn parse(text: &str) -> Result<ValeConfig, (usize, String)> {
                             .filter(|s| !s.is_empty())
                             .map(str::to_string),
                     );
+                } else if key == "TokenIgnores" {
+                    section.token_ignores.extend(split_patterns(value));
+                } else if key == "BlockIgnores" {
+                    section.block_ignores.extend(split_patterns(value));
                 } else if key.contains('.') && !key.contains(' ') {
                     let setting = match value.to_ascii_uppercase().as_str() {
                         "YES" => RuleSetting::On,
@@ -109,6 +132,35 @@ pub fn parse(text: &str) -> Result<ValeConfig, (usize, String)> {
         }
     }
     Ok(config)
+}
+
+/// A comma-separated list of patterns, split only at commas outside parentheses and brackets
+/// (`a{1,3}` and `[,;]` stay whole).
+fn split_patterns(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    let mut escaped = false;
+    for c in value.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if matches!(c, '(' | '[' | '{') {
+            depth += 1;
+        } else if matches!(c, ')' | ']' | '}') {
+            depth -= 1;
+        } else if c == ',' && depth <= 0 {
+            out.push(std::mem::take(&mut current));
+            continue;
+        }
+        current.push(c);
+    }
+    out.push(current);
+    out.into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Whether `path` (relative, `/`-separated) matches a section glob: `*`, `*.md`, `*.{md,rst}`,
@@ -189,6 +241,21 @@ mod tests {
             RuleSetting::Level(Severity::Error)
         );
         assert_eq!(config.ignored_keys, vec![(3, "Packages".to_string())]);
+    }
+
+    #[test]
+    fn ignore_patterns_are_split_at_top_level_commas_across_continued_lines() {
+        let config = parse(
+            "[*.md]\nTokenIgnores = ({{[%<] .* [%>]}}), \\\n(\\[.+\\]\\(x{1,3}\\))\nBlockIgnores = (?s)(<x>[,;]*</x>)\nBasedOnStyles = Acme\n",
+        )
+        .unwrap();
+        let section = &config.sections[0];
+        assert_eq!(
+            section.token_ignores,
+            vec!["({{[%<] .* [%>]}})", "(\\[.+\\]\\(x{1,3}\\))"]
+        );
+        assert_eq!(section.block_ignores, vec!["(?s)(<x>[,;]*</x>)"]);
+        assert_eq!(section.based_on_styles, vec!["Acme"]);
     }
 
     #[test]

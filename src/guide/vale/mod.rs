@@ -321,7 +321,61 @@ pub fn check_text(
     rules: &[(String, &Rule, Severity)],
     min_level: Severity,
 ) -> Vec<ValeAlert> {
-    let prose = markup::prose(text, markup);
+    check_text_with(
+        path,
+        text,
+        markup,
+        rules,
+        min_level,
+        &FileOptions::default(),
+    )
+}
+
+/// What a configuration adds to a file's check.
+#[derive(Default)]
+pub struct FileOptions<'a> {
+    /// `TokenIgnores` and `BlockIgnores`: what they match (the first group of a match when it
+    /// has one, else the whole match) is not checked.
+    pub ignores: &'a [&'a super::pattern::Pattern],
+    /// The vocabularies' accepted terms (see `Loaded::accepted`).
+    pub accepted: Option<&'a super::pattern::Pattern>,
+}
+
+/// [`check_text`] with a configuration's ignores and vocabulary.
+pub fn check_text_with(
+    path: &str,
+    text: &str,
+    markup: Markup,
+    rules: &[(String, &Rule, Severity)],
+    min_level: Severity,
+    options: &FileOptions,
+) -> Vec<ValeAlert> {
+    let ignores = options.ignores;
+    let mut prose = markup::prose(text, markup);
+    if !ignores.is_empty() {
+        let mut bytes = std::mem::take(&mut prose.text).into_bytes();
+        for pattern in ignores {
+            for m in pattern.find_all(text) {
+                let (start, end) = m
+                    .groups
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or((m.start, m.end));
+                for b in &mut bytes[start..end.min(text.len())] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+            }
+        }
+        // Whole characters were blanked byte by byte, so the text is still UTF-8.
+        prose.text = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
+        prose
+            .blocks
+            .retain(|b| !prose.text[b.start..b.end].trim().is_empty());
+    }
     let doc = document(&prose.text, &prose);
     // Vale measures a document's prose without its headings.
     let without_headings = rules
@@ -371,6 +425,17 @@ pub fn check_text(
             if controls::switched_off(&controls, check, alert.span.start) {
                 continue;
             }
+            let vocabulary_rule = matches!(
+                rule.kind,
+                super::rule::Kind::Existence { .. } | super::rule::Kind::Substitution { .. }
+            ) && !check.starts_with("Vale.");
+            if vocabulary_rule
+                && options.accepted.is_some_and(|accepted| {
+                    accepted.is_match(prose.text[alert.span.start..alert.span.end].trim())
+                })
+            {
+                continue;
+            }
             let line_index = line_starts
                 .partition_point(|&s| s <= alert.span.start)
                 .saturating_sub(1);
@@ -405,6 +470,11 @@ struct Loaded {
     config: ValeConfig,
     styles: BTreeMap<String, Style>,
     styles_path: PathBuf,
+    /// Each section's `TokenIgnores` and `BlockIgnores`, compiled, in section order.
+    ignores: Vec<Vec<super::pattern::Pattern>>,
+    /// The vocabularies' accepted terms as one pattern: a match of an `existence` or
+    /// `substitution` rule in which one is found is not an alert (Vale's `vocab: true`).
+    accepted: Option<super::pattern::Pattern>,
 }
 
 /// Reads the configuration at `config_path` and loads the styles it names.
@@ -457,10 +527,49 @@ fn load_config(config_path: &Path, run: &mut ValeRun) -> Result<Loaded, ValeErro
         run.skipped.extend(style.skipped.iter().cloned());
         styles.insert(name, style);
     }
+    let ignores = config
+        .sections
+        .iter()
+        .map(|section| {
+            let mut compiled = Vec::new();
+            for (key, sources) in [
+                ("TokenIgnores", &section.token_ignores),
+                ("BlockIgnores", &section.block_ignores),
+            ] {
+                for source in sources {
+                    match super::pattern::Pattern::new(source) {
+                        Ok(pattern) => compiled.push(pattern),
+                        Err(kind) => run.skipped.push(SkippedRule {
+                            check: format!("[{}] {key}", section.glob),
+                            reason: PackError::new(key, kind).to_string(),
+                        }),
+                    }
+                }
+            }
+            compiled
+        })
+        .collect();
+    let accept = vocab::load(&styles_path, &config.vocab)?.accept;
+    let accepted = if accept.is_empty() {
+        None
+    } else {
+        match super::pattern::Pattern::new(&format!("\\b(?:{})\\b", accept.join("|"))) {
+            Ok(pattern) => Some(pattern),
+            Err(kind) => {
+                run.skipped.push(SkippedRule {
+                    check: "Vocab".into(),
+                    reason: PackError::new("accept.txt", kind).to_string(),
+                });
+                None
+            }
+        }
+    };
     Ok(Loaded {
         config,
         styles,
         styles_path,
+        ignores,
+        accepted,
     })
 }
 
@@ -529,8 +638,21 @@ pub fn check_paths(
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue; // not UTF-8 text: Vale skips binary files too
         };
-        run.alerts
-            .extend(check_text(&rel, &text, markup, &rules, min_level));
+        let ignores: Vec<&super::pattern::Pattern> = loaded
+            .config
+            .sections
+            .iter()
+            .zip(&loaded.ignores)
+            .filter(|(section, _)| ini::glob_matches(&section.glob, &rel))
+            .flat_map(|(_, patterns)| patterns)
+            .collect();
+        let options = FileOptions {
+            ignores: &ignores,
+            accepted: loaded.accepted.as_ref(),
+        };
+        run.alerts.extend(check_text_with(
+            &rel, &text, markup, &rules, min_level, &options,
+        ));
     }
     run.alerts.sort_by(|a, b| {
         (&a.path, a.line, a.column, &a.check).cmp(&(&b.path, b.line, b.column, &b.check))
@@ -863,6 +985,84 @@ mod tests {
                 "post.md:1:5:Vale.Terms:Use 'AcmeCloud' instead of 'acmecloud'.",
                 "post.md:1:20:Vale.Avoid:Avoid using 'Acme Cloud'.",
             ]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn an_acronym_defined_anywhere_in_the_file_is_defined() {
+        let rule = "extends: conditional\nmessage: \"'%s' has no definition\"\nscope: text\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '([A-Z]{3,5}): (?:\\b[A-Z][a-z]+ )+|(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n";
+        let text = "# Why the WHO matters\n\nThe NBA and the WHO agree.\n\nThe World Health Organization (WHO) said so.\n\nNBA: National Basketball Association plays.\n\nThe IOC too.\n";
+        assert_eq!(
+            lines_for(rule, text),
+            vec!["f.md:9:5:Acme.Rule:'IOC' has no definition"]
+        );
+    }
+
+    #[test]
+    fn token_and_block_ignores_leave_their_matches_unchecked() {
+        let dir = folder(
+            "ignores",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\n[*.md]\nBasedOnStyles = Acme\nTokenIgnores = (\\{\\{< [^>]* >\\}\\}), \\\n  (:[a-z]+:)\nBlockIgnores = (?s)(<aside>.*?</aside>)\n",
+                ),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                (
+                    "post.md",
+                    "A {{< revolutionary >}} day :revolutionary: here.\n\n<aside>\nrevolutionary\n</aside>\n\nStill revolutionary.\n",
+                ),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec!["post.md:7:7:Acme.Hype:'revolutionary' is hype."]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn a_readability_rule_averages_its_grade_formulas() {
+        // 2 sentences, 12 words, 20 syllables (English vowel groups), 3 complex words.
+        let text = "Regulatory documentation necessitates elaborate verification. We read it twice over.\n";
+        let rule = |metrics: &str, grade: &str| {
+            format!("extends: readability\nmessage: \"Grade %s.\"\ngrade: {grade}\nmetrics: [{metrics}]\n")
+        };
+        let fk = lines_for(&rule("Flesch-Kincaid", "1"), text);
+        assert_eq!(fk.len(), 1);
+        assert!(fk[0].starts_with("f.md:1:1:Acme.Rule:Grade "), "{fk:?}");
+        assert!(lines_for(&rule("Flesch-Kincaid", "40"), text).is_empty());
+        let both = lines_for(&rule("Gunning Fog, SMOG", "1"), text);
+        assert_eq!(both.len(), 1);
+        assert!(compile_rule("R", &rule("Dale-Chall", "8")).is_err());
+        assert!(compile_rule("R", "extends: readability\nmessage: x\nmetrics: [SMOG]\n").is_err());
+    }
+
+    #[test]
+    fn accepted_terms_are_exceptions_to_other_styles_rules() {
+        let dir = folder(
+            "accepted2",
+            &[
+                (
+                    ".vale.ini",
+                    "StylesPath = styles\nVocab = Brand\n[*.md]\nBasedOnStyles = Acme\n",
+                ),
+                (
+                    "styles/config/vocabularies/Brand/accept.txt",
+                    "revolutionary\n",
+                ),
+                ("styles/Acme/Hype.yml", STYLE_HYPE),
+                ("post.md", "A revolutionary and game-changing team.\n"),
+            ],
+        );
+        let run = check_folder(&dir).unwrap();
+        let lines: Vec<String> = run.alerts.iter().map(ValeAlert::to_line).collect();
+        assert_eq!(
+            lines,
+            vec!["post.md:1:21:Acme.Hype:'game-changing' is hype."]
         );
         std::fs::remove_dir_all(dir).ok();
     }

@@ -9,7 +9,8 @@ import { By, Key } from "selenium-webdriver";
 import { startServer, waitFor } from "../harness.mjs";
 import { addonOrigin, clickInPopover, firefoxDir, highlightRanges, launchFirefox, overlayMarks, screenshotPixels, webExtLint } from "./harness.mjs";
 
-const DRAFT = "Teh launch is tomorow";
+// It ends after its last typo: the word under the caret is judged only once the writer leaves it.
+const DRAFT = "Teh launch is tomorow.";
 
 let server;
 let firefox;
@@ -91,7 +92,7 @@ describe("on a page with Content-Security-Policy: script-src 'self'", () => {
     const typo = marks[1];
     await clickAt((typo.left + typo.right) / 2, typo.top - 8);
     await clickInPopover(driver, '[data-suggestion="tomorrow"]');
-    const fixed = "Teh launch is tomorrow";
+    const fixed = "Teh launch is tomorrow.";
     await waitFor(async () => (await textarea.getAttribute("value")) === fixed, "the fixed text");
     assert.ok(Number(await driver.findElement(By.id("inputs")).getText()) > inputsBefore, "the page's input listener saw the fix");
     await waitFor(async () => (await spelling()).length === 1, "the fixed word's underline gone");
@@ -141,7 +142,7 @@ describe("on a page with Content-Security-Policy: script-src 'self'", () => {
     const typo = words.tomorow;
     await clickAt((typo.left + typo.right) / 2, (typo.top + typo.bottom) / 2);
     await clickInPopover(driver, '[data-suggestion="tomorrow"]');
-    await waitFor(async () => (await editable.getText()) === "Teh launch is tomorrow", "the fix in the contenteditable");
+    await waitFor(async () => (await editable.getText()) === "Teh launch is tomorrow.", "the fix in the contenteditable");
   });
 
   test("the French dictionary is fetched only when a French draft needs it, then French typos get French suggestions", async () => {

@@ -117,7 +117,7 @@ test("policy values of the wrong shape are ignored with a message, and the user'
       await driver.get(`${server.origin}/basic.html`);
       const textarea = await driver.findElement(By.id("ta"));
       await textarea.click();
-      await textarea.sendKeys("Teh launch is tomorow");
+      await textarea.sendKeys("Teh launch is tomorow.");
       await waitFor(async () => (await overlayMarks(driver)).filter((m) => m.rule === "spelling.unknown-word").length === 2, "checking goes on");
       assert.deepEqual(await storedSettings(firefox), USER_SETTINGS);
     }),

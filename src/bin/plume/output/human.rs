@@ -7,7 +7,9 @@
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use plume::{Diagnostic, Severity};
+use plume::spell::language::Basis;
+use plume::spell::Detected;
+use plume::{Diagnostic, Language, Severity};
 
 use super::{Checked, Sink, Totals};
 
@@ -72,6 +74,7 @@ impl HumanSink {
 
 impl Sink for HumanSink {
     fn draft(&mut self, out: &mut dyn Write, checked: &Checked<'_>) -> io::Result<()> {
+        writeln!(out, "{}", language_line(checked))?;
         for d in &checked.report.diagnostics {
             writeln!(out, "{}\n", self.render(checked, d))?;
         }
@@ -95,6 +98,53 @@ impl Sink for HumanSink {
         }
         writeln!(out, "Checked {drafts}: {}.", parts.join(", "))
     }
+}
+
+/// `<stdin>:1: read as French`, `post.md:1: read as English (en-GB); line 4 in French`: the
+/// language the draft was read in, how, and the paragraphs read in the other one.
+fn language_line(checked: &Checked<'_>) -> String {
+    let decided = &checked.report.decided_language;
+    let name = |language: Detected| match language {
+        Detected::English => "English",
+        Detected::French => "French",
+    };
+    let draft = decided.draft;
+    let mut line = format!(
+        "{}:{}: read as {}",
+        checked.draft.source,
+        checked.draft.line,
+        name(draft.language)
+    );
+    let how = match draft.basis {
+        Basis::Configured => Some("set by --lang or the record"),
+        Basis::Weak => Some("few clues"),
+        Basis::FromPrior | Basis::FromDraft | Basis::Default => Some("no clue"),
+        Basis::Clear => None,
+    };
+    let variety = draft
+        .variety
+        .filter(|v| *v != Language::Fr)
+        .map(|v| v.code());
+    match (variety, how) {
+        (Some(v), Some(h)) => line.push_str(&format!(" ({v}, {h})")),
+        (Some(v), None) => line.push_str(&format!(" ({v})")),
+        (None, Some(h)) => line.push_str(&format!(" ({h})")),
+        (None, None) => {}
+    }
+    let others: Vec<String> = decided
+        .paragraphs
+        .iter()
+        .filter(|p| p.language != draft.language)
+        .map(|p| {
+            let at = checked.file_position(p.span.start).line;
+            format!("line {at} in {}", name(p.language))
+        })
+        .collect();
+    if !others.is_empty() {
+        line.push_str("; ");
+        line.push_str(&others.join(", "));
+    }
+    line
 }
 
 fn plural(count: u64, noun: &str) -> String {

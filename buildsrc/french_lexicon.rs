@@ -85,9 +85,7 @@ fn nominal_number(rule: &AffixRule, form: &str) -> u8 {
         } else {
             SG
         }
-    } else if has("D'") || has("Q'") {
-        PL
-    } else if ends_in_plural_letter(form) {
+    } else if has("D'") || has("Q'") || ends_in_plural_letter(form) {
         PL
     } else {
         SG

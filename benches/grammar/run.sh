@@ -77,9 +77,10 @@ plume_run() {
   head -n 1 "$out.txt" > "$out.first.txt"
   rows=$(wc -l < "$out.txt")
   check() { "$plume" check --each-line --lang "$lang" --format jsonl - < "$1" > "$2" || [ $? -eq 1 ]; }
-  check "$out.first.txt" "$out.first.jsonl"
-  one=$(nanos check "$out.first.txt" "$out.first.jsonl")
-  whole=$(nanos check "$out.txt" "$out.jsonl")
+  # Best of three runs each: the machine may be shared.
+  best() { local b=0 t; for _ in 1 2 3; do t=$(nanos check "$1" "$2"); if [ "$b" = 0 ] || [ "$t" -lt "$b" ]; then b=$t; fi; done; echo "$b"; }
+  one=$(best "$out.first.txt" "$out.first.jsonl")
+  whole=$(best "$out.txt" "$out.jsonl")
   python3 "$here/plume_findings.py" < "$out.jsonl" > "$out.findings.jsonl"
   echo $(((whole - one) / 1000 / (rows - 1)))
 }
@@ -116,7 +117,7 @@ for lang in en fr; do
   fi
 done
 echo ""
-echo "detect: an incorrect sentence's marked span is flagged (any finding but an unknown word), or a suggestion fixes it; fix: applying one suggestion gives an accepted correction; false alarms: correct sentences with a grammar finding (in brackets: with any non-spelling finding; Harper's formatting, capitalisation, punctuation and style lints count only there). Plume: \`plume check --each-line --lang en-US|fr --format jsonl\` (release CLI; µs/sentence: the run's time minus a one-sentence run, over the sentences). Peers: in-process time per sentence, checking only."
+echo "detect: an incorrect sentence's marked span is flagged (any finding but an unknown word), or a suggestion fixes it; fix: applying one suggestion gives an accepted correction; false alarms: correct sentences with a grammar finding (in brackets: with any non-spelling finding; Harper's formatting, capitalisation, punctuation and style lints count only there). Plume: \`plume check --each-line --lang en-US|fr --format jsonl\` (release CLI; µs/sentence: the best of three runs' time minus the best one-sentence run, over the sentences). Peers: in-process time per sentence, checking only."
 if [ "$show" -gt 0 ]; then
   for lang in en fr; do
     echo ""

@@ -50,6 +50,8 @@ interface BuiltInText {
 interface BuiltInRule {
   rule: string;
   category: (typeof CATEGORIES)[number];
+  /** The one draft language the rule checks, if any (`en-US` for English-only rules). */
+  language?: string;
   en: BuiltInText;
   fr: BuiltInText;
 }
@@ -69,6 +71,8 @@ function renderBuiltIn(): void {
         const text = rule[ui];
         const card = element("article", "rule");
         card.dataset.rule = rule.rule;
+        // A rule of one draft language quotes words of that language in any interface language.
+        if (rule.language !== undefined) card.dataset.checks = rule.language;
         card.append(element("p", "rule-title", text.title), element("p", "rule-why", text.why));
         if (text.bad !== undefined || text.good !== undefined) {
           const example = element("ul", "examples");

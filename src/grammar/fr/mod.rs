@@ -44,39 +44,6 @@ impl std::fmt::Debug for FrenchLexicon {
     }
 }
 
-/// Lines of a data file without comments and blank lines.
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
-/// Reads one `closed.txt` line: `word pos [lemma=…] [feature=values…] [+]`.
-fn closed_entry(line: &'static str) -> Option<(&'static str, Analysis, bool)> {
-    let mut fields = line.split_whitespace();
-    let word = fields.next()?;
-    let pos = Pos::parse(fields.next()?)?;
-    let mut lemma = word;
-    let mut features = Features::default();
-    let mut plus = false;
-    for field in fields {
-        if field == "+" {
-            plus = true;
-        } else if let Some(l) = field.strip_prefix("lemma=") {
-            lemma = l;
-        } else {
-            let (key, values) = field.split_once('=')?;
-            let feature = Feature::parse(key)?;
-            let mut mask = 0;
-            for v in values.split('|') {
-                mask |= feature.value(v)?;
-            }
-            features.set(feature, mask);
-        }
-    }
-    Some((word, Analysis::new(lemma, pos, features), plus))
-}
-
 fn to_features(bits: [u8; 6]) -> Features {
     let mut features = Features::default();
     for (feature, value) in Feature::ALL.into_iter().zip(bits) {

@@ -11,6 +11,9 @@
 
 #[path = "../../tests/vale_suite_runner/mod.rs"]
 mod vale_suite_runner;
+#[allow(dead_code)] // styles_root is the tests' (vendored styles); the bench reads the data beside the clone
+#[path = "../../tests/vale_support/mod.rs"]
+mod vale_support;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -31,29 +34,6 @@ fn styles_root() -> Option<PathBuf> {
     .iter()
     .map(|rel| manifest.join(rel))
     .find(|p| p.is_dir())
-}
-
-/// `(fixture folder, expected lines)` for every `When I test "X"` scenario of a feature file.
-fn feature_scenarios(feature: &str) -> Vec<(String, Vec<String>)> {
-    let mut out = Vec::new();
-    let mut current: Option<(String, Vec<String>)> = None;
-    let mut in_block = false;
-    for line in feature.lines() {
-        let t = line.trim();
-        if let Some(rest) = t.strip_prefix("When I test \"") {
-            current = Some((rest.trim_end_matches('"').to_string(), Vec::new()));
-        } else if t == "\"\"\"" {
-            in_block = !in_block;
-            if !in_block {
-                out.extend(current.take());
-            }
-        } else if in_block && !t.is_empty() {
-            if let Some((_, lines)) = current.as_mut() {
-                lines.push(t.to_string());
-            }
-        }
-    }
-    out
 }
 
 /// Alert counts for one style: Vale's, Plume's, and the lines both print.
@@ -106,7 +86,7 @@ fn style_tally(root: &Path, style: &str, file: &str) -> Option<(Tally, usize)> {
     let feature = fs::read_to_string(dir.join("features").join(file)).ok()?;
     let mut tally = Tally::default();
     let mut skipped_rules = 0;
-    for (fixture, expected) in feature_scenarios(&feature) {
+    for (fixture, expected) in vale_support::scenarios(&feature) {
         let folder = dir.join("fixtures").join(&fixture);
         match check_folder(&folder) {
             Ok(run) => {
